@@ -1,0 +1,94 @@
+# Toegang Assistent. The two commands of the README: `make run` and `make test`.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+VENV      := .venv
+RASA_VENV := .venv-rasa
+PY        := $(VENV)/bin/python
+RASA      := $(RASA_VENV)/bin/rasa
+MODEL     := models/toegang.tar.gz
+
+PYTHON311 ?= python3.11
+# Rasa 3.6 runs on Python 3.10 only: take python3.10 from PATH, else from pyenv.
+PYTHON310 ?= $(shell for p in python3.10 "$$(pyenv root 2>/dev/null)"/versions/3.10*/bin/python3.10; do \
+  "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' >/dev/null 2>&1 && { command -v "$$p"; break; }; done)
+
+export PYTHONPATH := $(CURDIR)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+RASA_PATHS := --config bot/config.yml --domain bot/domain
+
+.PHONY: help setup model run test lint typecheck validate test-gateway test-actions \
+        test-stories test-e2e clean
+
+help:
+	@echo "make run    start the whole intake stack (sets everything up first)"
+	@echo "make test   set up what is needed and run every test"
+	@echo "make model  train the Rasa model when the training data changed"
+	@echo "make clean  remove environments, models and runtime data"
+
+# --- environments -------------------------------------------------------------------------
+$(VENV)/.installed: integrations/requirements.txt integrations/requirements.lock tests/requirements.txt
+	rm -rf $(VENV)
+	$(PYTHON311) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check \
+	  -r integrations/requirements.txt -r tests/requirements.txt -c integrations/requirements.lock
+	touch $@
+
+$(RASA_VENV)/.installed: bot/requirements.txt bot/requirements.lock
+	@[ -n "$(PYTHON310)" ] || { echo "Python 3.10 is needed for Rasa 3.6: install it (pyenv install 3.10) or set PYTHON310=/path/to/python3.10"; exit 1; }
+	rm -rf $(RASA_VENV)
+	$(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install --quiet --disable-pip-version-check \
+	  -r bot/requirements.txt -c bot/requirements.lock
+	touch $@
+
+setup: $(VENV)/.installed $(RASA_VENV)/.installed
+
+# --- model: trained only when Rasa's fingerprint says the training data changed -----------
+model: $(RASA_VENV)/.installed
+	@if [ -f $(MODEL) ] && [ -z "$$(find bot/config.yml bot/domain nlu_data -name '*.yml' -newer $(MODEL))" ] \
+	    && $(RASA) train $(RASA_PATHS) --data nlu_data --dry-run >/dev/null 2>&1; then \
+	  echo "Model $(MODEL) is up to date (Rasa fingerprint): not retraining."; \
+	else \
+	  echo "Training the Rasa model ..."; \
+	  $(RASA) train $(RASA_PATHS) --data nlu_data --out models --fixed-model-name toegang; \
+	fi
+
+# --- run ----------------------------------------------------------------------------------
+run: setup model
+	$(PY) -m integrations.stack
+
+# --- tests --------------------------------------------------------------------------------
+test: setup lint typecheck validate model test-gateway test-actions test-stories test-e2e
+	@echo "All checks passed."
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check integrations actions tests
+	$(VENV)/bin/ruff format --check integrations actions tests
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy integrations
+
+validate: $(RASA_VENV)/.installed
+	$(RASA) data validate $(RASA_PATHS) --data nlu_data --fail-on-warnings
+
+test-gateway: $(VENV)/.installed
+	$(PY) -m pytest tests --ignore=tests/actions --ignore=tests/e2e
+
+test-actions: $(RASA_VENV)/.installed
+	$(RASA_VENV)/bin/python -m pytest tests/actions
+
+test-stories: model
+	$(RASA) test core --model $(MODEL) --stories tests/stories \
+	  --fail-on-prediction-errors --out var/rasa-test-results
+
+test-e2e: setup model
+	$(PY) -m pytest tests/e2e
+
+clean:
+	rm -rf $(VENV) $(RASA_VENV) models var .rasa

@@ -1,0 +1,55 @@
+"""When the assistant does not understand: rephrase once with buttons, then offer a person."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+FALLBACK_ACTION = "action_fallback"
+
+
+def consecutive_misses(events: Iterable[dict[str, Any]]) -> int:
+    """How many of the resident's messages in a row were not understood, the current one included.
+
+    A message counts as not understood when the fallback action answered it: after a low NLU
+    confidence (`nlu_fallback`) or when the dialogue policy did not know what to do.
+    """
+    answered_by_fallback: list[bool] = []
+    for event in events:
+        if event.get("event") == "user":
+            answered_by_fallback.append(False)
+        elif (
+            event.get("event") == "action"
+            and event.get("name") == FALLBACK_ACTION
+            and answered_by_fallback
+        ):
+            answered_by_fallback[-1] = True
+    if not answered_by_fallback:
+        return 1
+    answered_by_fallback[-1] = True  # this action is answering the current message now
+    misses = 0
+    for missed in reversed(answered_by_fallback):
+        if not missed:
+            break
+        misses += 1
+    return misses
+
+
+def fallback_response(misses: int) -> str:
+    """The first miss gets other words and topic buttons; after that, a person."""
+    return "utter_fallback_rephrase" if misses <= 1 else "utter_fallback_person"
+
+
+class ActionFallback(Action):
+    def name(self) -> str:
+        return FALLBACK_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response=fallback_response(consecutive_misses(tracker.events)))
+        # Forget the message that was not understood, so the dialogue goes on where it was
+        # (and the policy waits for the resident instead of predicting this action again).
+        return [UserUtteranceReverted()]

@@ -1,0 +1,134 @@
+"""The gateway: the only public face of Toegang Assistent.
+
+Start it with `uvicorn --factory integrations.app:create_app`; nothing happens at import time.
+"""
+
+import html
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from redis.asyncio import Redis
+from starlette.exceptions import HTTPException
+from starlette.middleware.base import RequestResponseEndpoint
+
+from integrations.chat.rasa_client import RasaClient
+from integrations.chat.router import phrase_text
+from integrations.chat.router import router as chat_router
+from integrations.chat.session_store import SessionStore
+from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
+from integrations.health.router import router as health_router
+from integrations.logging_setup import configure_logging
+from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
+from integrations.nlg.router import router as nlg_router
+from integrations.settings import Settings, get_settings
+
+# A chat message is at most a few KiB; a larger body is refused before it is read, with a
+# Dutch answer. FastAPI's own limit (plain text) is the backstop for bodies without a length.
+MAX_BODY_BYTES = 64 * 1024
+HARD_MAX_BODY_BYTES = 1024 * 1024
+# HTTP errors a resident's browser can cause, and the phrase that explains them in Dutch.
+HTTP_ERROR_PHRASES = {400: "utter_input_unreadable", 413: "utter_input_too_long"}
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def phrasing_constants(settings: Settings) -> dict[str, str]:
+    """Values from configuration that the phrasing may use as `{placeholder}`."""
+    return {"contact_phone": settings.contact_phone}
+
+
+def webchat_page(settings: Settings) -> str:
+    """The chat page with the phone number from configuration filled in."""
+    template = (settings.webchat_dir / "index.html").read_text(encoding="utf-8")
+    phone = settings.contact_phone
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return fill_placeholders(
+        template, {"contact_phone": html.escape(phone), "contact_phone_digits": html.escape(digits)}
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        phrases = load_phrasing_dir(settings.phrasing_dir)
+        redis = Redis.from_url(
+            settings.effective_redis_url,
+            socket_timeout=settings.probe_timeout_seconds,
+            socket_connect_timeout=settings.probe_timeout_seconds,
+        )
+        async with httpx.AsyncClient() as http:
+            app.state.settings = settings
+            app.state.webchat_page = webchat_page(settings)
+            app.state.phrasing = PhrasingBook(phrases, phrasing_constants(settings))
+            app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
+            app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
+            timeout = settings.probe_timeout_seconds
+            app.state.probes = {
+                "rasa": rasa_probe(http, settings.rasa_url, timeout),
+                "action_server": action_server_probe(http, settings.action_server_url, timeout),
+                "redis": redis_probe(redis, timeout),
+            }
+            try:
+                yield
+            finally:
+                await redis.aclose()
+
+    app = FastAPI(
+        title="Toegang Assistent gateway", lifespan=lifespan, max_body_size=HARD_MAX_BODY_BYTES
+    )
+
+    @app.middleware("http")
+    async def refuse_large_bodies(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            text = phrase_text(request.app.state.phrasing, "utter_input_too_long")
+            return JSONResponse(status_code=413, content={"detail": text})
+        return await call_next(request)
+
+    @app.middleware("http")  # added last, so it runs first and covers every response
+    async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def unreadable_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Malformed JSON, binary data, wrong types: a clear answer in Dutch, never a trace.
+        text = phrase_text(request.app.state.phrasing, "utter_input_unreadable")
+        return JSONResponse(status_code=422, content={"detail": text})
+
+    @app.exception_handler(HTTPException)
+    async def kind_http_error(request: Request, exc: HTTPException) -> Response:
+        phrase = HTTP_ERROR_PHRASES.get(exc.status_code)
+        if phrase is None:
+            return await http_exception_handler(request, exc)
+        text = phrase_text(request.app.state.phrasing, phrase)
+        return JSONResponse(status_code=exc.status_code, content={"detail": text})
+
+    app.include_router(health_router)
+    app.include_router(chat_router)
+    app.include_router(nlg_router)
+
+    @app.get("/", include_in_schema=False)
+    async def chat_page(request: Request) -> HTMLResponse:
+        return HTMLResponse(request.app.state.webchat_page)
+
+    app.mount("/webchat", StaticFiles(directory=settings.webchat_dir), name="webchat")
+    return app

@@ -1,0 +1,48 @@
+"""Talks to the Rasa server over its REST channel."""
+
+from typing import Any
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from integrations.chat.schemas import BotButton, BotMessage
+
+
+class RasaUnavailable(Exception):
+    """Rasa did not answer in time, or answered with an error."""
+
+
+class _RasaButton(BaseModel):
+    title: str
+    payload: str
+
+
+class _RasaMessage(BaseModel):
+    text: str | None = None
+    buttons: list[_RasaButton] = []
+
+
+class RasaClient:
+    def __init__(self, http: httpx.AsyncClient, base_url: str, timeout_seconds: float) -> None:
+        self._http = http
+        self._url = base_url.rstrip("/") + "/webhooks/rest/webhook"
+        self._timeout = timeout_seconds
+
+    async def send(
+        self, sender_id: str, message: str, metadata: dict[str, Any] | None = None
+    ) -> list[BotMessage]:
+        body = {"sender": sender_id, "message": message, "metadata": metadata or {}}
+        try:
+            response = await self._http.post(self._url, json=body, timeout=self._timeout)
+            response.raise_for_status()
+            raw = [_RasaMessage.model_validate(item) for item in response.json()]
+        except (httpx.HTTPError, ValueError, ValidationError) as exc:
+            raise RasaUnavailable(type(exc).__name__) from exc
+        return [
+            BotMessage(
+                text=item.text or "",
+                buttons=[BotButton(title=b.title, payload=b.payload) for b in item.buttons],
+            )
+            for item in raw
+            if item.text or item.buttons
+        ]

@@ -1,0 +1,109 @@
+"""The chat API of DESIGN.md: create a session, send a message, get the bot's reply."""
+
+import re
+
+import structlog
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from redis.exceptions import RedisError
+
+from integrations.chat.rasa_client import RasaClient, RasaUnavailable
+from integrations.chat.schemas import (
+    PAYLOAD_PATTERN,
+    BotMessage,
+    BotReply,
+    ResidentMessage,
+    SessionCreated,
+)
+from integrations.chat.session_store import SessionStore
+from integrations.nlg.phrasing import PhrasingBook
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+log = structlog.get_logger(__name__)
+router = APIRouter(prefix="/api/chat", tags=["chat"])
+
+
+class InputRejected(Exception):
+    """The resident's message cannot be sent on; `phrase` names the kind explanation."""
+
+    def __init__(self, status_code: int, phrase: str) -> None:
+        super().__init__(phrase)
+        self.status_code = status_code
+        self.phrase = phrase
+
+
+def phrase_text(book: PhrasingBook, name: str) -> str:
+    return str(book.render(name)["text"])
+
+
+def kind_failure(book: PhrasingBook, status_code: int) -> JSONResponse:
+    """A part of the stack is down: the resident gets the phone number, never a stack trace."""
+    text = phrase_text(book, "utter_technical_problem")
+    body = BotReply(messages=[BotMessage(text=text)]).model_dump()
+    return JSONResponse(status_code=status_code, content={**body, "detail": text})
+
+
+def checked_message(body: ResidentMessage, max_chars: int) -> str:
+    """The text to hand to Rasa, or InputRejected with the reason."""
+    if body.payload is not None and body.text is not None:
+        raise InputRejected(422, "utter_input_text_or_button")
+    if body.payload is not None:
+        if not PAYLOAD_PATTERN.match(body.payload):
+            raise InputRejected(422, "utter_input_unreadable")
+        return body.payload
+    text = body.text or ""
+    if len(text) > max_chars:
+        raise InputRejected(422, "utter_input_too_long")
+    # Typed text is never an intent command (that is what buttons send): drop leading slashes.
+    text = " ".join(CONTROL_CHARS.sub(" ", text).split()).lstrip("/ ")
+    if not text:
+        raise InputRejected(422, "utter_input_empty")
+    return text
+
+
+@router.post("/sessions", response_model=SessionCreated, status_code=201)
+async def create_session(request: Request) -> SessionCreated | JSONResponse:
+    store: SessionStore = request.app.state.sessions
+    try:
+        session_id = await store.create(channel="chat")
+    except RedisError:
+        log.error("chat.session_create_failed", reason="redis")
+        return kind_failure(request.app.state.phrasing, 503)
+    return SessionCreated(session_id=session_id)
+
+
+@router.post("/sessions/{session_id}/messages", response_model=BotReply)
+async def post_message(
+    session_id: str, body: ResidentMessage, request: Request
+) -> BotReply | JSONResponse:
+    state = request.app.state
+    book: PhrasingBook = state.phrasing
+    try:
+        message = checked_message(body, state.settings.max_message_chars)
+    except InputRejected as rejected:
+        text = phrase_text(book, rejected.phrase)
+        return JSONResponse(status_code=rejected.status_code, content={"detail": text})
+
+    store: SessionStore = state.sessions
+    try:
+        known = await store.touch(session_id)
+    except RedisError:
+        log.error("chat.session_lookup_failed", reason="redis")
+        return kind_failure(book, 503)
+    if not known:
+        return JSONResponse(
+            status_code=404, content={"detail": phrase_text(book, "utter_session_unknown")}
+        )
+
+    rasa: RasaClient = state.rasa
+    try:
+        messages = await rasa.send(session_id, message, metadata={"channel": "chat"})
+    except RasaUnavailable as exc:
+        log.error("chat.rasa_unavailable", reason=str(exc))
+        return kind_failure(book, 503)
+    if not messages:
+        # Rasa answered but said nothing (an action failed): never leave silence.
+        log.warning("chat.empty_reply")
+        messages = [BotMessage(text=phrase_text(book, "utter_technical_problem"))]
+    return BotReply(messages=messages)

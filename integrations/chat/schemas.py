@@ -1,0 +1,33 @@
+"""The public chat API's request and response bodies (DESIGN.md, public contract)."""
+
+import re
+
+from pydantic import BaseModel
+
+# A button payload: an intent, optionally with entities as a JSON object.
+PAYLOAD_PATTERN = re.compile(r"^/[a-z][a-z0-9_]{0,63}(\{.{0,400}\})?$", re.DOTALL)
+
+
+class SessionCreated(BaseModel):
+    session_id: str
+
+
+class BotButton(BaseModel):
+    title: str
+    payload: str
+
+
+class BotMessage(BaseModel):
+    text: str
+    buttons: list[BotButton] = []
+
+
+class BotReply(BaseModel):
+    messages: list[BotMessage]
+
+
+class ResidentMessage(BaseModel):
+    """What the web chat sends. Checked by `checked_message`, so the errors are in Dutch."""
+
+    text: str | None = None
+    payload: str | None = None

@@ -1,0 +1,114 @@
+"""The bot's phrasing: every user-facing text, loaded from the content files.
+
+Pure logic apart from `load_phrasing_dir`. Communication staff edit the YAML files in
+`integrations/nlg/content/`; the gateway serves them to Rasa through the NLG endpoint.
+"""
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+VOICE_CHANNELS = frozenset({"phone"})
+
+
+class Button(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    payload: str = Field(min_length=1)
+
+
+class Phrase(BaseModel):
+    """One response: the chat text, an optional voice variant and the buttons."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1)
+    voice: str | None = None
+    buttons: tuple[Button, ...] = ()
+
+
+class PhrasingError(ValueError):
+    """The content files cannot be used as they are."""
+
+
+def fill_placeholders(template: str, values: Mapping[str, str]) -> str:
+    """Replace `{name}` by its value. Only plain names; an unknown name stays visible."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def placeholders_in(template: str) -> set[str]:
+    return set(PLACEHOLDER.findall(template))
+
+
+class PhrasingBook:
+    """All responses by name, with the constants (phone numbers) they may use."""
+
+    def __init__(self, phrases: Mapping[str, Phrase], constants: Mapping[str, str]) -> None:
+        self._phrases = dict(phrases)
+        self._constants = dict(constants)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._phrases)
+
+    def get(self, name: str) -> Phrase | None:
+        return self._phrases.get(name)
+
+    def render(
+        self, name: str, channel: str | None = None, slots: Mapping[str, object] | None = None
+    ) -> dict[str, object]:
+        """The message for `name` as Rasa's NLG protocol expects it.
+
+        Slot values fill placeholders; constants from configuration win over slots, so a
+        resident can never change a phone number the bot gives.
+        """
+        phrase = self._phrases.get(name)
+        if phrase is None:
+            raise KeyError(name)
+        values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
+        values.update(self._constants)
+        template = phrase.voice if channel in VOICE_CHANNELS and phrase.voice else phrase.text
+        return {
+            "text": fill_placeholders(template, values),
+            "buttons": [
+                {
+                    "title": fill_placeholders(b.title, values),
+                    "payload": fill_placeholders(b.payload, values),
+                }
+                for b in phrase.buttons
+            ],
+        }
+
+
+def parse_phrasing(documents: Mapping[str, object]) -> dict[str, Phrase]:
+    """Validate the parsed YAML documents (file name → content) into phrases."""
+    phrases: dict[str, Phrase] = {}
+    for source, content in documents.items():
+        if content is None:
+            continue
+        if not isinstance(content, dict):
+            raise PhrasingError(f"{source}: expected response names at the top level")
+        for name, body in content.items():
+            if not isinstance(name, str) or not name.startswith("utter_"):
+                raise PhrasingError(f"{source}: response name {name!r} must start with utter_")
+            if name in phrases:
+                raise PhrasingError(f"{source}: response {name} is defined twice")
+            try:
+                phrases[name] = Phrase.model_validate(body)
+            except ValidationError as exc:
+                raise PhrasingError(f"{source}: response {name}: {exc}") from exc
+    return phrases
+
+
+def load_phrasing_dir(directory: Path) -> dict[str, Phrase]:
+    """Read every `*.yml` file in `directory`."""
+    files = sorted(directory.glob("*.yml"))
+    if not files:
+        raise PhrasingError(f"no phrasing files in {directory.name}/")
+    documents = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
+    return parse_phrasing(documents)

@@ -1,0 +1,47 @@
+"""Rasa's NLG endpoint: Rasa asks for a response by name, the gateway answers with its text."""
+
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+
+from integrations.nlg.phrasing import PhrasingBook
+
+TECHNICAL_PROBLEM = "utter_technical_problem"
+
+log = structlog.get_logger(__name__)
+router = APIRouter(tags=["nlg"])
+
+
+class NlgChannel(BaseModel):
+    name: str | None = None
+
+
+class NlgTracker(BaseModel):
+    sender_id: str | None = None
+    slots: dict[str, Any] = Field(default_factory=dict)
+
+
+class NlgRequest(BaseModel):
+    response: str
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    tracker: NlgTracker = Field(default_factory=NlgTracker)
+    channel: NlgChannel = Field(default_factory=NlgChannel)
+
+
+def phrasing_of(request: Request) -> PhrasingBook:
+    book: PhrasingBook = request.app.state.phrasing
+    return book
+
+
+@router.post("/nlg")
+async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
+    book = phrasing_of(request)
+    values = {**body.tracker.slots, **body.arguments}
+    try:
+        return book.render(body.response, body.channel.name, values)
+    except KeyError:
+        # A response the content files do not have: never leave the resident in silence.
+        log.error("nlg.unknown_response", response=body.response)
+        return book.render(TECHNICAL_PROBLEM, body.channel.name)

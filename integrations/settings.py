@@ -1,0 +1,86 @@
+"""Typed settings of the gateway, read once from the environment or `.env`."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Development defaults. Production mode refuses to start with any of these.
+DEV_STAFF_API_TOKEN = "dev-staff-token"
+DEV_TWILIO_AUTH_TOKEN = "dev-twilio-token"
+DEV_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+
+
+class Settings(BaseSettings):
+    """Everything the gateway needs to know about its surroundings."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    toegang_env: Literal["development", "production"] = "development"
+
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = Field(default=8000, ge=1, le=65535)
+    public_base_url: str = DEV_PUBLIC_BASE_URL
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    action_server_url: str = "http://127.0.0.1:5055"
+    # Seconds the gateway waits for one Rasa turn before it answers kindly itself.
+    rasa_timeout_seconds: float = Field(default=8.0, gt=0)
+    # Seconds each readiness probe may take.
+    probe_timeout_seconds: float = Field(default=2.0, gt=0)
+
+    # Without REDIS_URL the project starts its own Redis on this port (see integrations/stack).
+    redis_url: str | None = None
+    embedded_redis_port: int = Field(default=6390, ge=1, le=65535)
+
+    staff_api_token: SecretStr = SecretStr(DEV_STAFF_API_TOKEN)
+    twilio_auth_token: SecretStr = SecretStr(DEV_TWILIO_AUTH_TOKEN)
+
+    # How long a chat conversation is kept after its last message (AVG: no longer than needed).
+    conversation_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    max_message_chars: int = Field(default=2000, ge=1)
+
+    # Numbers are configuration, not code. 14 0592 is the general number of gemeente Assen.
+    contact_phone: str = "14 0592"
+
+    phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
+    webchat_dir: Path = REPO_ROOT / "webchat"
+
+    @property
+    def effective_redis_url(self) -> str:
+        """REDIS_URL when given, else the embedded server the project starts itself."""
+        return self.redis_url or f"redis://127.0.0.1:{self.embedded_redis_port}/0"
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _empty_redis_url_means_embedded(cls, value: object) -> object:
+        return value or None
+
+    @model_validator(mode="after")
+    def _refuse_development_defaults_in_production(self) -> "Settings":
+        if self.toegang_env != "production":
+            return self
+        problems = []
+        if self.staff_api_token.get_secret_value() == DEV_STAFF_API_TOKEN:
+            problems.append("STAFF_API_TOKEN")
+        if self.twilio_auth_token.get_secret_value() == DEV_TWILIO_AUTH_TOKEN:
+            problems.append("TWILIO_AUTH_TOKEN")
+        if self.public_base_url == DEV_PUBLIC_BASE_URL:
+            problems.append("PUBLIC_BASE_URL")
+        if self.redis_url is None:
+            problems.append("REDIS_URL")
+        if problems:
+            raise ValueError(
+                "Production mode refuses development defaults; set: " + ", ".join(problems)
+            )
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once."""
+    return Settings()

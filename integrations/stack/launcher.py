@@ -1,0 +1,152 @@
+"""The intake stack as processes: Redis (unless REDIS_URL), action server, Rasa, gateway."""
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from integrations.settings import REPO_ROOT, Settings
+from integrations.stack.processes import ManagedProcess, wait_until
+from integrations.stack.redis_server import embedded_redis
+
+QUIET_RASA_ENV = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONWARNINGS": "ignore",
+}
+
+
+@dataclass(frozen=True)
+class StackPaths:
+    repo: Path = REPO_ROOT
+    rasa_venv: Path = REPO_ROOT / ".venv-rasa"
+    model: Path = REPO_ROOT / "models" / "toegang.tar.gz"
+    var: Path = REPO_ROOT / "var"
+
+    @property
+    def logs(self) -> Path:
+        return self.var / "log"
+
+
+@dataclass(frozen=True)
+class RedisAddress:
+    host: str
+    port: int
+    db: int
+    password: str
+
+    @classmethod
+    def from_url(cls, url: str) -> "RedisAddress":
+        parts = urlsplit(url)
+        db = parts.path.strip("/")
+        return cls(
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 6379,
+            db=int(db) if db else 0,
+            password=parts.password or "",
+        )
+
+
+def port_of(url: str, default: int) -> int:
+    return urlsplit(url).port or default
+
+
+@dataclass
+class Stack:
+    settings: Settings
+    paths: StackPaths = field(default_factory=StackPaths)
+    parts: dict[str, ManagedProcess] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.parts = self._build()
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://{self.settings.gateway_host}:{self.settings.gateway_port}"
+
+    def _build(self) -> dict[str, ManagedProcess]:
+        s, p = self.settings, self.paths
+        redis_address = RedisAddress.from_url(s.effective_redis_url)
+        rasa_bin = p.rasa_venv / "bin" / "rasa"
+        parts: dict[str, ManagedProcess] = {}
+        if s.redis_url is None:
+            parts["redis"] = embedded_redis(
+                s.embedded_redis_port, p.var / "redis", p.logs / "redis.log"
+            )
+        parts["action_server"] = ManagedProcess(
+            "action_server",
+            [str(rasa_bin), "run", "actions", "--actions", "actions",
+             "--port", str(port_of(s.action_server_url, 5055))],
+            p.logs / "actions.log",
+            env={**QUIET_RASA_ENV, "SANIC_HOST": "127.0.0.1", "PYTHONPATH": str(p.repo)},
+            cwd=p.repo,
+        )  # fmt: skip
+        parts["rasa"] = ManagedProcess(
+            "rasa",
+            [str(rasa_bin), "run", "--enable-api", "--interface", "127.0.0.1",
+             "--port", str(port_of(s.rasa_url, 5005)),
+             "--endpoints", str(p.repo / "bot" / "endpoints.yml"),
+             "--credentials", str(p.repo / "bot" / "credentials.yml"),
+             "--model", str(p.model)],
+            p.logs / "rasa.log",
+            env={
+                **QUIET_RASA_ENV,
+                "ACTION_SERVER_URL": s.action_server_url.rstrip("/"),
+                "NLG_URL": f"http://127.0.0.1:{s.gateway_port}/nlg",
+                "RASA_REDIS_HOST": redis_address.host,
+                "RASA_REDIS_PORT": str(redis_address.port),
+                "RASA_REDIS_DB": str(redis_address.db),
+                "RASA_REDIS_PASSWORD": redis_address.password,
+                "TRACKER_RECORD_EXP": str(s.conversation_ttl_seconds),
+            },
+            cwd=p.repo,
+        )  # fmt: skip
+        parts["gateway"] = ManagedProcess(
+            "gateway",
+            [sys.executable, "-m", "uvicorn", "--factory", "integrations.app:create_app",
+             "--host", s.gateway_host, "--port", str(s.gateway_port), "--no-access-log"],
+            p.logs / "gateway.log",
+            env={
+                "GATEWAY_HOST": s.gateway_host,
+                "GATEWAY_PORT": str(s.gateway_port),
+                "RASA_URL": s.rasa_url,
+                "ACTION_SERVER_URL": s.action_server_url,
+                "REDIS_URL": s.effective_redis_url,
+                "EMBEDDED_REDIS_PORT": str(s.embedded_redis_port),
+                "CONVERSATION_TTL_SECONDS": str(s.conversation_ttl_seconds),
+                "PYTHONPATH": str(p.repo),
+            },
+            cwd=p.repo,
+        )  # fmt: skip
+        return parts
+
+    def start(self) -> None:
+        if not self.paths.model.exists():
+            raise FileNotFoundError(
+                f"No trained model at {self.paths.model.name}: run `make model` first."
+            )
+        for part in self.parts.values():
+            part.start()
+
+    def crashed(self) -> list[ManagedProcess]:
+        return [part for part in self.parts.values() if part.exit_code is not None]
+
+    def ready(self) -> bool:
+        try:
+            return httpx.get(self.gateway_url + "/readyz", timeout=3).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def wait_ready(self, timeout_seconds: float = 180) -> bool:
+        """True once /readyz is green; False on time-out or when a part stops."""
+        return wait_until(lambda: bool(self.crashed()) or self.ready(), timeout_seconds) and (
+            not self.crashed()
+        )
+
+    def stop(self) -> None:
+        for name in ("gateway", "rasa", "action_server", "redis"):
+            if name in self.parts:
+                self.parts[name].stop()

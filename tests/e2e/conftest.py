@@ -1,0 +1,41 @@
+"""The whole intake stack, started for real: embedded Redis, action server, Rasa, gateway."""
+
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from integrations.settings import REPO_ROOT, Settings
+from integrations.stack.launcher import Stack, StackPaths
+
+MODEL = REPO_ROOT / "models" / "toegang.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory, free_port: Callable[[], int]
+) -> Iterator[Stack]:
+    assert MODEL.exists(), "no trained model: the end-to-end tests run after `make model`"
+    settings = Settings(
+        _env_file=None,
+        gateway_port=free_port(),
+        rasa_url=f"http://127.0.0.1:{free_port()}",
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        embedded_redis_port=free_port(),
+        conversation_ttl_seconds=3600,
+    )
+    running = Stack(settings, StackPaths(model=MODEL, var=tmp_path_factory.mktemp("var")))
+    running.start()
+    try:
+        if not running.wait_ready(timeout_seconds=300):
+            logs = "\n".join(f"--- {p.name}\n{p.log_tail(40)}" for p in running.parts.values())
+            pytest.fail(f"the stack did not become ready:\n{logs}")
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def gateway(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
+        yield client

@@ -1,0 +1,72 @@
+"""Parts of the stack go down: /readyz names them, residents get the phone number, not a 500.
+
+Runs after the conversation tests (file order) because it stops and restarts real processes.
+"""
+
+import httpx
+import pytest
+
+from integrations.stack.launcher import Stack
+
+PHONE = "14 0592"
+
+
+def down_parts(gateway: httpx.Client) -> list[str]:
+    response = gateway.get("/readyz")
+    body = response.json()
+    assert (response.status_code == 200) == (body["down"] == [])
+    down: list[str] = body["down"]
+    return down
+
+
+def restart(stack: Stack, name: str) -> None:
+    stack.parts[name].start()
+    if not stack.wait_ready(timeout_seconds=300):
+        pytest.fail(f"{name} did not come back:\n{stack.parts[name].log_tail(40)}")
+
+
+def test_action_server_down(stack: Stack, gateway: httpx.Client) -> None:
+    session_id = gateway.post("/api/chat/sessions").json()["session_id"]
+    stack.parts["action_server"].stop()
+    try:
+        assert down_parts(gateway) == ["action_server"]
+        # The fallback is a custom action: with the action server gone Rasa says nothing,
+        # and the gateway fills the silence with the phone number.
+        response = gateway.post(
+            f"/api/chat/sessions/{session_id}/messages", json={"payload": "/nlu_fallback"}
+        )
+        assert response.status_code == 200
+        assert PHONE in response.json()["messages"][0]["text"]
+    finally:
+        restart(stack, "action_server")
+    assert down_parts(gateway) == []
+
+
+def test_rasa_down(stack: Stack, gateway: httpx.Client) -> None:
+    session_id = gateway.post("/api/chat/sessions").json()["session_id"]
+    stack.parts["rasa"].stop()
+    try:
+        assert down_parts(gateway) == ["rasa"]
+        response = gateway.post(
+            f"/api/chat/sessions/{session_id}/messages", json={"text": "ik wil hulp"}
+        )
+        assert response.status_code == 503
+        assert PHONE in response.json()["messages"][0]["text"]
+    finally:
+        restart(stack, "rasa")
+    # The conversation goes on once Rasa is back.
+    response = gateway.post(f"/api/chat/sessions/{session_id}/messages", json={"payload": "/greet"})
+    assert response.status_code == 200
+    assert response.json()["messages"][-1]["text"] == "Waar kan ik u mee helpen?"
+
+
+def test_redis_down(stack: Stack, gateway: httpx.Client) -> None:
+    stack.parts["redis"].stop()
+    try:
+        assert "redis" in down_parts(gateway)
+        response = gateway.post("/api/chat/sessions")
+        assert response.status_code == 503
+        assert PHONE in response.json()["messages"][0]["text"]
+    finally:
+        restart(stack, "redis")
+    assert gateway.post("/api/chat/sessions").status_code == 201

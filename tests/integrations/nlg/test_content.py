@@ -1,0 +1,50 @@
+"""The shipped phrasing and the Rasa domain must fit together exactly."""
+
+from pathlib import Path
+
+import yaml
+
+from integrations.nlg.phrasing import load_phrasing_dir
+from integrations.settings import REPO_ROOT
+
+CONTENT = REPO_ROOT / "integrations" / "nlg" / "content"
+DOMAIN = REPO_ROOT / "bot" / "domain"
+
+
+def domain_part(key: str) -> set[str]:
+    names: set[str] = set()
+    for path in sorted(Path(DOMAIN).glob("*.yml")):
+        part = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
+        names.update(part)
+    return names
+
+
+def test_every_domain_response_has_a_text() -> None:
+    missing = domain_part("responses") - set(load_phrasing_dir(CONTENT))
+    assert not missing, f"responses without text in integrations/nlg/content/: {sorted(missing)}"
+
+
+def test_every_bot_text_is_a_domain_response_or_the_gateways_own() -> None:
+    gateway_own = set(yaml.safe_load((CONTENT / "gateway.yml").read_text(encoding="utf-8")))
+    unused = set(load_phrasing_dir(CONTENT)) - domain_part("responses") - gateway_own
+    assert not unused, f"texts that Rasa never asks for: {sorted(unused)}"
+
+
+def test_the_domain_holds_names_only() -> None:
+    for path in sorted(DOMAIN.glob("*.yml")):
+        responses = yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}
+        assert all(value == [] for value in responses.values()), path.name
+
+
+def test_every_button_sends_an_intent_the_bot_knows() -> None:
+    intents = domain_part("intents")
+    for name, phrase in load_phrasing_dir(CONTENT).items():
+        for button in phrase.buttons:
+            assert button.payload.lstrip("/") in intents, (name, button.payload)
+
+
+def test_every_question_offers_a_person() -> None:
+    """Whenever the bot offers choices, one of them is the way to a person."""
+    for name, phrase in load_phrasing_dir(CONTENT).items():
+        if phrase.buttons:
+            assert any(b.payload == "/ask_person" for b in phrase.buttons), name

@@ -1,0 +1,72 @@
+"""docker-compose.yml describes the same stack that `make run` starts (no Docker engine here)."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from integrations.settings import REPO_ROOT, Settings
+from integrations.stack.launcher import QUIET_RASA_ENV, Stack, StackPaths
+
+COMPOSE = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+SERVICES: dict[str, Any] = COMPOSE["services"]
+
+
+@pytest.fixture
+def local(tmp_path: Path) -> Stack:
+    return Stack(Settings(_env_file=None), StackPaths(var=tmp_path))
+
+
+def pinned(requirements: Path, package: str) -> str:
+    match = re.search(
+        rf"^{re.escape(package)}(\[[a-z]+\])?==(\S+)", requirements.read_text(), re.MULTILINE
+    )
+    assert match, package
+    return match.group(2)
+
+
+def flags(argv: list[str]) -> set[str]:
+    return {arg for arg in argv if arg.startswith("--")}
+
+
+def test_the_same_four_parts() -> None:
+    assert set(SERVICES) == {"redis", "actions", "rasa", "gateway"}
+
+
+def test_official_images_at_the_pinned_versions() -> None:
+    assert SERVICES["redis"]["image"].startswith("redis:")
+    rasa_version = pinned(REPO_ROOT / "bot" / "requirements.txt", "rasa")
+    assert SERVICES["rasa"]["image"] == f"rasa/rasa:{rasa_version}"
+    sdk_version = pinned(REPO_ROOT / "bot" / "requirements.txt", "rasa-sdk")
+    dockerfile = (REPO_ROOT / "actions" / "Dockerfile").read_text()
+    assert f"FROM rasa/rasa-sdk:{sdk_version}" in dockerfile
+
+
+def test_rasa_runs_with_the_same_flags_and_settings(local: Stack) -> None:
+    rasa = local.parts["rasa"]
+    compose_rasa = SERVICES["rasa"]
+    # Locally Rasa binds to 127.0.0.1; in compose the network keeps it private.
+    assert flags(compose_rasa["command"]) == flags(rasa.argv) - {"--interface"}
+    needed = set(rasa.env) - set(QUIET_RASA_ENV)
+    assert needed <= set(compose_rasa["environment"])
+    endpoints = (REPO_ROOT / "bot" / "endpoints.yml").read_text()
+    assert set(re.findall(r"\$\{([A-Z_]+)\}", endpoints)) == needed
+
+
+def test_the_gateway_gets_every_setting_make_run_passes(local: Stack) -> None:
+    local_only = {"PYTHONPATH", "EMBEDDED_REDIS_PORT"}
+    assert set(local.parts["gateway"].env) - local_only <= set(SERVICES["gateway"]["environment"])
+    assert SERVICES["gateway"]["environment"]["TOEGANG_ENV"] == "production"
+
+
+def test_only_the_gateway_is_published() -> None:
+    published = {name for name, service in SERVICES.items() if service.get("ports")}
+    assert published == {"gateway"}
+
+
+def test_the_model_and_bot_config_reach_rasa() -> None:
+    volumes = SERVICES["rasa"]["volumes"]
+    assert "./models:/app/models:ro" in volumes
+    assert "./bot:/app/bot:ro" in volumes
