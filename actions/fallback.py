@@ -7,7 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.triage.routes import route_of_intent
+
 FALLBACK_ACTION = "action_fallback"
+LIKELY_TOPICS = 3
 
 
 def consecutive_misses(events: Iterable[dict[str, Any]]) -> int:
@@ -42,6 +45,16 @@ def fallback_response(misses: int) -> str:
     return "utter_fallback_rephrase" if misses <= 1 else "utter_fallback_person"
 
 
+def likely_topic_payloads(intent_ranking: Iterable[dict[str, Any]]) -> list[str]:
+    """Button payloads for the topics the classifier thought most likely."""
+    payloads = [
+        f"/{item['name']}"
+        for item in intent_ranking
+        if item.get("name") and route_of_intent(item["name"]) not in (None, "medewerker")
+    ]
+    return payloads[:LIKELY_TOPICS]
+
+
 class ActionFallback(Action):
     def name(self) -> str:
         return FALLBACK_ACTION
@@ -49,7 +62,13 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response=fallback_response(consecutive_misses(tracker.events)))
+        response = fallback_response(consecutive_misses(tracker.events))
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        payloads = likely_topic_payloads(ranking)
+        if response == "utter_fallback_rephrase" and payloads:
+            dispatcher.utter_message(response=response, button_payloads=payloads)
+        else:
+            dispatcher.utter_message(response=response)
         # Forget the message that was not understood, so the dialogue goes on where it was
         # (and the policy waits for the resident instead of predicting this action again).
         return [UserUtteranceReverted()]

@@ -17,6 +17,9 @@ from redis.asyncio import Redis
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
+from integrations.cases.router import internal_router as cases_internal_router
+from integrations.cases.router import staff_router as cases_staff_router
+from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient
 from integrations.chat.router import phrase_text
 from integrations.chat.router import router as chat_router
@@ -47,7 +50,15 @@ SECURITY_HEADERS = {
 
 def phrasing_constants(settings: Settings) -> dict[str, str]:
     """Values from configuration that the phrasing may use as `{placeholder}`."""
-    return {"contact_phone": settings.contact_phone}
+    return {
+        "contact_phone": settings.contact_phone,
+        "general_number": settings.general_number,
+        "emergency_number": settings.emergency_number,
+        "suicide_prevention_number": settings.suicide_prevention_number,
+        "suicide_prevention_chat": settings.suicide_prevention_chat,
+        "veilig_thuis_number": settings.veilig_thuis_number,
+        "opening_hours": settings.opening_hours,
+    }
 
 
 def webchat_page(settings: Settings) -> str:
@@ -77,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.webchat_page = webchat_page(settings)
             app.state.phrasing = PhrasingBook(phrases, phrasing_constants(settings))
             app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
+            app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
             app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
             timeout = settings.probe_timeout_seconds
             app.state.probes = {
@@ -125,6 +137,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(chat_router)
     app.include_router(nlg_router)
+    app.include_router(cases_staff_router)
+    app.include_router(cases_internal_router)
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:

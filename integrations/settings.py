@@ -12,6 +12,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # Development defaults. Production mode refuses to start with any of these.
 DEV_STAFF_API_TOKEN = "dev-staff-token"
 DEV_TWILIO_AUTH_TOKEN = "dev-twilio-token"
+DEV_INTERNAL_API_TOKEN = "dev-internal-token"
 DEV_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 
 
@@ -39,13 +40,23 @@ class Settings(BaseSettings):
 
     staff_api_token: SecretStr = SecretStr(DEV_STAFF_API_TOKEN)
     twilio_auth_token: SecretStr = SecretStr(DEV_TWILIO_AUTH_TOKEN)
+    # Shared by the gateway and the action server for the internal case API.
+    internal_api_token: SecretStr = SecretStr(DEV_INTERNAL_API_TOKEN)
 
     # How long a chat conversation is kept after its last message (AVG: no longer than needed).
     conversation_ttl_seconds: int = Field(default=24 * 3600, ge=60)
     max_message_chars: int = Field(default=2000, ge=1)
 
     # Numbers are configuration, not code. 14 0592 is the general number of gemeente Assen.
+    # The Drenthe huisartsenpost number must be checked with the municipality before use.
     contact_phone: str = "14 0592"
+    general_number: str = "14 0592"
+    emergency_number: str = "112"
+    suicide_prevention_number: str = "0800-0113"
+    suicide_prevention_chat: str = "113.nl"
+    veilig_thuis_number: str = "0800-2000"
+    # Sample data: the real hours come from the municipality.
+    opening_hours: str = "op werkdagen van 9.00 tot 17.00 uur"
 
     phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
     webchat_dir: Path = REPO_ROOT / "webchat"
@@ -69,6 +80,8 @@ class Settings(BaseSettings):
             problems.append("STAFF_API_TOKEN")
         if self.twilio_auth_token.get_secret_value() == DEV_TWILIO_AUTH_TOKEN:
             problems.append("TWILIO_AUTH_TOKEN")
+        if self.internal_api_token.get_secret_value() == DEV_INTERNAL_API_TOKEN:
+            problems.append("INTERNAL_API_TOKEN")
         if self.public_base_url == DEV_PUBLIC_BASE_URL:
             problems.append("PUBLIC_BASE_URL")
         if self.redis_url is None:

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from redis.exceptions import RedisError
 
+from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import (
     PAYLOAD_PATTERN,
@@ -48,11 +49,12 @@ def checked_message(body: ResidentMessage, max_chars: int) -> str:
     """The text to hand to Rasa, or InputRejected with the reason."""
     if body.payload is not None and body.text is not None:
         raise InputRejected(422, "utter_input_text_or_button")
-    if body.payload is not None:
+    if body.payload is not None and body.payload.startswith("/"):
         if not PAYLOAD_PATTERN.match(body.payload):
             raise InputRejected(422, "utter_input_unreadable")
         return body.payload
-    text = body.text or ""
+    # Typed text, or a button that answers a question in words ("voor mijzelf").
+    text = body.payload if body.payload is not None else (body.text or "")
     if len(text) > max_chars:
         raise InputRejected(422, "utter_input_too_long")
     # Typed text is never an intent command (that is what buttons send): drop leading slashes.
@@ -65,8 +67,10 @@ def checked_message(body: ResidentMessage, max_chars: int) -> str:
 @router.post("/sessions", response_model=SessionCreated, status_code=201)
 async def create_session(request: Request) -> SessionCreated | JSONResponse:
     store: SessionStore = request.app.state.sessions
+    cases: CaseStore = request.app.state.cases
     try:
         session_id = await store.create(channel="chat")
+        await cases.create(session_id, channel="chat")
     except RedisError:
         log.error("chat.session_create_failed", reason="redis")
         return kind_failure(request.app.state.phrasing, 503)
@@ -96,6 +100,10 @@ async def post_message(
             status_code=404, content={"detail": phrase_text(book, "utter_session_unknown")}
         )
 
+    cases: CaseStore = state.cases
+    said = {"payload": message} if message.startswith("/") else {"text": message}
+    await record(cases, session_id, [{"sender": "resident", **said}])
+
     rasa: RasaClient = state.rasa
     try:
         messages = await rasa.send(session_id, message, metadata={"channel": "chat"})
@@ -106,4 +114,20 @@ async def post_message(
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")
         messages = [BotMessage(text=phrase_text(book, "utter_technical_problem"))]
+    await record(
+        cases,
+        session_id,
+        [
+            {"sender": "bot", "text": m.text, "buttons": [b.title for b in m.buttons]}
+            for m in messages
+        ],
+    )
     return BotReply(messages=messages)
+
+
+async def record(cases: CaseStore, session_id: str, entries: list[dict[str, object]]) -> None:
+    """Keep the transcript for the aanmeldteam; a failure here never costs the resident."""
+    try:
+        await cases.append_transcript(session_id, entries)
+    except RedisError:
+        log.error("chat.transcript_failed", reason="redis")

@@ -5,7 +5,7 @@ Pure logic apart from `load_phrasing_dir`. Communication staff edit the YAML fil
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import yaml
@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 VOICE_CHANNELS = frozenset({"phone"})
+# The way to a person is offered whenever a response has buttons, even when filtered.
+PERSON_PAYLOAD = "/ask_person"
 
 
 class Button(BaseModel):
@@ -60,12 +62,17 @@ class PhrasingBook:
         return self._phrases.get(name)
 
     def render(
-        self, name: str, channel: str | None = None, slots: Mapping[str, object] | None = None
+        self,
+        name: str,
+        channel: str | None = None,
+        slots: Mapping[str, object] | None = None,
+        button_payloads: Collection[str] | None = None,
     ) -> dict[str, object]:
         """The message for `name` as Rasa's NLG protocol expects it.
 
         Slot values fill placeholders; constants from configuration win over slots, so a
-        resident can never change a phone number the bot gives.
+        resident can never change a phone number the bot gives. With `button_payloads`, only
+        the buttons with those payloads are shown, and always the way to a person.
         """
         phrase = self._phrases.get(name)
         if phrase is None:
@@ -73,6 +80,12 @@ class PhrasingBook:
         values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
         values.update(self._constants)
         template = phrase.voice if channel in VOICE_CHANNELS and phrase.voice else phrase.text
+        buttons = list(phrase.buttons)
+        if button_payloads is not None:
+            chosen = [b for b in buttons if b.payload in button_payloads]
+            if chosen:  # when none of them fit, every button stays
+                person = [b for b in buttons if b.payload == PERSON_PAYLOAD and b not in chosen]
+                buttons = chosen + person
         return {
             "text": fill_placeholders(template, values),
             "buttons": [
@@ -80,7 +93,7 @@ class PhrasingBook:
                     "title": fill_placeholders(b.title, values),
                     "payload": fill_placeholders(b.payload, values),
                 }
-                for b in phrase.buttons
+                for b in buttons
             ],
         }
 

@@ -39,8 +39,10 @@ def phrasing_of(request: Request) -> PhrasingBook:
 async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
     book = phrasing_of(request)
     values = {**body.tracker.slots, **body.arguments}
+    payloads = body.arguments.get("button_payloads")
+    only = [str(p) for p in payloads] if isinstance(payloads, list) else None
     try:
-        return book.render(body.response, body.channel.name, values)
+        return book.render(body.response, body.channel.name, values, button_payloads=only)
     except KeyError:
         # A response the content files do not have: never leave the resident in silence.
         log.error("nlg.unknown_response", response=body.response)

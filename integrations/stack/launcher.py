@@ -81,7 +81,13 @@ class Stack:
             [str(rasa_bin), "run", "actions", "--actions", "actions",
              "--port", str(port_of(s.action_server_url, 5055))],
             p.logs / "actions.log",
-            env={**QUIET_RASA_ENV, "SANIC_HOST": "127.0.0.1", "PYTHONPATH": str(p.repo)},
+            env={
+                **QUIET_RASA_ENV,
+                "SANIC_HOST": "127.0.0.1",
+                "PYTHONPATH": str(p.repo),
+                "GATEWAY_INTERNAL_URL": f"http://127.0.0.1:{s.gateway_port}",
+                "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
+            },
             cwd=p.repo,
         )  # fmt: skip
         parts["rasa"] = ManagedProcess(
@@ -101,6 +107,8 @@ class Stack:
                 "RASA_REDIS_DB": str(redis_address.db),
                 "RASA_REDIS_PASSWORD": redis_address.password,
                 "TRACKER_RECORD_EXP": str(s.conversation_ttl_seconds),
+                # the safety lexicon component lives in bot/
+                "PYTHONPATH": str(p.repo),
             },
             cwd=p.repo,
         )  # fmt: skip
@@ -117,6 +125,7 @@ class Stack:
                 "REDIS_URL": s.effective_redis_url,
                 "EMBEDDED_REDIS_PORT": str(s.embedded_redis_port),
                 "CONVERSATION_TTL_SECONDS": str(s.conversation_ttl_seconds),
+                "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
                 "PYTHONPATH": str(p.repo),
             },
             cwd=p.repo,

@@ -1,13 +1,15 @@
 """The fallback action, run the way the action server runs it (rasa-sdk Tracker, dispatcher)."""
 
-import asyncio
 from typing import Any
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import UserUtteranceReverted
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionFallback, consecutive_misses, fallback_response
+from actions.fallback import (
+    ActionFallback,
+    consecutive_misses,
+    fallback_response,
+    likely_topic_payloads,
+)
 
 
 def user(intent: str) -> dict[str, Any]:
@@ -53,26 +55,26 @@ def test_rephrase_once_then_offer_a_person() -> None:
     assert fallback_response(5) == "utter_fallback_person"
 
 
-def run_action(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    tracker = Tracker(
-        sender_id="test",
-        slots={},
-        latest_message=events[-1].get("parse_data", {}),
-        events=events,
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-    dispatcher = CollectingDispatcher()
-    result = asyncio.run(ActionFallback().run(dispatcher, tracker, {}))
-    return dispatcher.messages, result
+def test_the_likely_topics_become_the_buttons() -> None:
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.5},
+        {"name": "greet", "confidence": 0.2},
+        {"name": "money_worries", "confidence": 0.15},
+        {"name": "ask_person", "confidence": 0.1},
+        {"name": "paperwork", "confidence": 0.05},
+        {"name": "stress", "confidence": 0.03},
+        {"name": "ask_aids", "confidence": 0.01},
+    ]
+    assert likely_topic_payloads(ranking) == ["/money_worries", "/paperwork", "/stress"]
 
 
-def test_the_action_answers_by_response_name_and_forgets_the_message() -> None:
-    messages, events = run_action([LISTEN, user("nlu_fallback")])
+def test_the_action_answers_by_response_name_and_forgets_the_message(run: Any) -> None:
+    latest = {"intent": {"name": "nlu_fallback"}, "intent_ranking": [{"name": "parenting"}]}
+    messages, events = run(ActionFallback(), events=[LISTEN, user("nlu_fallback")], latest=latest)
     assert [m["response"] for m in messages] == ["utter_fallback_rephrase"]
+    assert messages[0]["button_payloads"] == ["/parenting"]
     assert events == [UserUtteranceReverted()]
 
-    messages, _ = run_action([LISTEN, user("nlu_fallback"), FALLBACK, LISTEN, user("nlu_fallback")])
+    twice = [LISTEN, user("nlu_fallback"), FALLBACK, LISTEN, user("nlu_fallback")]
+    messages, _ = run(ActionFallback(), events=twice, latest=latest)
     assert [m["response"] for m in messages] == ["utter_fallback_person"]

@@ -1,8 +1,11 @@
 """A resident's conversation over HTTP through every hop of the real stack."""
 
+from typing import Any
+
 import httpx
 import redis
 
+from integrations.settings import DEV_STAFF_API_TOKEN
 from integrations.stack.launcher import Stack
 
 
@@ -37,7 +40,16 @@ def test_the_stack_is_ready(gateway: httpx.Client) -> None:
     }
 
 
-def test_a_dutch_conversation_from_welcome_to_goodbye(gateway: httpx.Client) -> None:
+def case_of(gateway: httpx.Client, session_id: str) -> dict[str, Any]:
+    response = gateway.get(
+        f"/api/cases/{session_id}", headers={"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
+    )
+    assert response.status_code == 200, response.text
+    case: dict[str, Any] = response.json()
+    return case
+
+
+def test_household_help_from_welcome_to_goodbye(gateway: httpx.Client) -> None:
     session_id = start(gateway)
 
     welcome = say(gateway, session_id, payload="/greet")
@@ -46,15 +58,76 @@ def test_a_dutch_conversation_from_welcome_to_goodbye(gateway: httpx.Client) -> 
         "Waar kan ik u mee helpen?",
     ]
     assert "Praat met een medewerker" in button_titles(welcome)
+    assert case_of(gateway, session_id)["route"] is None
 
-    # Written the way people speak, with spelling errors: the NLU still gets it.
-    household = say(gateway, session_id, text="ik ken me huis nie meer schoon houwe")
-    assert texts(household)[0].startswith("U zoekt hulp in het huishouden.")
-    assert "14 0592" in texts(household)[0]
-    assert texts(household)[1] == "Kan ik u nog ergens anders mee helpen?"
+    # Written the way people speak, with spelling errors: the NLU still gets it,
+    # and the case shows the route right after this first message.
+    first = say(gateway, session_id, text="ik ken me huis nie meer schoon houwe")
+    assert texts(first) == [
+        "U zoekt hulp in het huishouden. Ik stel u eerst een paar korte vragen.",
+        "Waar heeft u hulp bij nodig?",
+    ]
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("huishoudelijke_hulp", "normaal")
+    assert case["resident_words"] == ["ik ken me huis nie meer schoon houwe"]
 
-    goodbye = say(gateway, session_id, payload="/deny")
-    assert texts(goodbye) == ["Dank u wel. Tot ziens!"]
+    assert texts(say(gateway, session_id, payload="schoonmaken")) == ["Voor wie is de hulp?"]
+    assert texts(say(gateway, session_id, payload="voor mijzelf")) == [
+        "Sinds wanneer is dit nodig?"
+    ]
+    assert texts(say(gateway, session_id, payload="sinds kort")) == ["Hoe wilt u contact met ons?"]
+    done = say(gateway, session_id, payload="ik bel zelf")
+    assert texts(done)[0] == (
+        "Dit heb ik voor u opgeschreven. Hulp bij: schoonmaken. Voor wie: voor mijzelf. "
+        "Sinds: sinds kort."
+    )
+    assert texts(done)[-1] == "Kan ik u nog ergens anders mee helpen?"
+    case = case_of(gateway, session_id)
+    assert case["intake"]["help_needed"] == "schoonmaken"
+    assert case["intake"]["contact_preference"] == "zelf bellen"
+    assert "phone_number" not in case["intake"]  # not asked: the resident calls
+    assert case["handoff"]["urgency"] == "normaal"
+    assert [e["sender"] for e in case["transcript"]][:2] == ["resident", "bot"]
+
+    assert texts(say(gateway, session_id, payload="/deny")) == ["Dank u wel. Tot ziens!"]
+
+
+def test_a_crisis_in_the_middle_of_a_form_comes_first(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een traplift")
+    assert case_of(gateway, session_id)["route"] == "voorziening"
+
+    crisis = say(gateway, session_id, text="eigenlijk wil ik gewoon dood")
+    joined = " ".join(texts(crisis))
+    assert "0800-0113" in joined and "113.nl" in joined and "112" in joined
+    assert "Wat heeft u nodig?" not in joined  # no form question first
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("crisis", "acuut")
+    assert case["handoff"]["urgency"] == "acuut"
+    assert case["safety_signals"][0]["kind"] == "suicide"
+
+    # The form is over; a later question does not lower the route.
+    say(gateway, session_id, text="wat kost het")
+    assert case_of(gateway, session_id)["route"] == "crisis"
+
+
+def test_veilig_thuis_gives_the_number_and_asks_no_address(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    reply = texts(say(gateway, session_id, text="me man slaat mij als ie dronken is"))
+    assert "0800-2000" in " ".join(reply)
+    assert not any("adres" in text for text in reply)
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("veilig_thuis", "hoog")
+
+
+def test_a_person_at_any_point(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik heb schulden")
+    person = say(gateway, session_id, text="ik wil met een mens praten")
+    assert texts(person)[0].startswith("Ik vraag een medewerker om u te helpen.")
+    case = case_of(gateway, session_id)
+    assert case["route"] == "medewerker"
+    assert case["handoff"]["reason"] == "vraagt om een medewerker"
 
 
 def test_not_understood_twice_leads_to_a_person(gateway: httpx.Client) -> None:

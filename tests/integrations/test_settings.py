@@ -27,7 +27,13 @@ def test_production_refuses_every_development_default() -> None:
     with pytest.raises(ValidationError) as error:
         Settings(_env_file=None, toegang_env="production")
     message = str(error.value)
-    for name in ("STAFF_API_TOKEN", "TWILIO_AUTH_TOKEN", "PUBLIC_BASE_URL", "REDIS_URL"):
+    for name in (
+        "STAFF_API_TOKEN",
+        "TWILIO_AUTH_TOKEN",
+        "INTERNAL_API_TOKEN",
+        "PUBLIC_BASE_URL",
+        "REDIS_URL",
+    ):
         assert name in message
 
 
@@ -37,6 +43,7 @@ def test_production_starts_with_real_values() -> None:
         toegang_env="production",
         staff_api_token="a-long-random-staff-token",
         twilio_auth_token="a-real-twilio-token",
+        internal_api_token="a-long-random-internal-token",
         public_base_url="https://hulp.assen.nl",
         redis_url="redis://redis:6379/0",
     )

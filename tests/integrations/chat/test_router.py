@@ -77,7 +77,7 @@ def test_malformed_and_binary_bodies_get_a_kind_422(client: TestClient) -> None:
         url, content=b"\xff\xfe\x00binary", headers={"content-type": "application/json"}
     )
     assert (response.status_code, response.json()) == (400, unreadable)
-    status, _reply = send(client, session_id, {"payload": "not a payload"})
+    status, _reply = send(client, session_id, {"payload": "/not a payload"})
     assert status == 422
 
 

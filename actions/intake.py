@@ -1,0 +1,141 @@
+"""The short intakes (forms): check the answers, then hand the case on.
+
+One base class for the three forms, in the way of Rasa's financial-demo: the phone number is
+asked only when the resident wants to be called, and the buurtteam form asks for contact
+only when the resident wants an appointment.
+"""
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.conversation_state import INTAKE_SLOTS, end_intake
+from actions.gateway_client import update_case
+from actions.intake_answers import (
+    APPOINTMENT,
+    CALL_ME,
+    NO_APPOINTMENT,
+    NOT_GIVEN,
+    answer_text,
+    appointment_choice,
+    contact_preference,
+    dutch_phone_number,
+    has_digits,
+)
+
+Result = dict[str, Any]
+
+
+class IntakeFormValidation(FormValidationAction):
+    def name(self) -> str:  # pragma: no cover - each form names itself
+        raise NotImplementedError
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        slots = list(domain_slots)
+        skip: set[str] = set()
+        if tracker.get_slot("next_step") == NO_APPOINTMENT:
+            skip |= {"contact_preference", "phone_number"}
+        preference = tracker.get_slot("contact_preference")
+        if preference is not None and preference != CALL_ME:
+            skip.add("phone_number")
+        return [slot for slot in slots if slot not in skip]
+
+    def _free_text(self, slot: str, value: Any) -> Result:
+        return {slot: answer_text(value) or NOT_GIVEN}
+
+    def validate_help_needed(self, value: Any, *_: Any) -> Result:
+        return self._free_text("help_needed", value)
+
+    def validate_aid_needed(self, value: Any, *_: Any) -> Result:
+        return self._free_text("aid_needed", value)
+
+    def validate_help_for(self, value: Any, *_: Any) -> Result:
+        return self._free_text("help_for", value)
+
+    def validate_since_when(self, value: Any, *_: Any) -> Result:
+        return self._free_text("since_when", value)
+
+    def validate_situation(self, value: Any, *_: Any) -> Result:
+        return self._free_text("situation", value)
+
+    def validate_next_step(self, value: Any, *_: Any) -> Result:
+        return {"next_step": appointment_choice(value)}
+
+    def validate_contact_preference(self, value: Any, *_: Any) -> Result:
+        return {"contact_preference": contact_preference(value)}
+
+    def validate_phone_number(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Result:
+        number = dutch_phone_number(value)
+        if number:
+            return {"phone_number": number, "phone_tries": 0}
+        tries = int(tracker.get_slot("phone_tries") or 0)
+        if not has_digits(value) or tries >= 1:
+            # "nee", "weet ik niet", or wrong twice: go on without a number, never loop.
+            return {"phone_number": NOT_GIVEN, "phone_tries": 0}
+        dispatcher.utter_message(response="utter_phone_invalid")
+        return {"phone_number": None, "phone_tries": tries + 1}
+
+
+class ValidateHouseholdHelpForm(IntakeFormValidation):
+    def name(self) -> str:
+        return "validate_household_help_form"
+
+
+class ValidateAidsForm(IntakeFormValidation):
+    def name(self) -> str:
+        return "validate_aids_form"
+
+
+class ValidateBuurtteamForm(IntakeFormValidation):
+    def name(self) -> str:
+        return "validate_buurtteam_form"
+
+
+def closing_responses(route: str | None, topic: str | None, next_step: str | None) -> list[str]:
+    """What the resident hears when an intake is complete."""
+    if route == "buurtteam":
+        done = (
+            "utter_intake_done_appointment"
+            if next_step == APPOINTMENT
+            else "utter_intake_done_no_appointment"
+        )
+        return [done, "utter_anything_else"]
+    return [f"utter_intake_readback_{topic}", "utter_intake_done_direct", "utter_anything_else"]
+
+
+class ActionSubmitIntake(Action):
+    def name(self) -> str:
+        return "action_submit_intake"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        route = tracker.get_slot("route")
+        next_step = tracker.get_slot("next_step")
+        for response in closing_responses(route, tracker.get_slot("topic"), next_step):
+            dispatcher.utter_message(response=response)
+        answers = {
+            slot: tracker.get_slot(slot)
+            for slot in INTAKE_SLOTS
+            if tracker.get_slot(slot) is not None
+        }
+        update: dict[str, Any] = {"intake": answers}
+        if route != "buurtteam" or next_step == APPOINTMENT:
+            reason = "afspraak buurtteam" if route == "buurtteam" else "korte intake klaar"
+            update["handoff"] = {"reason": reason, "urgency": "normaal"}
+        await update_case(tracker.sender_id, update)
+        return end_intake()

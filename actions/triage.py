@@ -1,0 +1,64 @@
+"""The triage decision: route, urgency and life area from the intent; the way to a person."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation_state import end_intake
+from actions.gateway_client import update_case
+from bot.triage.routes import triage
+
+
+def typed_text(tracker: Tracker) -> str | None:
+    """What the resident wrote or said; None for a button."""
+    text = tracker.latest_message.get("text") or ""
+    return None if not text or text.startswith("/") else text
+
+
+class ActionTriage(Action):
+    """Records the route as soon as the message decides it; the rules say what comes next."""
+
+    def name(self) -> str:
+        return "action_triage"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        decided = triage(intent)
+        if decided is None:
+            return []
+        await update_case(
+            tracker.sender_id,
+            {
+                "route": decided.route,
+                "urgency": decided.urgency,
+                "topic": decided.topic,
+                "life_area": decided.life_area,
+                "resident_words": typed_text(tracker),
+            },
+        )
+        return [SlotSet("route", decided.route), SlotSet("topic", decided.topic)]
+
+
+class ActionHandoff(Action):
+    """The resident asks for a person: at any point, also in the middle of a form."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_handoff")
+        await update_case(
+            tracker.sender_id,
+            {
+                "route": "medewerker",
+                "urgency": "normaal",
+                "handoff": {"reason": "vraagt om een medewerker", "urgency": "normaal"},
+            },
+        )
+        return [*end_intake(), SlotSet("route", "medewerker")]

@@ -1,0 +1,1 @@
+"""Rasa-side Python of Toegang Assistent: NLU components, the safety lexicon, triage rules."""
