@@ -5,6 +5,7 @@ asked only when the resident wants to be called, and the buurtteam form asks for
 only when the resident wants an appointment.
 """
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -28,9 +29,10 @@ from actions.intake_answers import (
 Result = dict[str, Any]
 
 
-class IntakeFormValidation(FormValidationAction):
-    def name(self) -> str:  # pragma: no cover - each form names itself
-        raise NotImplementedError
+class IntakeFormValidation(FormValidationAction, ABC):
+    @abstractmethod
+    def name(self) -> str:
+        """Each form names its own validation action."""
 
     async def required_slots(
         self,

@@ -120,6 +120,22 @@ def test_veilig_thuis_gives_the_number_and_asks_no_address(gateway: httpx.Client
     assert (case["route"], case["urgency"]) == ("veilig_thuis", "hoog")
 
 
+def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    first = texts(say(gateway, session_id, text="ik heb schulde en kan de huur nie betalen"))
+    assert first[-1] == "Wilt u in een paar woorden vertellen wat er speelt?"
+    assert texts(say(gateway, session_id, text="weet ik niet")) == [
+        "Wilt u een afspraak met het buurtteam?"
+    ]
+    done = texts(say(gateway, session_id, text="nee"))
+    assert done[0].startswith("Goed. U kunt altijd contact opnemen met het buurtteam.")
+    assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
+    case = case_of(gateway, session_id)
+    assert case["route"] == "buurtteam"
+    assert case["intake"] == {"situation": "weet ik niet", "next_step": "geen afspraak"}
+    assert case["handoff"] is None
+
+
 def test_a_person_at_any_point(gateway: httpx.Client) -> None:
     session_id = start(gateway)
     say(gateway, session_id, text="ik heb schulden")

@@ -1,5 +1,6 @@
 """The shipped phrasing and the Rasa domain must fit together exactly."""
 
+import re
 from pathlib import Path
 
 import yaml
@@ -51,3 +52,20 @@ def test_every_question_offers_a_person() -> None:
     for name, phrase in load_phrasing_dir(CONTENT).items():
         if phrase.buttons:
             assert any(b.payload == "/ask_person" for b in phrase.buttons), name
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+
+
+def test_every_text_is_plain_short_dutch() -> None:
+    """A first B1 guard until the full checker: short sentences, short bubbles, always "u"."""
+    for name, phrase in load_phrasing_dir(CONTENT).items():
+        for text in filter(None, (phrase.text, phrase.voice)):
+            parts = sentences(text)
+            assert len(parts) <= 4, (name, "more than 4 sentences")
+            for sentence in parts:
+                assert len(sentence.split()) <= 15, (name, sentence)
+                assert sentence.count(",") <= 1, (name, sentence)
+            words = set(re.findall(r"[a-zé]+", text.lower()))
+            assert not words & {"je", "jij", "jou", "jouw", "men"}, name
