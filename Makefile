@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e eval clean
+        test-stories test-e2e eval chromium clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -49,6 +49,11 @@ $(RASA_VENV)/.installed: bot/requirements.txt bot/requirements.lock
 	touch $@
 
 setup: $(VENV)/.installed $(RASA_VENV)/.installed
+
+# Browser tests drive Debian's chromium with Playwright (`playwright install` cannot download).
+chromium:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # --- model: trained only when Rasa's fingerprint says the training data changed -----------
 model: $(RASA_VENV)/.installed
@@ -93,7 +98,7 @@ test-stories: model
 	$(RASA) test core --model $(MODEL) --stories tests/stories \
 	  --fail-on-prediction-errors --out var/rasa-test-results
 
-test-e2e: setup model
+test-e2e: setup model chromium
 	$(PY) -m pytest tests/e2e
 
 clean:
