@@ -23,21 +23,24 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e eval chromium clean
+        test-stories test-e2e eval b1 chromium clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
 	@echo "make test   set up what is needed and run every test"
 	@echo "make model  train the Rasa model when the training data changed"
 	@echo "make eval   the model on the held-out set: per-route precision and recall"
+	@echo "make b1     check every bot text for B1 Dutch (chat and phone)"
 	@echo "make clean  remove environments, models and runtime data"
 
 # --- environments -------------------------------------------------------------------------
-$(VENV)/.installed: integrations/requirements.txt integrations/requirements.lock tests/requirements.txt
+$(VENV)/.installed: integrations/requirements.txt integrations/requirements.lock tests/requirements.txt pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON311) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check \
 	  -r integrations/requirements.txt -r tests/requirements.txt -c integrations/requirements.lock
+	# the project itself, editable: the `b1-check` command
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(RASA_VENV)/.installed: bot/requirements.txt bot/requirements.lock
@@ -70,7 +73,7 @@ run: setup model
 	$(PY) -m integrations.stack
 
 # --- tests --------------------------------------------------------------------------------
-test: setup lint typecheck validate model test-gateway test-rasa-env test-stories test-e2e
+test: setup lint typecheck b1 validate model test-gateway test-rasa-env test-stories test-e2e
 	@echo "All checks passed."
 
 lint: $(VENV)/.installed
@@ -79,6 +82,9 @@ lint: $(VENV)/.installed
 
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy integrations
+
+b1: $(VENV)/.installed
+	$(VENV)/bin/b1-check --quiet integrations/nlg/content/*.yml
 
 validate: $(RASA_VENV)/.installed
 	$(RASA) data validate $(RASA_PATHS) --data nlu_data --fail-on-warnings

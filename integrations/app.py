@@ -27,6 +27,7 @@ from integrations.chat.session_store import SessionStore
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
 from integrations.logging_setup import configure_logging
+from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
 from integrations.nlg.router import router as nlg_router
 from integrations.settings import Settings, get_settings
@@ -46,19 +47,6 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-def phrasing_constants(settings: Settings) -> dict[str, str]:
-    """Values from configuration that the phrasing may use as `{placeholder}`."""
-    return {
-        "contact_phone": settings.contact_phone,
-        "general_number": settings.general_number,
-        "emergency_number": settings.emergency_number,
-        "suicide_prevention_number": settings.suicide_prevention_number,
-        "suicide_prevention_chat": settings.suicide_prevention_chat,
-        "veilig_thuis_number": settings.veilig_thuis_number,
-        "opening_hours": settings.opening_hours,
-    }
 
 
 def webchat_page(settings: Settings) -> str:

@@ -71,3 +71,14 @@ def test_an_update_merges_into_the_case() -> None:
     assert summary.splitlines()[0] == "Route: crisis (acuut)."
     assert 'Vraag van de inwoner: "ik ken me huis nie meer schoon houwe".' in summary
     assert "Veiligheidssignaal: suicide." in summary
+
+
+def test_the_gateway_and_the_triage_rules_know_the_same_routes() -> None:
+    """Two environments, one contract: the gateway's types match bot/triage/routes.py."""
+    from typing import get_args
+
+    from bot.triage.routes import ROUTES, URGENCIES
+    from integrations.cases.record import ROUTE_RANK, Route, Urgency
+
+    assert set(get_args(Route)) == set(ROUTES) == set(ROUTE_RANK)
+    assert set(get_args(Urgency)) == set(URGENCIES)
