@@ -17,20 +17,27 @@ from redis.asyncio import Redis
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
+from integrations.b1.checker import B1Checker
+from integrations.b1.config import load_rules
+from integrations.b1.frequency import dutch_zipf
 from integrations.cases.router import internal_router as cases_internal_router
 from integrations.cases.router import staff_router as cases_staff_router
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient
-from integrations.chat.router import phrase_text
 from integrations.chat.router import router as chat_router
 from integrations.chat.session_store import SessionStore
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
 from integrations.logging_setup import configure_logging
 from integrations.nlg.constants import phrasing_constants
+from integrations.nlg.overrides import PhrasingOverrides
 from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
 from integrations.nlg.router import router as nlg_router
+from integrations.nlg.service import Phrasing
 from integrations.settings import Settings, get_settings
+from integrations.staff.router import PAGES as STAFF_PAGES
+from integrations.staff.router import router as staff_router
+from integrations.staff.sessions import StaffSessions
 
 # A chat message is at most a few KiB; a larger body is refused before it is read, with a
 # Dutch answer. FastAPI's own limit (plain text) is the backstop for bodies without a length.
@@ -74,7 +81,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with httpx.AsyncClient() as http:
             app.state.settings = settings
             app.state.webchat_page = webchat_page(settings)
-            app.state.phrasing = PhrasingBook(phrases, phrasing_constants(settings))
+            book = PhrasingBook(phrases, phrasing_constants(settings))
+            app.state.phrasing = Phrasing(book, PhrasingOverrides(redis))
+            app.state.staff_sessions = StaffSessions(redis, settings.staff_session_ttl_seconds)
+            app.state.b1 = B1Checker(load_rules(), dutch_zipf)
             app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
             app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
@@ -97,7 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def refuse_large_bodies(request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length", "0")
         if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-            text = phrase_text(request.app.state.phrasing, "utter_input_too_long")
+            text = await request.app.state.phrasing.text("utter_input_too_long")
             return JSONResponse(status_code=413, content={"detail": text})
         return await call_next(request)
 
@@ -111,7 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def unreadable_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         # Malformed JSON, binary data, wrong types: a clear answer in Dutch, never a trace.
-        text = phrase_text(request.app.state.phrasing, "utter_input_unreadable")
+        text = await request.app.state.phrasing.text("utter_input_unreadable")
         return JSONResponse(status_code=422, content={"detail": text})
 
     @app.exception_handler(HTTPException)
@@ -119,7 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         phrase = HTTP_ERROR_PHRASES.get(exc.status_code)
         if phrase is None:
             return await http_exception_handler(request, exc)
-        text = phrase_text(request.app.state.phrasing, phrase)
+        text = await request.app.state.phrasing.text(phrase)
         return JSONResponse(status_code=exc.status_code, content={"detail": text})
 
     app.include_router(health_router)
@@ -127,10 +137,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(nlg_router)
     app.include_router(cases_staff_router)
     app.include_router(cases_internal_router)
+    app.include_router(staff_router)
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:
         return HTMLResponse(request.app.state.webchat_page)
 
     app.mount("/webchat", StaticFiles(directory=settings.webchat_dir), name="webchat")
+    app.mount("/staff/static", StaticFiles(directory=STAFF_PAGES), name="staff")
     return app

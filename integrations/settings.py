@@ -13,6 +13,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEV_STAFF_API_TOKEN = "dev-staff-token"
 DEV_TWILIO_AUTH_TOKEN = "dev-twilio-token"
 DEV_INTERNAL_API_TOKEN = "dev-internal-token"
+# Development staff account "redacteur" with password "dev-wachtwoord" (argon2 hash).
+DEV_STAFF_ACCOUNTS = {
+    "redacteur": "$argon2id$v=19$m=65536,t=3,p=4$2azmf0OycGXssRZVVVn/tg$"
+    "XWZkggVQPjp9O9lUYm2cd4v0beZr2nmqM2epQ9tG19k"
+}
 DEV_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 
 
@@ -40,6 +45,10 @@ class Settings(BaseSettings):
 
     staff_api_token: SecretStr = SecretStr(DEV_STAFF_API_TOKEN)
     twilio_auth_token: SecretStr = SecretStr(DEV_TWILIO_AUTH_TOKEN)
+    # Staff accounts: user name -> argon2 password hash (python -m integrations.staff.accounts).
+    # As JSON in the environment: STAFF_ACCOUNTS='{"anna": "$argon2id$..."}'.
+    staff_accounts: dict[str, str] = Field(default_factory=lambda: dict(DEV_STAFF_ACCOUNTS))
+    staff_session_ttl_seconds: int = Field(default=8 * 3600, ge=60)
     # Shared by the gateway and the action server for the internal case API.
     internal_api_token: SecretStr = SecretStr(DEV_INTERNAL_API_TOKEN)
 
@@ -82,6 +91,8 @@ class Settings(BaseSettings):
             problems.append("TWILIO_AUTH_TOKEN")
         if self.internal_api_token.get_secret_value() == DEV_INTERNAL_API_TOKEN:
             problems.append("INTERNAL_API_TOKEN")
+        if self.staff_accounts == DEV_STAFF_ACCOUNTS:
+            problems.append("STAFF_ACCOUNTS")
         if self.public_base_url == DEV_PUBLIC_BASE_URL:
             problems.append("PUBLIC_BASE_URL")
         if self.redis_url is None:

@@ -11,19 +11,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import yaml
-from wordfreq import zipf_frequency
 
 from integrations.b1.checker import B1Checker, B1Report
 from integrations.b1.config import load_rules
+from integrations.b1.frequency import dutch_zipf
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.phrasing import fill_placeholders, parse_phrasing
 from integrations.settings import Settings
 
 Text = tuple[str, str, bool]  # label, text, spoken on the phone
-
-
-def dutch_zipf(word: str) -> float:
-    return float(zipf_frequency(word, "nl"))
 
 
 def texts_of_phrasing(path: Path, constants: dict[str, str]) -> Iterator[Text]:

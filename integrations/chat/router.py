@@ -17,7 +17,7 @@ from integrations.chat.schemas import (
     SessionCreated,
 )
 from integrations.chat.session_store import SessionStore
-from integrations.nlg.phrasing import PhrasingBook
+from integrations.nlg.service import Phrasing
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -34,13 +34,9 @@ class InputRejected(Exception):
         self.phrase = phrase
 
 
-def phrase_text(book: PhrasingBook, name: str) -> str:
-    return str(book.render(name)["text"])
-
-
-def kind_failure(book: PhrasingBook, status_code: int) -> JSONResponse:
+async def kind_failure(phrasing: Phrasing, status_code: int) -> JSONResponse:
     """A part of the stack is down: the resident gets the phone number, never a stack trace."""
-    text = phrase_text(book, "utter_technical_problem")
+    text = await phrasing.text("utter_technical_problem")
     body = BotReply(messages=[BotMessage(text=text)]).model_dump()
     return JSONResponse(status_code=status_code, content={**body, "detail": text})
 
@@ -73,7 +69,7 @@ async def create_session(request: Request) -> SessionCreated | JSONResponse:
         await cases.create(session_id, channel="chat")
     except RedisError:
         log.error("chat.session_create_failed", reason="redis")
-        return kind_failure(request.app.state.phrasing, 503)
+        return await kind_failure(request.app.state.phrasing, 503)
     return SessionCreated(session_id=session_id)
 
 
@@ -82,11 +78,11 @@ async def post_message(
     session_id: str, body: ResidentMessage, request: Request
 ) -> BotReply | JSONResponse:
     state = request.app.state
-    book: PhrasingBook = state.phrasing
+    book: Phrasing = state.phrasing
     try:
         message = checked_message(body, state.settings.max_message_chars)
     except InputRejected as rejected:
-        text = phrase_text(book, rejected.phrase)
+        text = await book.text(rejected.phrase)
         return JSONResponse(status_code=rejected.status_code, content={"detail": text})
 
     store: SessionStore = state.sessions
@@ -94,10 +90,10 @@ async def post_message(
         known = await store.touch(session_id)
     except RedisError:
         log.error("chat.session_lookup_failed", reason="redis")
-        return kind_failure(book, 503)
+        return await kind_failure(book, 503)
     if not known:
         return JSONResponse(
-            status_code=404, content={"detail": phrase_text(book, "utter_session_unknown")}
+            status_code=404, content={"detail": await book.text("utter_session_unknown")}
         )
 
     cases: CaseStore = state.cases
@@ -109,11 +105,11 @@ async def post_message(
         messages = await rasa.send(session_id, message, metadata={"channel": "chat"})
     except RasaUnavailable as exc:
         log.error("chat.rasa_unavailable", reason=str(exc))
-        return kind_failure(book, 503)
+        return await kind_failure(book, 503)
     if not messages:
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")
-        messages = [BotMessage(text=phrase_text(book, "utter_technical_problem"))]
+        messages = [BotMessage(text=await book.text("utter_technical_problem"))]
     await record(
         cases,
         session_id,

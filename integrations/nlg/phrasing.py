@@ -67,19 +67,24 @@ class PhrasingBook:
         channel: str | None = None,
         slots: Mapping[str, object] | None = None,
         button_payloads: Collection[str] | None = None,
+        text: str | None = None,
+        voice: str | None = None,
     ) -> dict[str, object]:
         """The message for `name` as Rasa's NLG protocol expects it.
 
         Slot values fill placeholders; constants from configuration win over slots, so a
         resident can never change a phone number the bot gives. With `button_payloads`, only
-        the buttons with those payloads are shown, and always the way to a person.
+        the buttons with those payloads are shown, and always the way to a person. `text` and
+        `voice` replace the content file's wording (staff changes).
         """
         phrase = self._phrases.get(name)
         if phrase is None:
             raise KeyError(name)
         values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
         values.update(self._constants)
-        template = phrase.voice if channel in VOICE_CHANNELS and phrase.voice else phrase.text
+        chat_text = text if text is not None else phrase.text
+        voice_text = voice if text is not None else phrase.voice
+        template = voice_text if channel in VOICE_CHANNELS and voice_text else chat_text
         buttons = list(phrase.buttons)
         if button_payloads is not None:
             chosen = [b for b in buttons if b.payload in button_payloads]

@@ -6,7 +6,7 @@ import structlog
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from integrations.nlg.phrasing import PhrasingBook
+from integrations.nlg.service import Phrasing
 
 TECHNICAL_PROBLEM = "utter_technical_problem"
 
@@ -30,9 +30,9 @@ class NlgRequest(BaseModel):
     channel: NlgChannel = Field(default_factory=NlgChannel)
 
 
-def phrasing_of(request: Request) -> PhrasingBook:
-    book: PhrasingBook = request.app.state.phrasing
-    return book
+def phrasing_of(request: Request) -> Phrasing:
+    phrasing: Phrasing = request.app.state.phrasing
+    return phrasing
 
 
 @router.post("/nlg")
@@ -42,8 +42,8 @@ async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
     payloads = body.arguments.get("button_payloads")
     only = [str(p) for p in payloads] if isinstance(payloads, list) else None
     try:
-        return book.render(body.response, body.channel.name, values, button_payloads=only)
+        return await book.render(body.response, body.channel.name, values, button_payloads=only)
     except KeyError:
         # A response the content files do not have: never leave the resident in silence.
         log.error("nlg.unknown_response", response=body.response)
-        return book.render(TECHNICAL_PROBLEM, body.channel.name)
+        return await book.render(TECHNICAL_PROBLEM, body.channel.name)

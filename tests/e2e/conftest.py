@@ -1,9 +1,11 @@
 """The whole intake stack, started for real: embedded Redis, action server, Rasa, gateway."""
 
+import shutil
 from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from integrations.settings import REPO_ROOT, Settings
 from integrations.stack.launcher import Stack, StackPaths
@@ -39,3 +41,25 @@ def stack(
 def gateway(stack: Stack) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
         yield client
+
+
+# As root on a closed network: no sandbox, and no background calls to the internet.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is needed: `make test` installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

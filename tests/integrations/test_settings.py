@@ -31,6 +31,7 @@ def test_production_refuses_every_development_default() -> None:
         "STAFF_API_TOKEN",
         "TWILIO_AUTH_TOKEN",
         "INTERNAL_API_TOKEN",
+        "STAFF_ACCOUNTS",
         "PUBLIC_BASE_URL",
         "REDIS_URL",
     ):
@@ -44,6 +45,7 @@ def test_production_starts_with_real_values() -> None:
         staff_api_token="a-long-random-staff-token",
         twilio_auth_token="a-real-twilio-token",
         internal_api_token="a-long-random-internal-token",
+        staff_accounts={"anna": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaA"},
         public_base_url="https://hulp.assen.nl",
         redis_url="redis://redis:6379/0",
     )

@@ -1,0 +1,56 @@
+"""Wording changed by communication staff, kept in Redis on top of the content files.
+
+Owner of `phrasing:override` (name -> {text, voice}) and `phrasing:history:{name}` (every
+change: who, when, before and after). A change takes effect for the next message, in every
+gateway, without retraining or restarting anything.
+"""
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from redis.asyncio import Redis
+
+OVERRIDES = "phrasing:override"
+HISTORY = "phrasing:history:"
+
+
+class Wording(BaseModel):
+    text: str
+    voice: str | None = None
+
+
+class Change(BaseModel):
+    at: datetime
+    who: str
+    before: Wording
+    after: Wording
+
+
+class PhrasingOverrides:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def get(self, name: str) -> Wording | None:
+        raw = await self._redis.hget(OVERRIDES, name)
+        return Wording.model_validate_json(raw) if raw else None
+
+    async def all(self) -> dict[str, Wording]:
+        raw = await self._redis.hgetall(OVERRIDES)
+        return {
+            (k.decode() if isinstance(k, bytes) else k): Wording.model_validate_json(v)
+            for k, v in raw.items()
+        }
+
+    async def save(self, name: str, before: Wording, after: Wording, who: str) -> Change:
+        change = Change(at=datetime.now(UTC), who=who, before=before, after=after)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(OVERRIDES, name, after.model_dump_json())
+            pipe.lpush(HISTORY + name, change.model_dump_json())
+            await pipe.execute()
+        return change
+
+    async def history(self, name: str) -> list[Change]:
+        raw: list[Any] = await self._redis.lrange(HISTORY + name, 0, -1)
+        return [Change.model_validate(json.loads(item)) for item in raw]

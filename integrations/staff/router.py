@@ -1,0 +1,159 @@
+"""Staff pages: login, and the phrasing editor at /staff/teksten."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+
+from integrations.b1.checker import B1Checker
+from integrations.nlg.constants import phrasing_constants
+from integrations.nlg.overrides import Wording
+from integrations.nlg.phrasing import placeholders_in
+from integrations.nlg.service import Phrasing
+from integrations.staff.accounts import verify
+from integrations.staff.auth import require_staff, staff_user
+from integrations.staff.editor import review, review_json
+from integrations.staff.sessions import COOKIE, StaffSessions
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+router = APIRouter(tags=["staff"])
+api = APIRouter(prefix="/staff/api", dependencies=[Depends(require_staff)])
+
+
+class Login(BaseModel):
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=200)
+
+
+class Draft(BaseModel):
+    text: str = Field(max_length=2000)
+    voice: str | None = Field(default=None, max_length=2000)
+
+
+class Revert(BaseModel):
+    index: int = Field(ge=0)
+
+
+def phrasing_of(request: Request) -> Phrasing:
+    phrasing: Phrasing = request.app.state.phrasing
+    return phrasing
+
+
+@router.get("/staff/login", include_in_schema=False)
+async def login_page() -> FileResponse:
+    return FileResponse(PAGES / "login.html")
+
+
+@router.post("/staff/api/login")
+async def login(body: Login, request: Request) -> Response:
+    settings = request.app.state.settings
+    if not verify(settings.staff_accounts, body.username, body.password):
+        return JSONResponse(
+            status_code=401, content={"detail": "Gebruikersnaam of wachtwoord klopt niet."}
+        )
+    sessions: StaffSessions = request.app.state.staff_sessions
+    session_id = await sessions.open(body.username)
+    response = JSONResponse(content={"user": body.username})
+    response.set_cookie(
+        COOKIE,
+        session_id,
+        max_age=settings.staff_session_ttl_seconds,
+        httponly=True,
+        samesite="strict",
+        secure=settings.toegang_env == "production",
+        path="/",
+    )
+    return response
+
+
+@router.post("/staff/api/logout")
+async def logout(request: Request) -> Response:
+    sessions: StaffSessions = request.app.state.staff_sessions
+    await sessions.close(request.cookies.get(COOKIE))
+    response = JSONResponse(content={"user": None})
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.get("/staff/teksten", include_in_schema=False)
+async def editor_page(request: Request) -> Response:
+    if await staff_user(request) is None:
+        return RedirectResponse("/staff/login", status_code=303)
+    return FileResponse(PAGES / "teksten.html")
+
+
+@api.get("/teksten")
+async def list_texts(request: Request) -> list[dict[str, Any]]:
+    phrasing = phrasing_of(request)
+    changed = await phrasing.overrides.all()
+    rows = []
+    for name in sorted(phrasing.book.names):
+        base = phrasing.base(name)
+        current = changed.get(name, base)
+        rows.append(
+            {
+                "name": name,
+                "text": current.text,
+                "voice": current.voice,
+                "placeholders": sorted(placeholders_in(base.text)),
+                "changed": name in changed,
+            }
+        )
+    return rows
+
+
+@api.post("/b1")
+async def check_draft(body: Draft, request: Request, name: str | None = None) -> dict[str, Any]:
+    """Live feedback while typing."""
+    phrasing = phrasing_of(request)
+    base = phrasing.base(name) if name in phrasing.book.names else Wording(text=body.text)
+    checker: B1Checker = request.app.state.b1
+    constants = phrasing_constants(request.app.state.settings)
+    return review_json(review(checker, base, Wording(**body.model_dump()), constants))
+
+
+@api.put("/teksten/{name}")
+async def save_text(
+    name: str, body: Draft, request: Request, user: str = Depends(require_staff)
+) -> Response:
+    phrasing = phrasing_of(request)
+    if name not in phrasing.book.names:
+        raise HTTPException(status_code=404, detail="Deze tekst bestaat niet.")
+    proposed = Wording(text=body.text.strip(), voice=(body.voice or "").strip() or None)
+    checker: B1Checker = request.app.state.b1
+    constants = phrasing_constants(request.app.state.settings)
+    result = review(checker, phrasing.base(name), proposed, constants)
+    if not result.can_save:
+        return JSONResponse(
+            status_code=422,
+            content={"detail": "De tekst is nog niet goed genoeg.", **review_json(result)},
+        )
+    before = await phrasing.current(name)
+    await phrasing.overrides.save(name, before, proposed, who=user)
+    return JSONResponse(content={"saved": True, **review_json(result)})
+
+
+@api.get("/teksten/{name}/history")
+async def text_history(name: str, request: Request) -> list[dict[str, Any]]:
+    changes = await phrasing_of(request).overrides.history(name)
+    return [change.model_dump(mode="json") for change in changes]
+
+
+@api.post("/teksten/{name}/revert")
+async def revert_text(
+    name: str, body: Revert, request: Request, user: str = Depends(require_staff)
+) -> dict[str, Any]:
+    phrasing = phrasing_of(request)
+    changes = await phrasing.overrides.history(name)
+    if body.index >= len(changes):
+        raise HTTPException(status_code=404, detail="Deze wijziging bestaat niet.")
+    before = await phrasing.current(name)
+    restored = changes[body.index].before
+    await phrasing.overrides.save(name, before, restored, who=user)
+    return {"text": restored.text, "voice": restored.voice}
+
+
+router.include_router(api)
