@@ -8,12 +8,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
+import structlog
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
@@ -22,10 +23,12 @@ from integrations.b1.config import load_rules
 from integrations.b1.frequency import dutch_zipf
 from integrations.cases.router import internal_router as cases_internal_router
 from integrations.cases.router import staff_router as cases_staff_router
+from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient
 from integrations.chat.router import router as chat_router
 from integrations.chat.session_store import SessionStore
+from integrations.handoff.queue import HandoffQueue
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
 from integrations.logging_setup import configure_logging
@@ -34,7 +37,10 @@ from integrations.nlg.overrides import PhrasingOverrides
 from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
 from integrations.nlg.router import router as nlg_router
 from integrations.nlg.service import Phrasing
+from integrations.redis_client import redis_client
 from integrations.settings import Settings, get_settings
+from integrations.staff.audit import AuditLog
+from integrations.staff.office_hours import office_open
 from integrations.staff.router import PAGES as STAFF_PAGES
 from integrations.staff.router import router as staff_router
 from integrations.staff.sessions import StaffSessions
@@ -45,6 +51,8 @@ MAX_BODY_BYTES = 64 * 1024
 HARD_MAX_BODY_BYTES = 1024 * 1024
 # HTTP errors a resident's browser can cause, and the phrase that explains them in Dutch.
 HTTP_ERROR_PHRASES = {400: "utter_input_unreadable", 413: "utter_input_too_long"}
+
+log = structlog.get_logger(__name__)
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -73,16 +81,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         phrases = load_phrasing_dir(settings.phrasing_dir)
-        redis = Redis.from_url(
-            settings.effective_redis_url,
-            socket_timeout=settings.probe_timeout_seconds,
-            socket_connect_timeout=settings.probe_timeout_seconds,
-        )
+        redis = redis_client(settings.effective_redis_url, settings.probe_timeout_seconds)
         async with httpx.AsyncClient() as http:
             app.state.settings = settings
             app.state.webchat_page = webchat_page(settings)
             book = PhrasingBook(phrases, phrasing_constants(settings))
-            app.state.phrasing = Phrasing(book, PhrasingOverrides(redis))
+            app.state.phrasing = Phrasing(
+                book, PhrasingOverrides(redis), lambda: office_open(settings)
+            )
+            app.state.queue = HandoffQueue(
+                redis,
+                lease_ms=int(settings.handoff_lease_seconds * 1000),
+                open_ttl_seconds=settings.conversation_ttl_seconds,
+            )
+            app.state.audit = AuditLog(redis)
+            app.state.stats = Stats(redis)
+            try:
+                await app.state.queue.ensure_groups()
+            except RedisError:
+                log.warning("handoff.queue_not_ready", reason="redis")
             app.state.staff_sessions = StaffSessions(redis, settings.staff_session_ttl_seconds)
             app.state.b1 = B1Checker(load_rules(), dutch_zipf)
             app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)

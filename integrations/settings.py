@@ -1,5 +1,6 @@
 """Typed settings of the gateway, read once from the environment or `.env`."""
 
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -64,8 +65,15 @@ class Settings(BaseSettings):
     suicide_prevention_number: str = "0800-0113"
     suicide_prevention_chat: str = "113.nl"
     veilig_thuis_number: str = "0800-2000"
-    # Sample data: the real hours come from the municipality.
+    # Sample data: the real hours come from the municipality. `opening_hours` is what the
+    # assistant says; the office_* settings decide whether staff are there now.
     opening_hours: str = "op werkdagen van 9.00 tot 17.00 uur"
+    office_days: set[int] = Field(default_factory=lambda: {0, 1, 2, 3, 4})
+    office_opens: time = time(9, 0)
+    office_closes: time = time(17, 0)
+    timezone: str = "Europe/Amsterdam"
+    # How long a delivered handoff waits for the staff member before it goes to the next one.
+    handoff_lease_seconds: float = Field(default=120, gt=0)
 
     phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
     webchat_dir: Path = REPO_ROOT / "webchat"

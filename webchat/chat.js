@@ -19,6 +19,11 @@ function render(item) {
   const bubble = document.createElement("div");
   bubble.className = "bubble " + item.from;
   bubble.textContent = item.text;
+  if (item.from === "staff") {
+    const who = document.createElement("strong");
+    who.textContent = "Medewerker: ";
+    bubble.prepend(who);
+  }
   log.appendChild(bubble);
   if (item.buttons && item.buttons.length) {
     const choices = document.createElement("div");
@@ -42,7 +47,25 @@ async function newSession() {
   const data = await response.json();
   if (!response.ok) throw new Error(data.detail || "Er ging iets mis.");
   state.sessionId = data.session_id;
+  state.lastEventId = null;
   save();
+  listen();
+}
+
+// Messages from a staff member arrive live; the browser reconnects by itself and resumes
+// after the last message it saw (Last-Event-ID).
+let events = null;
+function listen() {
+  if (!state.sessionId || !window.EventSource) return;
+  if (events) events.close();
+  const after = state.lastEventId ? `?after=${encodeURIComponent(state.lastEventId)}` : "";
+  events = new EventSource(`/api/chat/sessions/${encodeURIComponent(state.sessionId)}/events${after}`);
+  events.onmessage = (event) => {
+    if (event.lastEventId && event.lastEventId === state.lastEventId) return;
+    state.lastEventId = event.lastEventId;
+    const entry = JSON.parse(event.data);
+    add({ from: entry.sender === "staff" ? "staff" : "bot", text: entry.text, buttons: [] });
+  };
 }
 
 async function post(body) {
@@ -80,5 +103,5 @@ form.addEventListener("submit", (event) => {
 document.getElementById("person").addEventListener("click", () =>
   send({ payload: "/ask_person" }, "Praat met een medewerker"));
 
-if (state.items.length) state.items.forEach(render);
+if (state.items.length) { state.items.forEach(render); listen(); }
 else send({ payload: "/greet" });

@@ -29,6 +29,8 @@ def texts_of_phrasing(path: Path, constants: dict[str, str]) -> Iterator[Text]:
         yield f"{name} (chat)", fill_placeholders(phrase.text, constants), False
         spoken = phrase.voice or phrase.text
         yield f"{name} (telefoon)", fill_placeholders(spoken, constants), True
+        if phrase.closed:
+            yield f"{name} (buiten kantoortijd)", fill_placeholders(phrase.closed, constants), True
 
 
 def texts_of_lines(lines: Iterable[str], source: str, voice: bool) -> Iterator[Text]:

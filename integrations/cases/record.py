@@ -22,6 +22,15 @@ Route = Literal[
 ]
 Urgency = Literal["acuut", "hoog", "normaal"]
 Channel = Literal["chat", "phone"]
+Mode = Literal["bot", "staff"]
+Outcome = Literal[
+    "afspraak buurtteam",
+    "doorverwezen naar voorliggend veld",
+    "team Buiten",
+    "informatie gegeven",
+    "Veilig Thuis",
+    "geen actie",
+]
 
 ROUTE_RANK: dict[str, int] = {
     "crisis": 3,
@@ -65,6 +74,12 @@ class Case(BaseModel):
     safety_signals: list[SafetySignal] = []
     appointment: dict[str, object] | None = None
     handoff: Handoff | None = None
+    # Who talks to the resident now: the assistant, or a staff member who took over.
+    mode: Mode = "bot"
+    taken_by: str | None = None
+    outcome: Outcome | None = None
+    closed_by: str | None = None
+    closed_at: datetime | None = None
 
 
 class CaseUpdate(BaseModel):
@@ -130,31 +145,3 @@ def apply_update(case: Case, update: CaseUpdate, now: datetime) -> Case:
         proposed = update.handoff.model_copy(update={"requested_at": now})
         changes["handoff"] = merged_handoff(case.handoff, proposed)
     return case.model_copy(update=changes)
-
-
-ROUTE_WORDS = {
-    "crisis": "crisis",
-    "veilig_thuis": "Veilig Thuis",
-    "huishoudelijke_hulp": "huishoudelijke hulp",
-    "voorziening": "voorziening",
-    "buurtteam": "buurtteam",
-    "informatie": "informatie",
-    "medewerker": "wil een medewerker",
-    "buiten_scope": "buiten de Toegang",
-}
-
-
-def brief_summary(case: Case) -> str:
-    """A few lines for the aanmeldteam; the full summary writer comes with the handoff work."""
-    lines = [f"Route: {ROUTE_WORDS.get(case.route or '', 'nog niet bekend')} ({case.urgency})."]
-    if case.safety_signals:
-        kinds = ", ".join(sorted({s.kind for s in case.safety_signals}))
-        lines.append(f"Veiligheidssignaal: {kinds}.")
-    if case.resident_words:
-        lines.append(f'Vraag van de inwoner: "{case.resident_words[0]}".')
-    if case.intake:
-        answers = "; ".join(f"{key}: {value}" for key, value in sorted(case.intake.items()))
-        lines.append(f"Antwoorden: {answers}.")
-    if case.handoff:
-        lines.append(f"Overdracht gevraagd: {case.handoff.reason} ({case.handoff.urgency}).")
-    return "\n".join(lines)

@@ -4,6 +4,7 @@ Owner of those keys. Both expire with the conversation (AVG).
 """
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from redis.exceptions import WatchError
 from integrations.cases.record import Case, CaseUpdate, Channel, apply_update, new_case
 
 KEY_PREFIX = "case:"
+MAX_TRANSCRIPT = 2000
 Sender = Literal["resident", "bot", "staff"]
 
 
@@ -35,7 +37,11 @@ class CaseStore:
         return Case.model_validate_json(raw) if raw else None
 
     async def update(self, session_id: str, update: CaseUpdate) -> Case:
-        """Merge `update` into the case atomically (optimistic transaction); create if new."""
+        """Merge an action's update into the case; create the case if it is new."""
+        return await self.change(session_id, lambda case: apply_update(case, update, now()))
+
+    async def change(self, session_id: str, change: Callable[[Case], Case]) -> Case:
+        """Apply `change` to the case atomically (optimistic transaction); create if new."""
         key = KEY_PREFIX + session_id
         async with self._redis.pipeline(transaction=True) as pipe:
             while True:
@@ -47,7 +53,7 @@ class CaseStore:
                         if raw
                         else new_case(session_id, "chat", now())
                     )
-                    case = apply_update(case, update, now())
+                    case = change(case)
                     pipe.multi()  # type: ignore[no-untyped-call]
                     pipe.set(key, case.model_dump_json(), ex=self._ttl)
                     await pipe.execute()
@@ -56,15 +62,35 @@ class CaseStore:
                     continue
 
     async def append_transcript(self, session_id: str, entries: list[dict[str, object]]) -> None:
+        """Add to the transcript: a Redis stream, so live readers can follow it."""
         if not entries:
             return
-        key = f"{KEY_PREFIX}{session_id}:transcript"
-        stamped = [json.dumps({"at": now().isoformat(), **e}, ensure_ascii=False) for e in entries]
+        key = transcript_key(session_id)
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.rpush(key, *stamped)
+            for entry in entries:
+                stamped = json.dumps({"at": now().isoformat(), **entry}, ensure_ascii=False)
+                pipe.xadd(key, {"entry": stamped}, maxlen=MAX_TRANSCRIPT, approximate=True)
             pipe.expire(key, self._ttl)
             await pipe.execute()
 
     async def transcript(self, session_id: str) -> list[dict[str, Any]]:
-        raw = await self._redis.lrange(f"{KEY_PREFIX}{session_id}:transcript", 0, -1)
-        return [json.loads(item) for item in raw]
+        raw: Any = await self._redis.xrange(transcript_key(session_id))
+        return [_entry(entry_id, fields) for entry_id, fields in raw]
+
+    async def transcript_after(
+        self, session_id: str, last_id: str, block_ms: int
+    ) -> list[dict[str, Any]]:
+        """Entries after `last_id`, waiting up to `block_ms` for the first one."""
+        raw: Any = await self._redis.xread({transcript_key(session_id): last_id}, block=block_ms)
+        return [_entry(entry_id, fields) for _, entries in raw for entry_id, fields in entries]
+
+
+def transcript_key(session_id: str) -> str:
+    return f"{KEY_PREFIX}{session_id}:transcript"
+
+
+def _entry(entry_id: bytes | str, fields: dict[Any, Any]) -> dict[str, Any]:
+    raw = fields.get(b"entry") or fields.get("entry") or "{}"
+    entry: dict[str, Any] = json.loads(raw)
+    entry["id"] = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+    return entry

@@ -4,9 +4,10 @@ import re
 
 import structlog
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
 
+from integrations.cases.router import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import (
@@ -99,6 +100,9 @@ async def post_message(
     cases: CaseStore = state.cases
     said = {"payload": message} if message.startswith("/") else {"text": message}
     await record(cases, session_id, [{"sender": "resident", **said}])
+    if await staff_has_taken_over(cases, session_id):
+        # A staff member talks with the resident now: the bot stays quiet.
+        return BotReply(messages=[])
 
     rasa: RasaClient = state.rasa
     try:
@@ -119,6 +123,28 @@ async def post_message(
         ],
     )
     return BotReply(messages=messages)
+
+
+async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:
+    try:
+        case = await cases.get(session_id)
+    except RedisError:
+        return False
+    return case is not None and case.mode == "staff"
+
+
+@router.get("/sessions/{session_id}/events")
+async def live_messages(session_id: str, request: Request) -> Response:
+    """Messages from a staff member (server-sent events); reconnects resume with Last-Event-ID."""
+    store: SessionStore = request.app.state.sessions
+    try:
+        known = await store.touch(session_id)
+    except RedisError:
+        return await kind_failure(request.app.state.phrasing, 503)
+    if not known:
+        text = await request.app.state.phrasing.text("utter_session_unknown")
+        return JSONResponse(status_code=404, content={"detail": text})
+    return transcript_events(request, session_id, only_live=True)
 
 
 async def record(cases: CaseStore, session_id: str, entries: list[dict[str, object]]) -> None:

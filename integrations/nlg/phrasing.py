@@ -31,6 +31,8 @@ class Phrase(BaseModel):
 
     text: str = Field(min_length=1)
     voice: str | None = None
+    # Said instead of `text` outside office hours, when no staff member is there.
+    closed: str | None = None
     buttons: tuple[Button, ...] = ()
 
 
@@ -69,6 +71,7 @@ class PhrasingBook:
         button_payloads: Collection[str] | None = None,
         text: str | None = None,
         voice: str | None = None,
+        office_open: bool = True,
     ) -> dict[str, object]:
         """The message for `name` as Rasa's NLG protocol expects it.
 
@@ -84,6 +87,8 @@ class PhrasingBook:
         values.update(self._constants)
         chat_text = text if text is not None else phrase.text
         voice_text = voice if text is not None else phrase.voice
+        if not office_open and phrase.closed:
+            chat_text, voice_text = phrase.closed, None
         template = voice_text if channel in VOICE_CHANNELS and voice_text else chat_text
         buttons = list(phrase.buttons)
         if button_payloads is not None:

@@ -1,6 +1,6 @@
 """The phrasing as the bot says it now: the content files, with staff changes on top."""
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import structlog
 from redis.exceptions import RedisError
@@ -12,9 +12,15 @@ log = structlog.get_logger(__name__)
 
 
 class Phrasing:
-    def __init__(self, book: PhrasingBook, overrides: PhrasingOverrides) -> None:
+    def __init__(
+        self,
+        book: PhrasingBook,
+        overrides: PhrasingOverrides,
+        office_open: Callable[[], bool] = lambda: True,
+    ) -> None:
         self.book = book
         self.overrides = overrides
+        self._office_open = office_open
 
     def base(self, name: str) -> Wording:
         phrase = self.book.get(name)
@@ -40,7 +46,13 @@ class Phrasing:
     ) -> dict[str, object]:
         wording = await self.current(name)
         return self.book.render(
-            name, channel, slots, button_payloads, text=wording.text, voice=wording.voice
+            name,
+            channel,
+            slots,
+            button_payloads,
+            text=wording.text,
+            voice=wording.voice,
+            office_open=self._office_open(),
         )
 
     async def text(self, name: str) -> str:

@@ -1,5 +1,6 @@
 """The intake stack as processes: Redis (unless REDIS_URL), action server, Rasa, gateway."""
 
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,9 @@ class Stack:
                 "EMBEDDED_REDIS_PORT": str(s.embedded_redis_port),
                 "CONVERSATION_TTL_SECONDS": str(s.conversation_ttl_seconds),
                 "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
+                "OFFICE_DAYS": json.dumps(sorted(s.office_days)),
+                "OFFICE_OPENS": s.office_opens.isoformat(),
+                "OFFICE_CLOSES": s.office_closes.isoformat(),
                 "PYTHONPATH": str(p.repo),
             },
             cwd=p.repo,

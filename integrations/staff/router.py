@@ -2,6 +2,7 @@
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -78,11 +79,31 @@ async def logout(request: Request) -> Response:
     return response
 
 
+async def staff_page(request: Request, file: str) -> Response:
+    """A staff page, or the login page for someone who is not logged in."""
+    if await staff_user(request) is None:
+        return RedirectResponse(f"/staff/login?next={quote(request.url.path)}", status_code=303)
+    return FileResponse(PAGES / file)
+
+
+@router.get("/staff/", include_in_schema=False)
+async def queue_page(request: Request) -> Response:
+    return await staff_page(request, "queue.html")
+
+
+@router.get("/staff/gesprek", include_in_schema=False)
+async def case_page(request: Request) -> Response:
+    return await staff_page(request, "case.html")
+
+
+@router.get("/staff/monitor", include_in_schema=False)
+async def monitor_page(request: Request) -> Response:
+    return await staff_page(request, "monitor.html")
+
+
 @router.get("/staff/teksten", include_in_schema=False)
 async def editor_page(request: Request) -> Response:
-    if await staff_user(request) is None:
-        return RedirectResponse("/staff/login", status_code=303)
-    return FileResponse(PAGES / "teksten.html")
+    return await staff_page(request, "teksten.html")
 
 
 @api.get("/teksten")

@@ -20,7 +20,7 @@ def editor(browser: Browser, stack: Stack) -> Iterator[Page]:
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.goto(stack.gateway_url + "/staff/teksten")
-    expect(page).to_have_url(stack.gateway_url + "/staff/login")
+    expect(page).to_have_url(stack.gateway_url + "/staff/login?next=/staff/teksten")
     page.get_by_label("Gebruikersnaam").fill("redacteur")
     page.get_by_label("Wachtwoord").fill("dev-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()

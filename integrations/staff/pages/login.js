@@ -11,7 +11,11 @@ document.getElementById("login").addEventListener("submit", async (event) => {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (response.ok) { window.location.href = "/staff/teksten"; return; }
+  if (response.ok) {
+    const next = new URLSearchParams(window.location.search).get("next");
+    window.location.href = next && next.startsWith("/staff/") ? next : "/staff/";
+    return;
+  }
   const data = await response.json().catch(() => ({}));
   status.textContent = data.detail || "Inloggen lukt niet.";
 });

@@ -5,7 +5,6 @@ from integrations.cases.record import (
     Handoff,
     SafetySignal,
     apply_update,
-    brief_summary,
     merged_route,
     merged_urgency,
     new_case,
@@ -67,10 +66,7 @@ def test_an_update_merges_into_the_case() -> None:
     assert case.intake == {"help_needed": "schoonmaken"}
     assert case.handoff is not None and case.handoff.reason == "crisis"
     assert case.safety_signals[0].at == T0
-    summary = brief_summary(case)
-    assert summary.splitlines()[0] == "Route: crisis (acuut)."
-    assert 'Vraag van de inwoner: "ik ken me huis nie meer schoon houwe".' in summary
-    assert "Veiligheidssignaal: suicide." in summary
+    assert case.resident_words == ["ik ken me huis nie meer schoon houwe"]
 
 
 def test_the_gateway_and_the_triage_rules_know_the_same_routes() -> None:

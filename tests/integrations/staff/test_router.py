@@ -18,7 +18,7 @@ def login(client: TestClient) -> None:
 def test_pages_and_api_refuse_without_login(client: TestClient) -> None:
     assert client.get("/staff/api/teksten").status_code == 401
     page = client.get("/staff/teksten", follow_redirects=False)
-    assert (page.status_code, page.headers["location"]) == (303, "/staff/login")
+    assert (page.status_code, page.headers["location"]) == (303, "/staff/login?next=/staff/teksten")
     wrong = client.post("/staff/api/login", json={"username": "redacteur", "password": "nee"})
     assert wrong.status_code == 401
     assert wrong.json()["detail"] == "Gebruikersnaam of wachtwoord klopt niet."
