@@ -29,7 +29,9 @@ staff_router = APIRouter(prefix="/api", tags=["cases"])
 internal_router = APIRouter(
     prefix="/internal/cases", tags=["internal"], dependencies=[Depends(require_internal)]
 )
-SSE_BLOCK_MS = 15_000
+# Wait for new entries in short steps: below the Redis socket timeout, and so a closed
+# connection is noticed soon.
+SSE_BLOCK_MS = 1_000
 STREAM_ID = re.compile(r"\d{1,20}-\d{1,20}")
 UNKNOWN_CASE = "Dit gesprek bestaat niet of is verlopen."
 
@@ -171,11 +173,18 @@ def transcript_events(request: Request, session_id: str, only_live: bool) -> Str
 
     async def events() -> AsyncIterator[str]:
         nonlocal last_id
-        yield "retry: 2000\n\n"
+        if last_id == "$":
+            # Tell the browser where the stream is now: a reconnect then resumes from here,
+            # so nothing written in between is lost.
+            last_id = await store.transcript_position(session_id)
+        yield f"retry: 2000\nid: {last_id}\nevent: ready\ndata: {{}}\n\n"
+        idle = 0
         while not await request.is_disconnected():
             entries = await store.transcript_after(session_id, last_id, SSE_BLOCK_MS)
             if not entries:
-                yield ": still here\n\n"
+                idle += 1
+                if idle % 15 == 0:
+                    yield ": still here\n\n"
                 continue
             for entry in entries:
                 last_id = entry["id"]

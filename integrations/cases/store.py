@@ -77,6 +77,11 @@ class CaseStore:
         raw: Any = await self._redis.xrange(transcript_key(session_id))
         return [_entry(entry_id, fields) for entry_id, fields in raw]
 
+    async def transcript_position(self, session_id: str) -> str:
+        """The id of the last transcript entry ("0-0" for none yet)."""
+        last: Any = await self._redis.xrevrange(transcript_key(session_id), count=1)
+        return _text(last[0][0]) if last else "0-0"
+
     async def transcript_after(
         self, session_id: str, last_id: str, block_ms: int
     ) -> list[dict[str, Any]]:
@@ -89,8 +94,12 @@ def transcript_key(session_id: str) -> str:
     return f"{KEY_PREFIX}{session_id}:transcript"
 
 
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
 def _entry(entry_id: bytes | str, fields: dict[Any, Any]) -> dict[str, Any]:
     raw = fields.get(b"entry") or fields.get("entry") or "{}"
     entry: dict[str, Any] = json.loads(raw)
-    entry["id"] = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+    entry["id"] = _text(entry_id)
     return entry
