@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e eval b1 chromium clean
+        test-stories test-e2e eval b1 call chromium clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -31,6 +31,7 @@ help:
 	@echo "make model  train the Rasa model when the training data changed"
 	@echo "make eval   the model on the held-out set: per-route precision and recall"
 	@echo "make b1     check every bot text for B1 Dutch (chat and phone)"
+	@echo "make call   call the running assistant from this terminal (plays Twilio)"
 	@echo "make clean  remove environments, models and runtime data"
 
 # --- environments -------------------------------------------------------------------------
@@ -71,6 +72,10 @@ model: $(RASA_VENV)/.installed
 # --- run ----------------------------------------------------------------------------------
 run: setup model
 	$(PY) -m integrations.stack
+
+# A phone simulator: signed Twilio webhooks to the gateway that `make run` started.
+call: $(VENV)/.installed
+	$(PY) -m integrations.phone.simulator
 
 # --- tests --------------------------------------------------------------------------------
 test: setup lint typecheck b1 validate model test-gateway test-rasa-env test-stories test-e2e

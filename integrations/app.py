@@ -37,6 +37,8 @@ from integrations.nlg.overrides import PhrasingOverrides
 from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
 from integrations.nlg.router import router as nlg_router
 from integrations.nlg.service import Phrasing
+from integrations.phone.calls import CallState
+from integrations.phone.router import router as phone_router
 from integrations.redis_client import redis_client
 from integrations.settings import Settings, get_settings
 from integrations.staff.audit import AuditLog
@@ -95,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 open_ttl_seconds=settings.conversation_ttl_seconds,
             )
             app.state.audit = AuditLog(redis)
+            app.state.calls = CallState(redis, settings.conversation_ttl_seconds)
             app.state.stats = Stats(redis)
             try:
                 await app.state.queue.ensure_groups()
@@ -155,6 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cases_staff_router)
     app.include_router(cases_internal_router)
     app.include_router(staff_router)
+    app.include_router(phone_router)
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:

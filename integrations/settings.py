@@ -14,6 +14,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEV_STAFF_API_TOKEN = "dev-staff-token"
 DEV_TWILIO_AUTH_TOKEN = "dev-twilio-token"
 DEV_INTERNAL_API_TOKEN = "dev-internal-token"
+DEV_AANMELDTEAM_DIAL = "+31592000000"  # sample: the aanmeldteam's real number comes from Assen
 # Development staff account "redacteur" with password "dev-wachtwoord" (argon2 hash).
 DEV_STAFF_ACCOUNTS = {
     "redacteur": "$argon2id$v=19$m=65536,t=3,p=4$2azmf0OycGXssRZVVVn/tg$"
@@ -72,6 +73,15 @@ class Settings(BaseSettings):
     office_opens: time = time(9, 0)
     office_closes: time = time(17, 0)
     timezone: str = "Europe/Amsterdam"
+    # The phone line (Twilio). Dial strings are E.164; sample numbers must be replaced.
+    twilio_voice: str = "Polly.Laura-Neural"
+    twilio_speech_model: str = "deepgram_nova-2"
+    twilio_speech_timeout_seconds: int = Field(default=3, ge=1, le=10)
+    # Twilio waits 15 seconds; the line answers itself well before that.
+    phone_rasa_timeout_seconds: float = Field(default=4.0, gt=0, le=10)
+    aanmeldteam_dial: str = DEV_AANMELDTEAM_DIAL
+    veilig_thuis_dial: str = "+318002000"
+    suicide_prevention_dial: str = "+318000113"
     # How long a delivered handoff waits for the staff member before it goes to the next one.
     handoff_lease_seconds: float = Field(default=120, gt=0)
 
@@ -99,6 +109,8 @@ class Settings(BaseSettings):
             problems.append("TWILIO_AUTH_TOKEN")
         if self.internal_api_token.get_secret_value() == DEV_INTERNAL_API_TOKEN:
             problems.append("INTERNAL_API_TOKEN")
+        if self.aanmeldteam_dial == DEV_AANMELDTEAM_DIAL:
+            problems.append("AANMELDTEAM_DIAL")
         if self.staff_accounts == DEV_STAFF_ACCOUNTS:
             problems.append("STAFF_ACCOUNTS")
         if self.public_base_url == DEV_PUBLIC_BASE_URL:

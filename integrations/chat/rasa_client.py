@@ -29,11 +29,15 @@ class RasaClient:
         self._timeout = timeout_seconds
 
     async def send(
-        self, sender_id: str, message: str, metadata: dict[str, Any] | None = None
+        self,
+        sender_id: str,
+        message: str,
+        metadata: dict[str, Any] | None = None,
+        timeout: float | None = None,
     ) -> list[BotMessage]:
         body = {"sender": sender_id, "message": message, "metadata": metadata or {}}
         try:
-            response = await self._http.post(self._url, json=body, timeout=self._timeout)
+            response = await self._http.post(self._url, json=body, timeout=timeout or self._timeout)
             response.raise_for_status()
             raw = [_RasaMessage.model_validate(item) for item in response.json()]
         except (httpx.HTTPError, ValueError, ValidationError) as exc:

@@ -24,6 +24,13 @@ class SessionStore:
         await self._redis.expire(KEY_PREFIX + session_id, self._ttl)
         return session_id
 
+    async def ensure(self, session_id: str, channel: str) -> None:
+        """A session with a given id (a phone call's CallSid)."""
+        key = KEY_PREFIX + session_id
+        await self._redis.hsetnx(key, "channel", channel)
+        await self._redis.hsetnx(key, "created_at", str(int(time.time())))
+        await self._redis.expire(key, self._ttl)
+
     async def touch(self, session_id: str) -> bool:
         """Extend the session's life after a message; False when it does not exist."""
         return bool(await self._redis.expire(KEY_PREFIX + session_id, self._ttl))

@@ -18,9 +18,14 @@ class NlgChannel(BaseModel):
     name: str | None = None
 
 
+class NlgLatestMessage(BaseModel):
+    metadata: dict[str, Any] | None = None
+
+
 class NlgTracker(BaseModel):
     sender_id: str | None = None
     slots: dict[str, Any] = Field(default_factory=dict)
+    latest_message: NlgLatestMessage | None = None
 
 
 class NlgRequest(BaseModel):
@@ -40,10 +45,13 @@ async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
     book = phrasing_of(request)
     values = {**body.tracker.slots, **body.arguments}
     payloads = body.arguments.get("button_payloads")
+    # The gateway marks phone turns in the message metadata: they get the voice variants.
+    metadata = (body.tracker.latest_message.metadata if body.tracker.latest_message else None) or {}
+    channel = "phone" if metadata.get("channel") == "phone" else body.channel.name
     only = [str(p) for p in payloads] if isinstance(payloads, list) else None
     try:
-        return await book.render(body.response, body.channel.name, values, button_payloads=only)
+        return await book.render(body.response, channel, values, button_payloads=only)
     except KeyError:
         # A response the content files do not have: never leave the resident in silence.
         log.error("nlg.unknown_response", response=body.response)
-        return await book.render(TECHNICAL_PROBLEM, body.channel.name)
+        return await book.render(TECHNICAL_PROBLEM, channel)

@@ -6,6 +6,7 @@ Runs after the conversation tests (file order) because it stops and restarts rea
 import httpx
 import pytest
 
+from integrations.phone.simulator import PhoneCall
 from integrations.stack.launcher import Stack
 
 PHONE = "14 0592"
@@ -52,6 +53,12 @@ def test_rasa_down(stack: Stack, gateway: httpx.Client) -> None:
         )
         assert response.status_code == 503
         assert PHONE in response.json()["messages"][0]["text"]
+        # A caller is put through to the aanmeldteam instead of hearing silence.
+        s = stack.settings
+        phone = PhoneCall(
+            stack.gateway_url, s.public_base_url, s.twilio_auth_token.get_secret_value()
+        )
+        assert phone.start().dialed == s.aanmeldteam_dial
     finally:
         restart(stack, "rasa")
     # The conversation goes on once Rasa is back.

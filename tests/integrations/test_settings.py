@@ -32,6 +32,7 @@ def test_production_refuses_every_development_default() -> None:
         "TWILIO_AUTH_TOKEN",
         "INTERNAL_API_TOKEN",
         "STAFF_ACCOUNTS",
+        "AANMELDTEAM_DIAL",
         "PUBLIC_BASE_URL",
         "REDIS_URL",
     ):
@@ -45,6 +46,7 @@ def test_production_starts_with_real_values() -> None:
         staff_api_token="a-long-random-staff-token",
         twilio_auth_token="a-real-twilio-token",
         internal_api_token="a-long-random-internal-token",
+        aanmeldteam_dial="+31592123456",
         staff_accounts={"anna": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaA"},
         public_base_url="https://hulp.assen.nl",
         redis_url="redis://redis:6379/0",

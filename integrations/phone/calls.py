@@ -1,0 +1,43 @@
+"""Per-call state in Redis: silences in a row, the keypad menu, the caller's number.
+
+Owner of `call:{CallSid}`; it expires with the conversation.
+"""
+
+import json
+from typing import Any
+
+from redis.asyncio import Redis
+
+KEY_PREFIX = "call:"
+
+
+class CallState:
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    async def start(self, call_sid: str, caller: str | None) -> None:
+        key = KEY_PREFIX + call_sid
+        await self._redis.hset(key, mapping={"misses": 0, "caller": caller or ""})
+        await self._redis.expire(key, self._ttl)
+
+    async def missed(self, call_sid: str) -> int:
+        """One more silence; how many in a row now."""
+        return int(await self._redis.hincrby(KEY_PREFIX + call_sid, "misses", 1))
+
+    async def heard(self, call_sid: str) -> None:
+        await self._redis.hset(KEY_PREFIX + call_sid, "misses", 0)
+
+    async def save_menu(self, call_sid: str, spoken: list[str], choices: dict[str, str]) -> None:
+        menu = json.dumps({"spoken": spoken, "choices": choices}, ensure_ascii=False)
+        await self._redis.hset(KEY_PREFIX + call_sid, "menu", menu)
+
+    async def menu(self, call_sid: str) -> tuple[list[str], dict[str, str]]:
+        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "menu")
+        data = json.loads(raw) if raw else {"spoken": [], "choices": {}}
+        return list(data["spoken"]), dict(data["choices"])
+
+    async def caller(self, call_sid: str) -> str | None:
+        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "caller")
+        value = raw.decode() if isinstance(raw, bytes) else raw
+        return value or None

@@ -1,0 +1,222 @@
+"""Twilio Voice webhooks: the Dutch phone line. The conversation id is the CallSid.
+
+The caller always reaches a person when something fails: Rasa slow or down, Redis down.
+"""
+
+from typing import Annotated, Any
+
+import structlog
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from redis.exceptions import RedisError
+
+from integrations.cases.record import Case, CaseUpdate, Handoff
+from integrations.cases.store import CaseStore
+from integrations.cases.summary import resident_summary
+from integrations.chat.rasa_client import RasaClient, RasaUnavailable
+from integrations.chat.schemas import BotMessage
+from integrations.chat.session_store import SessionStore
+from integrations.handoff.queue import HandoffQueue
+from integrations.nlg.service import Phrasing
+from integrations.phone import twiml
+from integrations.phone.calls import CallState
+from integrations.phone.keypad import answer_from_keys, keypad_menu
+from integrations.phone.signature import signed_twilio_form
+from integrations.settings import Settings
+
+log = structlog.get_logger(__name__)
+router = APIRouter(prefix="/twilio", tags=["phone"])
+
+TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
+DIAL_VEILIG_THUIS = "dial:veilig_thuis"
+DIAL_AANMELDTEAM = "dial:aanmeldteam"
+MAX_SILENCES = 2
+ANSWERED = {"completed", "answered"}
+
+
+def xml(body: str) -> Response:
+    return Response(content=body, media_type="application/xml")
+
+
+class Line:
+    """One webhook's view of the call: the parts of the gateway it uses."""
+
+    def __init__(self, request: Request) -> None:
+        state = request.app.state
+        self.settings: Settings = state.settings
+        self.phrasing: Phrasing = state.phrasing
+        self.cases: CaseStore = state.cases
+        self.sessions: SessionStore = state.sessions
+        self.queue: HandoffQueue = state.queue
+        self.rasa: RasaClient = state.rasa
+        self.calls: CallState = state.calls
+        self.config = twiml.PhoneConfig(
+            base_url=self.settings.public_base_url,
+            voice=self.settings.twilio_voice,
+            speech_model=self.settings.twilio_speech_model,
+            speech_timeout=self.settings.twilio_speech_timeout_seconds,
+            aanmeldteam=self.settings.aanmeldteam_dial,
+        )
+
+    async def say(self, name: str, **slots: str) -> str:
+        return str((await self.phrasing.render(name, "phone", slots))["text"])
+
+    async def to_a_person(self, call_sid: str, reason: str, texts: list[str] | None = None) -> str:
+        """Put the caller through to the aanmeldteam; the case goes along when it can."""
+        warm = call_sid
+        try:
+            await self.cases.update(
+                call_sid, CaseUpdate(handoff=Handoff(reason=reason, urgency="hoog"))
+            )
+            await self.queue.enqueue(call_sid, "hoog", reason, "overdracht")
+        except RedisError:
+            warm = ""  # no case to whisper: a plain transfer still reaches a person
+        spoken = texts if texts is not None else [await self.say("utter_phone_transfer")]
+        return twiml.transfer(self.config, spoken, self.config.aanmeldteam, warm or None)
+
+    async def turn(self, call_sid: str, message: str) -> str:
+        """One turn with the assistant, and what the line does with the answer."""
+        before = await self.cases.get(call_sid)
+        try:
+            replies = await self.rasa.send(
+                call_sid,
+                message,
+                metadata={"channel": "phone"},
+                timeout=self.settings.phone_rasa_timeout_seconds,
+            )
+        except RasaUnavailable as exc:
+            log.error("phone.rasa_unavailable", reason=str(exc))
+            technical = await self.say("utter_technical_problem")
+            return await self.to_a_person(call_sid, "assistent niet bereikbaar", [technical])
+        if not replies:
+            technical = await self.say("utter_technical_problem")
+            return await self.to_a_person(call_sid, "assistent gaf geen antwoord", [technical])
+        await self.record(call_sid, message, replies)
+        after = await self.cases.get(call_sid)
+        return await self.answer(call_sid, replies, before, after)
+
+    async def answer(
+        self, call_sid: str, replies: list[BotMessage], before: Case | None, after: Case | None
+    ) -> str:
+        texts = [r.text for r in replies]
+        if after is None:
+            return twiml.ask(self.config, texts)
+        new_route = after.route != (before.route if before else None)
+        new_handoff = after.handoff is not None and (
+            before is None or before.handoff != after.handoff
+        )
+        if after.route == "crisis" and (new_route or new_handoff):
+            if after.topic == "suicide":
+                return twiml.transfer(self.config, texts, self.settings.suicide_prevention_dial)
+            return twiml.transfer(self.config, texts, self.config.aanmeldteam, call_sid)
+        if after.route == "veilig_thuis" and new_route:
+            offer = await self.say("utter_phone_veilig_thuis_menu")
+            choices = {"1": DIAL_VEILIG_THUIS, "2": DIAL_AANMELDTEAM}
+            await self.calls.save_menu(call_sid, [offer], choices)
+            return twiml.ask(self.config, [*texts, offer])
+        if new_handoff:
+            return twiml.transfer(self.config, texts, self.config.aanmeldteam, call_sid)
+        template = await self.say("utter_phone_choice")
+        menu = keypad_menu(replies[-1].buttons, template)
+        await self.calls.save_menu(call_sid, menu.spoken, menu.choices)
+        return twiml.ask(self.config, [*texts, *menu.spoken])
+
+    async def record(self, call_sid: str, message: str, replies: list[BotMessage]) -> None:
+        said = {"payload": message} if message.startswith("/") else {"text": message}
+        entries: list[dict[str, object]] = [{"sender": "resident", **said}]
+        entries += [{"sender": "bot", "text": r.text} for r in replies]
+        try:
+            await self.cases.append_transcript(call_sid, entries)
+        except RedisError:
+            log.error("phone.transcript_failed", reason="redis")
+
+
+@router.post("/voice")
+async def incoming_call(request: Request, form: TwilioForm) -> Response:
+    line = Line(request)
+    call_sid = form.get("CallSid", "")
+    try:
+        await line.sessions.ensure(call_sid, "phone")
+        if await line.cases.get(call_sid) is None:
+            await line.cases.create(call_sid, "phone")
+        await line.calls.start(call_sid, form.get("From"))
+    except RedisError:
+        log.error("phone.redis_unavailable")
+        technical = await line.say("utter_technical_problem")
+        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+    return xml(await line.turn(call_sid, "/greet"))
+
+
+@router.post("/gather")
+async def gathered(request: Request, form: TwilioForm) -> Response:
+    line = Line(request)
+    call_sid = form.get("CallSid", "")
+    speech = form.get("SpeechResult", "").strip()
+    digits = form.get("Digits", "").strip()
+    try:
+        spoken, choices = await line.calls.menu(call_sid)
+        if not speech and not digits:
+            if await line.calls.missed(call_sid) > MAX_SILENCES:
+                return xml(await line.to_a_person(call_sid, "geen antwoord van de beller"))
+            not_heard = await line.say("utter_phone_not_heard")
+            return xml(twiml.ask(line.config, [not_heard, *spoken]))
+        await line.calls.heard(call_sid)
+    except RedisError:
+        technical = await line.say("utter_technical_problem")
+        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+    message = answer_from_keys(digits, choices) if digits else speech
+    if message == DIAL_VEILIG_THUIS:
+        return xml(twiml.transfer(line.config, [], line.settings.veilig_thuis_dial))
+    if message == DIAL_AANMELDTEAM:
+        return xml(await line.to_a_person(call_sid, "veilig_thuis"))
+    if not message:
+        not_heard = await line.say("utter_phone_not_heard")
+        return xml(twiml.ask(line.config, [not_heard, *spoken]))
+    return xml(await line.turn(call_sid, message))
+
+
+@router.post("/whisper")
+async def whisper(request: Request, form: TwilioForm) -> Response:
+    """Heard by the staff member who picks up, before the caller is put through."""
+    line = Line(request)
+    session_id = request.query_params.get("session", "")
+    case = await line.cases.get(session_id)
+    summary = resident_summary(case) if case else []
+    return xml(twiml.whisper(line.config, summary, session_id))
+
+
+@router.post("/whisper-accept")
+async def whisper_accept(request: Request, form: TwilioForm) -> Response:
+    line = Line(request)
+    session_id = request.query_params.get("session", "")
+    if form.get("Digits") != "1":
+        return xml(twiml.goodbye(line.config, []))
+    await line.queue.take(session_id)
+    return xml(twiml.empty())  # empty TwiML: the two calls are connected
+
+
+@router.post("/dial-status")
+async def dial_status(request: Request, form: TwilioForm) -> Response:
+    """After a transfer: answered, or a callback request and a kind goodbye."""
+    line = Line(request)
+    call_sid = form.get("CallSid", "")
+    if form.get("DialCallStatus") in ANSWERED:
+        return xml(twiml.goodbye(line.config, []))
+    try:
+        caller = await line.calls.caller(call_sid)
+        update: dict[str, Any] = {
+            "handoff": Handoff(reason="terugbelverzoek telefoon", urgency="hoog"),
+        }
+        if caller:
+            update["intake"] = {"phone_number": caller}
+        await line.cases.update(call_sid, CaseUpdate(**update))
+        await line.queue.enqueue(call_sid, "hoog", "terugbelverzoek telefoon", "terugbelverzoek")
+    except RedisError:
+        log.error("phone.callback_not_saved", reason="redis")
+    return xml(twiml.goodbye(line.config, [await line.say("utter_phone_no_answer")]))
+
+
+@router.post("/status")
+async def call_status(request: Request, form: TwilioForm) -> Response:
+    log.info("phone.call_status", status=form.get("CallStatus"))
+    return xml(twiml.empty())

@@ -1,0 +1,135 @@
+"""`make call`: a phone simulator that plays Twilio against the running gateway.
+
+It posts signed webhooks (twilio's RequestValidator), prints what the caller would hear, and
+lets you answer by typing words (speech), digits (keypad) or nothing (silence).
+"""
+
+import argparse
+import secrets
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+from twilio.request_validator import RequestValidator
+
+from integrations.settings import Settings
+
+
+@dataclass
+class Heard:
+    """One TwiML answer, as the caller experiences it."""
+
+    spoken: list[str]
+    listens: bool
+    dialed: str | None
+    whisper_url: str | None
+    action: str | None
+
+    @classmethod
+    def parse(cls, document: str) -> "Heard":
+        root = ET.fromstring(document)
+        number = root.find("Dial/Number")
+        gather = root.find("Gather")
+        return cls(
+            spoken=[say.text or "" for say in root.iter("Say")],
+            listens=gather is not None,
+            dialed=(number.text if number is not None else None),
+            whisper_url=(number.get("url") if number is not None else None),
+            action=(gather.get("action") if gather is not None else None),
+        )
+
+
+@dataclass
+class PhoneCall:
+    """A caller: posts signed webhooks to `gateway_url`, as Twilio would to the public URL."""
+
+    gateway_url: str
+    public_base_url: str
+    auth_token: str
+    caller: str = "+31612345678"
+    call_sid: str = field(default_factory=lambda: "CA" + secrets.token_hex(16))
+
+    def post(self, path_and_query: str, params: dict[str, str]) -> str:
+        url = self.public_base_url.rstrip("/") + path_and_query
+        signature = RequestValidator(self.auth_token).compute_signature(url, params)
+        response = httpx.post(
+            self.gateway_url.rstrip("/") + path_and_query,
+            data=params,
+            headers={"X-Twilio-Signature": signature},
+            timeout=20,
+        )
+        response.raise_for_status()
+        return response.text
+
+    def base(self) -> dict[str, str]:
+        return {"CallSid": self.call_sid, "From": self.caller, "To": "+31592140592"}
+
+    def start(self) -> Heard:
+        return Heard.parse(self.post("/twilio/voice", self.base()))
+
+    def say(self, words: str) -> Heard:
+        params = {**self.base(), "SpeechResult": words, "Confidence": "0.9"}
+        return Heard.parse(self.post("/twilio/gather", params))
+
+    def press(self, digits: str) -> Heard:
+        return Heard.parse(self.post("/twilio/gather", {**self.base(), "Digits": digits}))
+
+    def silence(self) -> Heard:
+        return Heard.parse(self.post("/twilio/gather", self.base()))
+
+    def path_of(self, url: str) -> str:
+        parts = urlsplit(url)
+        return parts.path + ("?" + parts.query if parts.query else "")
+
+    def whisper(self, heard: Heard) -> Heard:
+        assert heard.whisper_url, "no warm transfer"
+        return Heard.parse(self.post(self.path_of(heard.whisper_url), {"CallSid": "CA-staff"}))
+
+    def transfer_ended(self, status: str) -> Heard:
+        params = {**self.base(), "DialCallStatus": status}
+        return Heard.parse(self.post(f"/twilio/dial-status?session={self.call_sid}", params))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    settings = Settings()
+    parser.add_argument(
+        "--gateway", default=f"http://{settings.gateway_host}:{settings.gateway_port}"
+    )
+    args = parser.parse_args()
+    call = PhoneCall(
+        args.gateway, settings.public_base_url, settings.twilio_auth_token.get_secret_value()
+    )
+    print(
+        f"Bellen naar de assistent ({call.call_sid}). Typ woorden, cijfers, of niets. Ctrl-D stopt."
+    )
+    heard = call.start()
+    while True:
+        for text in heard.spoken:
+            print(f"  assistent: {text}")
+        if heard.dialed:
+            print(f"  [doorverbonden met {heard.dialed}]")
+            answer = input("  neemt iemand op? (j/n) ").strip().lower()
+            heard = call.transfer_ended("completed" if answer.startswith("j") else "no-answer")
+            for text in heard.spoken:
+                print(f"  assistent: {text}")
+            return 0
+        if not heard.listens:
+            print("  [opgehangen]")
+            return 0
+        try:
+            reply = input("u: ").strip()
+        except EOFError:
+            return 0
+        if not reply:
+            heard = call.silence()
+        elif reply.isdigit() or set(reply) <= set("0123456789*#"):
+            heard = call.press(reply)
+        else:
+            heard = call.say(reply)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Calls over the phone line with the real model, played by the simulator (signed webhooks)."""
+
+import httpx
+
+from integrations.phone.simulator import PhoneCall
+from integrations.settings import DEV_STAFF_API_TOKEN
+from integrations.stack.launcher import Stack
+
+STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
+
+
+def call(stack: Stack) -> PhoneCall:
+    s = stack.settings
+    return PhoneCall(stack.gateway_url, s.public_base_url, s.twilio_auth_token.get_secret_value())
+
+
+def test_the_line_greets_in_dutch_with_keypad_choices(stack: Stack) -> None:
+    heard = call(stack).start()
+    assert heard.listens and heard.action and heard.action.startswith("http")
+    assert heard.spoken[0] == "Goedendag. U spreekt met de digitale assistent van gemeente Assen."
+    assert heard.spoken[1] == "Waar kan ik u mee helpen? Zeg het in een paar woorden."
+    assert "Kies 1 voor Hulp in huis." in heard.spoken
+    assert "Kies 6 voor Praat met een medewerker." in heard.spoken
+
+
+def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
+    stack: Stack, gateway: httpx.Client
+) -> None:
+    phone = call(stack)
+    phone.start()
+    assert phone.press("1").spoken[-4:-1] == [
+        "Kies 1 voor Schoonmaken.",
+        "Kies 2 voor Wassen en strijken.",
+        "Kies 3 voor Meer uren hulp.",
+    ]
+    assert "Voor wie is de hulp?" in phone.press("1").spoken
+    assert "Sinds wanneer is dit nodig?" in phone.press("1").spoken
+    assert "Hoe wilt u contact met ons?" in phone.press("2").spoken
+    done = phone.press("2")  # "ik bel zelf": the intake is complete, a warm transfer follows
+    assert done.dialed == stack.settings.aanmeldteam_dial
+    assert any(text.startswith("Dit heb ik voor u opgeschreven.") for text in done.spoken)
+    case = gateway.get(f"/api/cases/{phone.call_sid}", headers=STAFF).json()
+    assert (case["channel"], case["route"]) == ("phone", "huishoudelijke_hulp")
+    assert case["intake"]["help_needed"] == "schoonmaken"
+
+    whisper = phone.whisper(done)
+    assert not whisper.dialed and whisper.listens
+    assert "U zoekt hulp in het huishouden." in " ".join(whisper.spoken)
+    assert whisper.spoken[-1] == "Druk op 1 om het gesprek aan te nemen."
+
+    # Nobody answers: a callback request in the queue, and a kind goodbye.
+    goodbye = phone.transfer_ended("no-answer")
+    assert goodbye.spoken[0].startswith(
+        "Er is nu niemand vrij. Wij bellen u zo snel mogelijk terug."
+    )
+    queue = gateway.get("/api/handoffs", headers=STAFF).json()
+    mine = [row for row in queue if row["session_id"] == phone.call_sid]
+    assert mine and mine[0]["kind"] == "terugbelverzoek"
+
+
+def test_a_crisis_said_mid_call_goes_to_113_at_once(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    assert "Wat heeft u nodig?" in phone.say("ik wil een traplift").spoken
+    crisis = phone.say("eigenlijk wil ik gewoon dood")
+    assert crisis.dialed == stack.settings.suicide_prevention_dial
+    assert "113.nl" not in " ".join(crisis.spoken)  # the phone variant: no web address
+
+
+def test_danger_now_says_112_and_puts_the_caller_through(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    heard = phone.say("help hij staat voor de deur met een mes")
+    assert any("112" in text for text in heard.spoken)
+    assert heard.dialed == stack.settings.aanmeldteam_dial
+
+
+def test_veilig_thuis_is_offered_by_keypad(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    heard = phone.say("mijn man slaat mij")
+    assert heard.spoken[-1].startswith("Kies 1 om nu door te verbinden met Veilig Thuis.")
+    assert phone.press("1").dialed == stack.settings.veilig_thuis_dial
+
+
+def test_a_silent_caller_is_asked_twice_then_put_through(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    first, second = phone.silence(), phone.silence()
+    assert first.listens and second.listens
+    assert first.spoken[0].startswith("Sorry, ik hoorde u niet goed.")
+    third = phone.silence()
+    assert third.dialed == stack.settings.aanmeldteam_dial
