@@ -1,6 +1,12 @@
 """Calls over the phone line with the real model, played by the simulator (signed webhooks)."""
 
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
 import httpx
+import pytest
 
 from integrations.phone.simulator import PhoneCall
 from integrations.settings import DEV_STAFF_API_TOKEN
@@ -9,9 +15,81 @@ from integrations.stack.launcher import Stack
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 
 
+def check_twiml(document: str) -> None:
+    """What every reply of the line must be: Dutch, with absolute URLs, Say only in Gather."""
+    root = ET.fromstring(document)
+    for gather in root.iter("Gather"):
+        assert {child.tag for child in gather} <= {"Say", "Play", "Pause"}, document
+        assert (gather.get("action") or "").startswith("http"), document
+        if "speech" in (gather.get("input") or ""):
+            assert gather.get("language") == "nl-NL", document
+            assert (gather.get("speechTimeout") or "").isdigit(), document
+            assert gather.get("actionOnEmptyResult") == "true", document
+    for say in root.iter("Say"):
+        assert say.get("language") == "nl-NL" and say.get("voice"), document
+    for number in root.iter("Number"):
+        assert (number.get("url") or "http").startswith("http"), document
+
+
+class CheckedCall(PhoneCall):
+    def post(self, path_and_query: str, params: dict[str, str]) -> str:
+        document = super().post(path_and_query, params)
+        check_twiml(document)
+        return document
+
+
 def call(stack: Stack) -> PhoneCall:
     s = stack.settings
-    return PhoneCall(stack.gateway_url, s.public_base_url, s.twilio_auth_token.get_secret_value())
+    return CheckedCall(stack.gateway_url, s.public_base_url, s.twilio_auth_token.get_secret_value())
+
+
+@pytest.mark.parametrize(
+    ("words", "route"),
+    [
+        ("ik heb schulden en kom niet rond", "buurtteam"),
+        ("ik wil een scootmobiel", "voorziening"),
+        ("wat kost de hulp", "informatie"),
+        ("mijn paspoort is verlopen", "buiten_scope"),
+    ],
+)
+def test_every_route_on_the_phone(
+    stack: Stack, gateway: httpx.Client, words: str, route: str
+) -> None:
+    phone = call(stack)
+    phone.start()
+    heard = phone.say(words)
+    assert heard.listens and heard.spoken
+    case = gateway.get(f"/api/cases/{phone.call_sid}", headers=STAFF).json()
+    assert case["route"] == route
+
+
+def test_asking_for_a_person_is_a_warm_transfer(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    heard = phone.say("ik wil een medewerker spreken")
+    assert heard.dialed == stack.settings.aanmeldteam_dial
+    assert heard.whisper_url and "/twilio/whisper?session=" in heard.whisper_url
+
+
+def test_make_call_plays_a_call_from_the_terminal(stack: Stack) -> None:
+    """The simulator behind `make call`, driven through its standard input."""
+    env = {
+        **os.environ,
+        "GATEWAY_HOST": stack.settings.gateway_host,
+        "GATEWAY_PORT": str(stack.settings.gateway_port),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "integrations.phone.simulator"],
+        input="ik wil een mens spreken\nn\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "assistent: Goedendag. U spreekt met de digitale assistent" in result.stdout
+    assert f"[doorverbonden met {stack.settings.aanmeldteam_dial}]" in result.stdout
+    assert "Er is nu niemand vrij." in result.stdout
 
 
 def test_the_line_greets_in_dutch_with_keypad_choices(stack: Stack) -> None:
