@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redis = redis_client(settings.effective_redis_url, settings.probe_timeout_seconds)
         async with httpx.AsyncClient() as http:
             app.state.settings = settings
+            app.state.redis = redis
             app.state.webchat_page = webchat_page(settings)
             book = PhrasingBook(phrases, phrasing_constants(settings))
             app.state.phrasing = Phrasing(

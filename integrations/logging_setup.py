@@ -4,6 +4,8 @@ import logging
 
 import structlog
 
+from integrations.privacy.redact import redact_event
+
 
 def configure_logging(level: int = logging.INFO) -> None:
     structlog.configure(
@@ -11,6 +13,8 @@ def configure_logging(level: int = logging.INFO) -> None:
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso"),
+            # Personal data never reaches a log line.
+            redact_event,
             structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),

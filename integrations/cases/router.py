@@ -18,6 +18,7 @@ from integrations.cases.record import Case, CaseUpdate, Outcome
 from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
 from integrations.cases.summary import resident_summary, staff_summary
+from integrations.chat.rasa_tracker import erase_tracker
 from integrations.handoff.queue import URGENCIES, HandoffQueue
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.service import Phrasing
@@ -196,6 +197,22 @@ def transcript_events(request: Request, session_id: str, only_live: bool) -> Str
     return StreamingResponse(
         events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
     )
+
+
+@staff_router.delete("/cases/{session_id}")
+async def erase_case(
+    session_id: str, request: Request, user: str = Depends(require_staff)
+) -> dict[str, bool]:
+    """AVG right to erasure: the case, transcript, session, call state and Rasa's record."""
+    await existing_case(request, session_id)
+    state = request.app.state
+    await queue_of(request).take(session_id)
+    await cases_of(request).erase(session_id)
+    await state.sessions.erase(session_id)
+    await state.calls.erase(session_id)
+    await erase_tracker(state.redis, session_id)
+    await audit_of(request).record(user, "gewist", session_id)
+    return {"erased": True}
 
 
 @staff_router.get("/handoffs")

@@ -77,6 +77,9 @@ class CaseStore:
         raw: Any = await self._redis.xrange(transcript_key(session_id))
         return [_entry(entry_id, fields) for entry_id, fields in raw]
 
+    async def erase(self, session_id: str) -> None:
+        await self._redis.delete(KEY_PREFIX + session_id, transcript_key(session_id))
+
     async def transcript_position(self, session_id: str) -> str:
         """The id of the last transcript entry ("0-0" for none yet)."""
         last: Any = await self._redis.xrevrange(transcript_key(session_id), count=1)

@@ -31,6 +31,9 @@ class SessionStore:
         await self._redis.hsetnx(key, "created_at", str(int(time.time())))
         await self._redis.expire(key, self._ttl)
 
+    async def erase(self, session_id: str) -> None:
+        await self._redis.delete(KEY_PREFIX + session_id)
+
     async def touch(self, session_id: str) -> bool:
         """Extend the session's life after a message; False when it does not exist."""
         return bool(await self._redis.expire(KEY_PREFIX + session_id, self._ttl))

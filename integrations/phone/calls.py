@@ -21,6 +21,9 @@ class CallState:
         await self._redis.hset(key, mapping={"misses": 0, "caller": caller or ""})
         await self._redis.expire(key, self._ttl)
 
+    async def erase(self, call_sid: str) -> None:
+        await self._redis.delete(KEY_PREFIX + call_sid)
+
     async def missed(self, call_sid: str) -> int:
         """One more silence; how many in a row now."""
         return int(await self._redis.hincrby(KEY_PREFIX + call_sid, "misses", 1))

@@ -184,3 +184,19 @@ def test_bad_input_gets_a_clear_answer(gateway: httpx.Client) -> None:
     # Hostile text is just text: it reaches the bot and gets an answer, not an error.
     hostile = say(gateway, session_id, text="<script>alert(1)</script> '; DROP TABLE x; --")
     assert hostile and all(m["text"] for m in hostile)
+
+
+def test_no_personal_data_in_the_logs(stack: Stack, gateway: httpx.Client) -> None:
+    """What a resident types never reaches a log file of the stack."""
+    session_id = start(gateway)
+    secrets = ("123456782", "0612345678", "jan.de.vries@voorbeeld.nl")
+    say(
+        gateway,
+        session_id,
+        text="mijn bsn is 123456782 bel 0612345678 of jan.de.vries@voorbeeld.nl",
+    )
+    say(gateway, session_id, payload="/nlu_fallback")
+    logs = {part.name: part.log_path.read_text(errors="replace") for part in stack.parts.values()}
+    for name, text in logs.items():
+        for secret in secrets:
+            assert secret not in text, f"{secret} in the {name} log"

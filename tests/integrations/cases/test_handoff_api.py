@@ -10,6 +10,7 @@ INTERNAL = {"Authorization": f"Bearer {DEV_INTERNAL_API_TOKEN}"}
 
 STAFF_ENDPOINTS = [
     ("GET", "/api/cases/x"),
+    ("DELETE", "/api/cases/x"),
     ("POST", "/api/cases/x/take"),
     ("POST", "/api/cases/x/messages"),
     ("POST", "/api/cases/x/release"),
@@ -140,3 +141,16 @@ def test_the_resident_hears_the_staff_member_live(client: TestClient) -> None:
     lines = read_events(client, events, {"Last-Event-ID": position}, until="Anna")
     assert any("Hallo, ik ben Anna." in line for line in lines)
     assert client.get("/api/chat/sessions/unknown/events").status_code == 404
+
+
+def test_erasing_a_conversation_removes_everything(client: TestClient) -> None:
+    session_id = chat(client)
+    ask_for_person(client, session_id)
+    client.post(f"/api/chat/sessions/{session_id}/messages", json={"text": "ik heb hulp nodig"})
+    assert client.delete(f"/api/cases/{session_id}", headers=STAFF).json() == {"erased": True}
+    assert client.get(f"/api/cases/{session_id}", headers=STAFF).status_code == 404
+    queue = client.get("/api/handoffs", headers=STAFF).json()
+    assert session_id not in [row["session_id"] for row in queue]
+    gone = client.post(f"/api/chat/sessions/{session_id}/messages", json={"text": "hallo"})
+    assert gone.status_code == 404
+    assert client.delete(f"/api/cases/{session_id}", headers=STAFF).status_code == 404
