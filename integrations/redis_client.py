@@ -1,5 +1,7 @@
 """The gateway's Redis client: a bounded pool that waits for a free connection under load."""
 
+from typing import Any
+
 from redis.asyncio import BlockingConnectionPool, Redis
 
 MAX_CONNECTIONS = 64
@@ -14,3 +16,8 @@ def redis_client(url: str, timeout_seconds: float) -> Redis:
         socket_connect_timeout=timeout_seconds,
     )
     return Redis(connection_pool=pool)
+
+
+def as_text(value: Any) -> str:
+    """A Redis reply (bytes) as text."""
+    return value.decode() if isinstance(value, bytes) else str(value)

@@ -3,10 +3,7 @@
 Staff: `Authorization: Bearer <STAFF_API_TOKEN>` or a logged-in staff session.
 """
 
-import asyncio
 import json
-import re
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -14,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
+from integrations.cases.live import transcript_events
 from integrations.cases.record import Case, CaseUpdate, Outcome
 from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
@@ -30,10 +28,6 @@ staff_router = APIRouter(prefix="/api", tags=["cases"])
 internal_router = APIRouter(
     prefix="/internal/cases", tags=["internal"], dependencies=[Depends(require_internal)]
 )
-# Wait for new entries in short steps: below the Redis socket timeout, and so a closed
-# connection is noticed soon.
-SSE_BLOCK_MS = 1_000
-STREAM_ID = re.compile(r"\d{1,20}-\d{1,20}")
 UNKNOWN_CASE = "Dit gesprek bestaat niet of is verlopen."
 
 
@@ -165,38 +159,6 @@ async def staff_live_transcript(
     """Every new transcript entry, as it happens (server-sent events)."""
     await existing_case(request, session_id)
     return transcript_events(request, session_id, only_live=False)
-
-
-def transcript_events(request: Request, session_id: str, only_live: bool) -> StreamingResponse:
-    asked = request.headers.get("last-event-id") or request.query_params.get("after") or ""
-    last_id = asked if STREAM_ID.fullmatch(asked) else "$"
-    store = cases_of(request)
-
-    async def events() -> AsyncIterator[str]:
-        nonlocal last_id
-        if last_id == "$":
-            # Tell the browser where the stream is now: a reconnect then resumes from here,
-            # so nothing written in between is lost.
-            last_id = await store.transcript_position(session_id)
-        yield f"retry: 2000\nid: {last_id}\nevent: ready\ndata: {{}}\n\n"
-        idle = 0
-        while not await request.is_disconnected():
-            entries = await store.transcript_after(session_id, last_id, SSE_BLOCK_MS)
-            if not entries:
-                idle += 1
-                if idle % 15 == 0:
-                    yield ": still here\n\n"
-                continue
-            for entry in entries:
-                last_id = entry["id"]
-                if only_live and not entry.get("live"):
-                    continue
-                yield f"id: {entry['id']}\ndata: {json.dumps(entry, ensure_ascii=False)}\n\n"
-            await asyncio.sleep(0)
-
-    return StreamingResponse(
-        events(), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
-    )
 
 
 @staff_router.delete("/cases/{session_id}")

@@ -8,6 +8,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from integrations.redis_client import as_text
+
 KEEP_DAYS = 400
 
 
@@ -29,7 +31,7 @@ class Stats:
             raw: Any = await self._redis.hgetall(f"stats:{day.isoformat()}")
             counts: dict[str, dict[str, int]] = {"route": {}, "wijk": {}, "outcome": {}}
             for key, value in raw.items():
-                kind, _, name = (key.decode() if isinstance(key, bytes) else key).partition(":")
+                kind, _, name = as_text(key).partition(":")
                 if kind in counts:
                     counts[kind][name] = int(value)
             result.append({"date": day.isoformat(), **counts})

@@ -12,6 +12,7 @@ from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
 from integrations.cases.record import Case, CaseUpdate, Channel, apply_update, new_case
+from integrations.redis_client import as_text
 
 KEY_PREFIX = "case:"
 MAX_TRANSCRIPT = 2000
@@ -83,7 +84,7 @@ class CaseStore:
     async def transcript_position(self, session_id: str) -> str:
         """The id of the last transcript entry ("0-0" for none yet)."""
         last: Any = await self._redis.xrevrange(transcript_key(session_id), count=1)
-        return _text(last[0][0]) if last else "0-0"
+        return as_text(last[0][0]) if last else "0-0"
 
     async def transcript_after(
         self, session_id: str, last_id: str, block_ms: int
@@ -97,12 +98,8 @@ def transcript_key(session_id: str) -> str:
     return f"{KEY_PREFIX}{session_id}:transcript"
 
 
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
 def _entry(entry_id: bytes | str, fields: dict[Any, Any]) -> dict[str, Any]:
     raw = fields.get(b"entry") or fields.get("entry") or "{}"
     entry: dict[str, Any] = json.loads(raw)
-    entry["id"] = _text(entry_id)
+    entry["id"] = as_text(entry_id)
     return entry

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
 
-from integrations.cases.router import transcript_events
+from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import (

@@ -16,6 +16,8 @@ from typing import Any
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError, WatchError
 
+from integrations.redis_client import as_text
+
 URGENCIES = ("acuut", "hoog", "normaal")
 GROUP = "aanmeldteam"
 RETURNED = "terug-in-de-rij"  # holds dropped entries until the next delivery
@@ -25,10 +27,6 @@ MAX_STREAM = 100_000
 
 def stream(urgency: str) -> str:
     return f"handoffs:{urgency}"
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,6 @@ class Handoff:
             "reason": self.reason,
             "kind": self.kind,
             "requested_at": self.requested_at,
-            "taken_by": None,
             "delivered_to": self.consumer,
         }
 
@@ -57,9 +54,9 @@ class Handoff:
 def _handoff(
     urgency: str, entry_id: Any, fields: dict[Any, Any], consumer: str | None = None
 ) -> Handoff:
-    data = {_text(k): _text(v) for k, v in fields.items()}
+    data = {as_text(k): as_text(v) for k, v in fields.items()}
     return Handoff(
-        entry_id=_text(entry_id),
+        entry_id=as_text(entry_id),
         urgency=urgency,
         session_id=data["session_id"],
         reason=data.get("reason", ""),
@@ -98,7 +95,7 @@ class HandoffQueue:
                     await pipe.watch(key)
                     current = await pipe.get(key)
                     old_urgency, _, old_id = (
-                        _text(current).partition("|") if current else ("", "", "")
+                        as_text(current).partition("|") if current else ("", "", "")
                     )
                     if current and URGENCIES.index(old_urgency) <= URGENCIES.index(urgency):
                         await pipe.unwatch()  # type: ignore[no-untyped-call]
@@ -115,7 +112,7 @@ class HandoffQueue:
                         pipe.xack(stream(old_urgency), GROUP, old_id)
                         pipe.xdel(stream(old_urgency), old_id)
                     results = await pipe.execute()
-                    entry_id = _text(results[0])
+                    entry_id = as_text(results[0])
                     await self._redis.set(key, f"{urgency}|{entry_id}", ex=self._open_ttl)
                     return entry_id
                 except WatchError:
@@ -158,7 +155,7 @@ class HandoffQueue:
         current = await self._redis.get(key)
         if not current:
             return None
-        urgency, _, entry_id = _text(current).partition("|")
+        urgency, _, entry_id = as_text(current).partition("|")
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.xack(stream(urgency), GROUP, entry_id)
             pipe.xdel(stream(urgency), entry_id)
@@ -175,10 +172,10 @@ class HandoffQueue:
             pending: Any = await self._redis.xpending_range(
                 name, GROUP, min="-", max="+", count=10_000
             )
-            owners = {_text(p["message_id"]): _text(p["consumer"]) for p in pending}
+            owners = {as_text(p["message_id"]): as_text(p["consumer"]) for p in pending}
             entries: Any = await self._redis.xrange(name)
             for entry_id, fields in entries:
-                owner = owners.get(_text(entry_id))
+                owner = owners.get(as_text(entry_id))
                 found.append(
                     _handoff(urgency, entry_id, fields, None if owner == RETURNED else owner)
                 )

@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import BaseModel
 from redis.asyncio import Redis
 
+from integrations.redis_client import as_text
+
 OVERRIDES = "phrasing:override"
 HISTORY = "phrasing:history:"
 
@@ -38,10 +40,7 @@ class PhrasingOverrides:
 
     async def all(self) -> dict[str, Wording]:
         raw = await self._redis.hgetall(OVERRIDES)
-        return {
-            (k.decode() if isinstance(k, bytes) else k): Wording.model_validate_json(v)
-            for k, v in raw.items()
-        }
+        return {as_text(k): Wording.model_validate_json(v) for k, v in raw.items()}
 
     async def save(self, name: str, before: Wording, after: Wording, who: str) -> Change:
         change = Change(at=datetime.now(UTC), who=who, before=before, after=after)

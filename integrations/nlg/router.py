@@ -6,7 +6,7 @@ import structlog
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from integrations.nlg.service import Phrasing
+from integrations.nlg.service import phrasing_of
 
 TECHNICAL_PROBLEM = "utter_technical_problem"
 
@@ -33,11 +33,6 @@ class NlgRequest(BaseModel):
     arguments: dict[str, Any] = Field(default_factory=dict)
     tracker: NlgTracker = Field(default_factory=NlgTracker)
     channel: NlgChannel = Field(default_factory=NlgChannel)
-
-
-def phrasing_of(request: Request) -> Phrasing:
-    phrasing: Phrasing = request.app.state.phrasing
-    return phrasing
 
 
 @router.post("/nlg")

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Collection, Mapping
 
 import structlog
+from fastapi import Request
 from redis.exceptions import RedisError
 
 from integrations.nlg.overrides import PhrasingOverrides, Wording
@@ -57,3 +58,9 @@ class Phrasing:
 
     async def text(self, name: str) -> str:
         return str((await self.render(name))["text"])
+
+
+def phrasing_of(request: Request) -> Phrasing:
+    """The phrasing service of the running app."""
+    phrasing: Phrasing = request.app.state.phrasing
+    return phrasing

@@ -8,6 +8,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from integrations.redis_client import as_text
+
 KEY_PREFIX = "call:"
 
 
@@ -42,5 +44,4 @@ class CallState:
 
     async def caller(self, call_sid: str) -> str | None:
         raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "caller")
-        value = raw.decode() if isinstance(raw, bytes) else raw
-        return value or None
+        return as_text(raw) if raw else None

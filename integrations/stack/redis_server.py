@@ -9,7 +9,6 @@ from integrations.stack.processes import ManagedProcess
 
 def embedded_redis(port: int, data_dir: Path, log_path: Path) -> ManagedProcess:
     """A Redis on 127.0.0.1 that keeps its data in `data_dir` (append-only file)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
     return ManagedProcess(
         "redis",
         [
@@ -22,4 +21,5 @@ def embedded_redis(port: int, data_dir: Path, log_path: Path) -> ManagedProcess:
             "--daemonize", "no",
         ],
         log_path,
+        data_dir=data_dir,
     )  # fmt: skip

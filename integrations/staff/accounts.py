@@ -4,17 +4,23 @@ python -m integrations.staff.accounts   asks a password and prints its hash
 """
 
 import getpass
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _HASHER = PasswordHasher()
-# Checked when the user name is unknown, so a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("not a password")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Checked when the user name is unknown, so a wrong name takes as long as a wrong
+    password. Made on first use, not at import."""
+    return _HASHER.hash("not a password")
 
 
 def verify(accounts: dict[str, str], username: str, password: str) -> bool:
-    stored = accounts.get(username, _DUMMY_HASH)
+    stored = accounts[username] if username in accounts else _dummy_hash()
     try:
         return _HASHER.verify(stored, password) and username in accounts
     except (VerificationError, InvalidHashError):

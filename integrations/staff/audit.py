@@ -5,6 +5,8 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from integrations.redis_client import as_text
+
 KEY = "audit"
 MAX_ENTRIES = 100_000
 
@@ -24,8 +26,4 @@ class AuditLog:
 
     async def recent(self, count: int = 200) -> list[dict[str, str]]:
         raw: Any = await self._redis.xrevrange(KEY, count=count)
-        return [{_text(k): _text(v) for k, v in fields.items()} for _, fields in raw]
-
-
-def _text(value: Any) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
+        return [{as_text(k): as_text(v) for k, v in fields.items()} for _, fields in raw]

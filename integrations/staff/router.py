@@ -12,10 +12,10 @@ from integrations.b1.checker import B1Checker
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import Wording
 from integrations.nlg.phrasing import placeholders_in
-from integrations.nlg.service import Phrasing
+from integrations.nlg.service import phrasing_of
 from integrations.staff.accounts import verify
 from integrations.staff.auth import require_staff, staff_user
-from integrations.staff.editor import review, review_json
+from integrations.staff.editor import Review, review, review_json
 from integrations.staff.sessions import COOKIE, StaffSessions
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -36,11 +36,6 @@ class Draft(BaseModel):
 
 class Revert(BaseModel):
     index: int = Field(ge=0)
-
-
-def phrasing_of(request: Request) -> Phrasing:
-    phrasing: Phrasing = request.app.state.phrasing
-    return phrasing
 
 
 @router.get("/staff/login", include_in_schema=False)
@@ -126,14 +121,18 @@ async def list_texts(request: Request) -> list[dict[str, Any]]:
     return rows
 
 
+def review_draft(request: Request, base: Wording, draft: Wording) -> Review:
+    checker: B1Checker = request.app.state.b1
+    constants = phrasing_constants(request.app.state.settings)
+    return review(checker, base, draft, constants)
+
+
 @api.post("/b1")
 async def check_draft(body: Draft, request: Request, name: str | None = None) -> dict[str, Any]:
     """Live feedback while typing."""
     phrasing = phrasing_of(request)
     base = phrasing.base(name) if name in phrasing.book.names else Wording(text=body.text)
-    checker: B1Checker = request.app.state.b1
-    constants = phrasing_constants(request.app.state.settings)
-    return review_json(review(checker, base, Wording(**body.model_dump()), constants))
+    return review_json(review_draft(request, base, Wording(**body.model_dump())))
 
 
 @api.put("/teksten/{name}")
@@ -144,9 +143,7 @@ async def save_text(
     if name not in phrasing.book.names:
         raise HTTPException(status_code=404, detail="Deze tekst bestaat niet.")
     proposed = Wording(text=body.text.strip(), voice=(body.voice or "").strip() or None)
-    checker: B1Checker = request.app.state.b1
-    constants = phrasing_constants(request.app.state.settings)
-    result = review(checker, phrasing.base(name), proposed, constants)
+    result = review_draft(request, phrasing.base(name), proposed)
     if not result.can_save:
         return JSONResponse(
             status_code=422,

@@ -4,6 +4,8 @@ import secrets
 
 from redis.asyncio import Redis
 
+from integrations.redis_client import as_text
+
 KEY_PREFIX = "staff:session:"
 COOKIE = "toegang_staff"
 
@@ -24,9 +26,7 @@ class StaffSessions:
         if not session_id:
             return None
         value = await self._redis.get(KEY_PREFIX + session_id)
-        if value is None:
-            return None
-        return value.decode() if isinstance(value, bytes) else str(value)
+        return as_text(value) if value is not None else None
 
     async def close(self, session_id: str | None) -> None:
         if session_id:
