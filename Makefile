@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e eval b1 call chromium clean
+        test-stories test-e2e eval b1 call bench chromium clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -32,6 +32,7 @@ help:
 	@echo "make eval   the model on the held-out set: per-route precision and recall"
 	@echo "make b1     check every bot text for B1 Dutch (chat and phone)"
 	@echo "make call   call the running assistant from this terminal (plays Twilio)"
+	@echo "make bench  print speed figures (agenda: bookings per second, the booking storm)"
 	@echo "make clean  remove environments, models and runtime data"
 
 # --- environments -------------------------------------------------------------------------
@@ -76,6 +77,10 @@ run: setup model
 # A phone simulator: signed Twilio webhooks to the gateway that `make run` started.
 call: $(VENV)/.installed
 	$(PY) -m integrations.phone.simulator
+
+# Figures, not pass/fail: each benchmark starts its own Redis.
+bench: $(VENV)/.installed
+	$(PY) tests/bench/agenda.py
 
 # --- tests --------------------------------------------------------------------------------
 test: setup lint typecheck b1 validate model test-gateway test-rasa-env test-stories test-e2e

@@ -4,6 +4,12 @@ Each module holds one part of the dialogue; the pure rules they use live in
 `bot/triage/routes.py` and `actions/intake_answers.py`.
 """
 
+from actions.booking import (
+    ActionAskAppointment,
+    ActionAskWijk,
+    ActionCancelAppointment,
+    ActionChangeAppointment,
+)
 from actions.conversation import ActionRepeat
 from actions.fallback import ActionFallback
 from actions.intake import (
@@ -16,6 +22,10 @@ from actions.safety import ActionCrisis, ActionSafetyCheck, ActionVeiligThuis
 from actions.triage import ActionHandoff, ActionTriage
 
 __all__ = [
+    "ActionAskAppointment",
+    "ActionAskWijk",
+    "ActionCancelAppointment",
+    "ActionChangeAppointment",
     "ActionCrisis",
     "ActionFallback",
     "ActionHandoff",

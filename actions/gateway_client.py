@@ -1,4 +1,4 @@
-"""The actions keep the gateway's case record current through its internal API."""
+"""The actions talk to the gateway's internal API: the case record and the agenda."""
 
 import asyncio
 import logging
@@ -11,22 +11,35 @@ from actions.settings import get_settings
 log = logging.getLogger(__name__)
 
 
-async def update_case(session_id: str, update: dict[str, Any]) -> bool:
-    """Send `update` for the case of `session_id`. False (and a log line) when it fails:
-    the resident's answer never waits on, or fails through, the case record."""
+async def _call(method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The JSON answer of the gateway, or None (and a log line) when it cannot be had."""
     settings = get_settings()
-    url = f"{settings.gateway_internal_url.rstrip('/')}/internal/cases/{session_id}"
+    url = f"{settings.gateway_internal_url.rstrip('/')}{path}"
     headers = {"Authorization": f"Bearer {settings.internal_api_token}"}
     timeout = aiohttp.ClientTimeout(total=settings.gateway_timeout_seconds)
     try:
         async with (
             aiohttp.ClientSession(timeout=timeout) as session,
-            session.patch(url, json=update, headers=headers) as response,
+            session.request(method, url, json=body, headers=headers) as response,
         ):
             if response.status >= 400:
-                log.error("case update refused: HTTP %s", response.status)
-                return False
-            return True
-    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-        log.error("case update failed: %s", type(exc).__name__)
-        return False
+                log.error("gateway refused %s: HTTP %s", path.split("/")[2], response.status)
+                return None
+            answer: dict[str, Any] = await response.json()
+            return answer
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
+        log.error("gateway call failed: %s", type(exc).__name__)
+        return None
+
+
+async def update_case(session_id: str, update: dict[str, Any]) -> bool:
+    """Send `update` for the case of `session_id`. False (and a log line) when it fails:
+    the resident's answer never waits on, or fails through, the case record."""
+    return await _call("PATCH", f"/internal/cases/{session_id}", update) is not None
+
+
+async def agenda(
+    session_id: str, step: str, body: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """One step of the booking dialogue (`place`, `offers`, `choose`, `confirm`, ...)."""
+    return await _call("POST", f"/internal/agenda/{session_id}/{step}", body or {})

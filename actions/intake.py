@@ -6,19 +6,23 @@ only when the resident wants an appointment.
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation_state import INTAKE_SLOTS, end_intake
+from actions.booking import BookingValidation, booking_required_slots, send_confirmation_sms
+from actions.conversation_state import ANSWER_SLOTS, end_intake
 from actions.gateway_client import update_case
 from actions.intake_answers import (
     APPOINTMENT,
+    BOOKED,
     CALL_ME,
     NO_APPOINTMENT,
     NOT_GIVEN,
+    OUTSIDE_ASSEN,
     answer_text,
     appointment_choice,
     contact_preference,
@@ -102,20 +106,44 @@ class ValidateAidsForm(IntakeFormValidation):
         return "validate_aids_form"
 
 
-class ValidateBuurtteamForm(IntakeFormValidation):
+class ValidateBuurtteamForm(BookingValidation, IntakeFormValidation):
+    """Support from the buurtteam: what is going on, then an appointment in its agenda."""
+
     def name(self) -> str:
         return "validate_buurtteam_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return booking_required_slots(tracker)
 
-def closing_responses(route: str | None, topic: str | None, next_step: str | None) -> list[str]:
+
+def buurtteam_outcome(slots: Mapping[str, Any]) -> str:
+    """booked, callback, outside or none: how the buurtteam question ended."""
+    if slots.get("appointment_confirmed") == BOOKED:
+        return "booked"
+    if slots.get("wijk") == OUTSIDE_ASSEN:
+        return "outside"
+    wants_call = slots.get("contact_preference") == CALL_ME
+    if slots.get("next_step") == APPOINTMENT and (wants_call or slots.get("appointment") is None):
+        return "callback"
+    return "none"
+
+
+def closing_responses(route: str | None, topic: str | None, slots: Mapping[str, Any]) -> list[str]:
     """What the resident hears when an intake is complete."""
     if route == "buurtteam":
-        done = (
-            "utter_intake_done_appointment"
-            if next_step == APPOINTMENT
-            else "utter_intake_done_no_appointment"
-        )
-        return [done, "utter_anything_else"]
+        done = {
+            "booked": ["utter_intake_done_booked"],
+            "outside": [],
+            "callback": ["utter_intake_done_appointment"],
+            "none": ["utter_intake_done_no_appointment"],
+        }[buurtteam_outcome(slots)]
+        return [*done, "utter_anything_else"]
     return [f"utter_intake_readback_{topic}", "utter_intake_done_direct", "utter_anything_else"]
 
 
@@ -127,17 +155,19 @@ class ActionSubmitIntake(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         route = tracker.get_slot("route")
-        next_step = tracker.get_slot("next_step")
-        for response in closing_responses(route, tracker.get_slot("topic"), next_step):
+        slots = tracker.current_slot_values()
+        await send_confirmation_sms(tracker, dispatcher)
+        for response in closing_responses(route, tracker.get_slot("topic"), slots):
             dispatcher.utter_message(response=response)
         answers = {
             slot: tracker.get_slot(slot)
-            for slot in INTAKE_SLOTS
+            for slot in ANSWER_SLOTS
             if tracker.get_slot(slot) is not None
         }
         update: dict[str, Any] = {"intake": answers}
-        if route != "buurtteam" or next_step == APPOINTMENT:
-            reason = "afspraak buurtteam" if route == "buurtteam" else "korte intake klaar"
-            update["handoff"] = {"reason": reason, "urgency": "normaal"}
+        if route != "buurtteam":
+            update["handoff"] = {"reason": "korte intake klaar", "urgency": "normaal"}
+        elif buurtteam_outcome(slots) == "callback":
+            update["handoff"] = {"reason": "afspraak buurtteam: terugbellen", "urgency": "normaal"}
         await update_case(tracker.sender_id, update)
         return end_intake()

@@ -18,6 +18,10 @@ from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import RequestResponseEndpoint
 
+from integrations.agenda.assembly import build_agenda
+from integrations.agenda.router import internal_router as agenda_internal_router
+from integrations.agenda.router import resident_router as agenda_resident_router
+from integrations.agenda.router import staff_router as agenda_staff_router
 from integrations.b1.checker import B1Checker
 from integrations.b1.config import load_rules
 from integrations.b1.frequency import dutch_zipf
@@ -50,7 +54,9 @@ from integrations.staff.sessions import StaffSessions
 # A chat message is at most a few KiB; a larger body is refused before it is read, with a
 # Dutch answer. FastAPI's own limit (plain text) is the backstop for bodies without a length.
 MAX_BODY_BYTES = 64 * 1024
-HARD_MAX_BODY_BYTES = 1024 * 1024
+# Rasa's NLG request carries the whole conversation (its tracker): it grows with every turn.
+NLG_MAX_BODY_BYTES = 8 * 1024 * 1024
+HARD_MAX_BODY_BYTES = NLG_MAX_BODY_BYTES
 # HTTP errors a resident's browser can cause, and the phrase that explains them in Dutch.
 HTTP_ERROR_PHRASES = {400: "utter_input_unreadable", 413: "utter_input_too_long"}
 
@@ -108,6 +114,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.b1 = B1Checker(load_rules(), dutch_zipf)
             app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
+            agenda = build_agenda(settings, redis, http, app.state.cases)
+            app.state.agenda, app.state.holds, app.state.sms = (
+                agenda.service,
+                agenda.holds,
+                agenda.sms,
+            )
             app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
             timeout = settings.probe_timeout_seconds
             app.state.probes = {
@@ -127,7 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.middleware("http")
     async def refuse_large_bodies(request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length", "0")
-        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+        limit = NLG_MAX_BODY_BYTES if request.url.path == "/nlg" else MAX_BODY_BYTES
+        if not length.isdigit() or int(length) > limit:
             text = await request.app.state.phrasing.text("utter_input_too_long")
             return JSONResponse(status_code=413, content={"detail": text})
         return await call_next(request)
@@ -160,6 +173,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cases_internal_router)
     app.include_router(staff_router)
     app.include_router(phone_router)
+    app.include_router(agenda_internal_router)
+    app.include_router(agenda_resident_router)
+    app.include_router(agenda_staff_router)
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:

@@ -85,6 +85,29 @@ class Settings(BaseSettings):
     # How long a delivered handoff waits for the staff member before it goes to the next one.
     handoff_lease_seconds: float = Field(default=120, gt=0)
 
+    # The buurtteams and their agendas. The shipped registry is sample data (see the file).
+    agenda_registry_file: Path = (
+        REPO_ROOT / "integrations" / "agenda" / "data" / "sample_buurtteams.yml"
+    )
+    agenda_backend: Literal["redis", "caldav"] = "redis"
+    caldav_url: str | None = None
+    caldav_username: str | None = None
+    caldav_password: SecretStr | None = None
+    # One calendar per professional, below CALDAV_URL.
+    caldav_calendar_path: str = "{team}-{professional}/"
+    # How long offered times stay held for a resident who is choosing.
+    agenda_hold_seconds: float = Field(default=300, gt=0)
+    agenda_horizon_days: int = Field(default=14, ge=1, le=90)
+    agenda_lead_minutes: int = Field(default=120, ge=0)
+    # Address -> wijk: the postcode table, or the BAG through the PDOK Locatieserver first.
+    address_lookup: Literal["table", "pdok"] = "table"
+    pdok_url: str = "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
+    municipality_name: str = "Assen"
+    # SMS confirmations through Twilio's REST API; without an account SID no SMS is sent.
+    twilio_account_sid: str | None = None
+    twilio_sms_from: str = "GemAssen"
+    twilio_api_base_url: str = "https://api.twilio.com"
+
     phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
     webchat_dir: Path = REPO_ROOT / "webchat"
 

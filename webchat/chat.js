@@ -25,6 +25,16 @@ function render(item) {
     bubble.prepend(who);
   }
   log.appendChild(bubble);
+  if (item.link && item.link.url && item.link.url.startsWith("/")) {
+    // A download under the message, such as the appointment for the resident's own agenda.
+    const link = document.createElement("a");
+    link.className = "download";
+    link.href = item.link.url;
+    link.setAttribute("download", "");
+    link.textContent = item.link.title;
+    bubble.appendChild(document.createElement("br"));
+    bubble.appendChild(link);
+  }
   if (item.buttons && item.buttons.length) {
     const choices = document.createElement("div");
     choices.className = "choices";
@@ -85,7 +95,9 @@ async function send(body, shown) {
     if (response.status === 404) { await newSession(); response = await post(body); }
     const data = await response.json();
     const messages = data.messages || [{ text: data.detail || "Er ging iets mis." }];
-    for (const m of messages) add({ from: "bot", text: m.text, buttons: m.buttons || [] });
+    for (const m of messages) {
+      add({ from: "bot", text: m.text, buttons: m.buttons || [], link: m.link || null });
+    }
   } catch {
     add({ from: "bot", text: "Er ging iets mis met de verbinding. Probeer het opnieuw of bel ons." });
   } finally {

@@ -172,6 +172,7 @@ async def erase_case(
     await cases_of(request).erase(session_id)
     await state.sessions.erase(session_id)
     await state.calls.erase(session_id)
+    await state.agenda.erase(session_id)
     await erase_tracker(state.redis, session_id)
     await audit_of(request).record(user, "gewist", session_id)
     return {"erased": True}

@@ -103,12 +103,17 @@ def staff_summary(
         lines.append("Veiligheid: geen signalen.")
     if case.life_areas:
         lines.append("Levensgebieden: " + ", ".join(case.life_areas) + ".")
-    place = case.buurtteam or case.wijk
+    place = " - ".join(filter(None, (case.wijk, case.buurtteam)))
     lines.append(f"Wijk en buurtteam: {place or 'nog niet bekend'}.")
     for slot, label in ANSWER_LABELS.items():
         if slot in case.intake:
             lines.append(f"{label}: {case.intake[slot]}.")
-    lines.append(f"Afspraak: {'gemaakt' if case.appointment else 'nog geen'}.")
+    appointment = case.appointment
+    if appointment:
+        where = f"{appointment.get('buurtteam')}, {appointment.get('address')}"
+        lines.append(f"Afspraak gemaakt: {appointment.get('when')} bij {where}.")
+    else:
+        lines.append("Afspraak: nog geen.")
     given = numbers_given(transcript, constants)
     if given:
         lines.append("De assistent gaf al: " + ", ".join(given) + ".")

@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from integrations.chat.schemas import BotButton, BotMessage
+from integrations.chat.schemas import BotButton, BotLink, BotMessage
 
 
 class RasaUnavailable(Exception):
@@ -20,6 +20,18 @@ class _RasaButton(BaseModel):
 class _RasaMessage(BaseModel):
     text: str | None = None
     buttons: list[_RasaButton] = []
+    custom: dict[str, Any] | None = None
+
+
+def _link(custom: dict[str, Any] | None) -> BotLink | None:
+    """The NLG endpoint puts a message's link in `custom`; Rasa sends it as its own message.
+    Only links to the gateway itself are passed on."""
+    raw = (custom or {}).get("link")
+    try:
+        link = BotLink.model_validate(raw) if raw else None
+    except ValidationError:
+        return None
+    return link if link and link.url.startswith("/") and not link.url.startswith("//") else None
 
 
 class RasaClient:
@@ -42,11 +54,12 @@ class RasaClient:
             raw = [_RasaMessage.model_validate(item) for item in response.json()]
         except (httpx.HTTPError, ValueError, ValidationError) as exc:
             raise RasaUnavailable(type(exc).__name__) from exc
-        return [
-            BotMessage(
-                text=item.text or "",
-                buttons=[BotButton(title=b.title, payload=b.payload) for b in item.buttons],
-            )
-            for item in raw
-            if item.text or item.buttons
-        ]
+        messages: list[BotMessage] = []
+        for item in raw:
+            link = _link(item.custom)
+            if item.text or item.buttons:
+                buttons = [BotButton(title=b.title, payload=b.payload) for b in item.buttons]
+                messages.append(BotMessage(text=item.text or "", buttons=buttons, link=link))
+            elif link and messages:
+                messages[-1].link = link
+        return messages

@@ -17,9 +17,17 @@ class BotButton(BaseModel):
     payload: str
 
 
+class BotLink(BaseModel):
+    """A link under a message, such as the calendar file of an appointment."""
+
+    title: str
+    url: str
+
+
 class BotMessage(BaseModel):
     text: str
     buttons: list[BotButton] = []
+    link: BotLink | None = None
 
 
 class BotReply(BaseModel):

@@ -24,6 +24,15 @@ class Button(BaseModel):
     payload: str = Field(min_length=1)
 
 
+class Link(BaseModel):
+    """A download or web link under a chat message (never on the phone)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+
+
 class Phrase(BaseModel):
     """One response: the chat text, an optional voice variant and the buttons."""
 
@@ -34,6 +43,7 @@ class Phrase(BaseModel):
     # Said instead of `text` outside office hours, when no staff member is there.
     closed: str | None = None
     buttons: tuple[Button, ...] = ()
+    link: Link | None = None
 
 
 class PhrasingError(ValueError):
@@ -96,16 +106,25 @@ class PhrasingBook:
             if chosen:  # when none of them fit, every button stays
                 person = [b for b in buttons if b.payload == PERSON_PAYLOAD and b not in chosen]
                 buttons = chosen + person
-        return {
+        rendered: dict[str, object] = {
             "text": fill_placeholders(template, values),
+            # A button whose words are not there (two times offered instead of three) is left out.
             "buttons": [
                 {
                     "title": fill_placeholders(b.title, values),
                     "payload": fill_placeholders(b.payload, values),
                 }
                 for b in buttons
+                if not placeholders_in(b.title) - values.keys()
             ],
         }
+        link = phrase.link
+        if link and channel not in VOICE_CHANNELS and not placeholders_in(link.url) - values.keys():
+            url = fill_placeholders(link.url, values)
+            rendered["custom"] = {
+                "link": {"title": fill_placeholders(link.title, values), "url": url}
+            }
+        return rendered
 
 
 def parse_phrasing(documents: Mapping[str, object]) -> dict[str, Phrase]:

@@ -130,11 +130,24 @@ class Stack:
                 "OFFICE_DAYS": json.dumps(sorted(s.office_days)),
                 "OFFICE_OPENS": s.office_opens.isoformat(),
                 "OFFICE_CLOSES": s.office_closes.isoformat(),
+                "AGENDA_HOLD_SECONDS": str(s.agenda_hold_seconds),
+                **self._sms_env(),
                 "PYTHONPATH": str(p.repo),
             },
             cwd=p.repo,
         )  # fmt: skip
         return parts
+
+    def _sms_env(self) -> dict[str, str]:
+        """SMS settings reach the gateway only when an account is configured."""
+        s = self.settings
+        if not s.twilio_account_sid:
+            return {}
+        return {
+            "TWILIO_ACCOUNT_SID": s.twilio_account_sid,
+            "TWILIO_API_BASE_URL": s.twilio_api_base_url,
+            "TWILIO_SMS_FROM": s.twilio_sms_from,
+        }
 
     def start(self) -> None:
         if not self.paths.model.exists():

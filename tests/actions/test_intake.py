@@ -4,7 +4,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ActionSubmitIntake, ValidateBuurtteamForm, closing_responses
-from actions.intake_answers import NOT_GIVEN
+from actions.intake_answers import BOOKED, NOT_BOOKED, NOT_GIVEN, OUTSIDE_ASSEN
 
 FORM_SLOTS = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
 
@@ -19,9 +19,12 @@ def required(form: Any, make_tracker: Any, **slots: Any) -> list[str]:
 
 def test_the_phone_number_is_asked_only_to_be_called(tracker_of: Any) -> None:
     form = ValidateBuurtteamForm()
-    assert "phone_number" in required(form, tracker_of)
-    assert "phone_number" in required(form, tracker_of, contact_preference="bellen")
-    assert "phone_number" not in required(form, tracker_of, contact_preference="zelf bellen")
+    no_time = {"next_step": "afspraak", "wijk": "Peelo", "appointment": NOT_BOOKED}
+    assert "phone_number" in required(form, tracker_of, **no_time)
+    assert "phone_number" in required(form, tracker_of, **no_time, contact_preference="bellen")
+    assert "phone_number" not in required(
+        form, tracker_of, **no_time, contact_preference="zelf bellen"
+    )
 
 
 def test_no_appointment_means_no_contact_questions(tracker_of: Any) -> None:
@@ -62,12 +65,20 @@ def test_closing_words_per_route() -> None:
         "utter_intake_done_direct",
         "utter_anything_else",
     ]
-    assert closing_responses("buurtteam", "loneliness", "afspraak")[0] == (
+    callback = {"next_step": "afspraak", "appointment": NOT_BOOKED, "contact_preference": "bellen"}
+    assert closing_responses("buurtteam", "loneliness", callback)[0] == (
         "utter_intake_done_appointment"
     )
-    assert closing_responses("buurtteam", "loneliness", "geen afspraak")[0] == (
+    assert closing_responses("buurtteam", "loneliness", {"next_step": "geen afspraak"})[0] == (
         "utter_intake_done_no_appointment"
     )
+    booked = {"next_step": "afspraak", "appointment_confirmed": BOOKED}
+    assert closing_responses("buurtteam", "stress", booked) == [
+        "utter_intake_done_booked",
+        "utter_anything_else",
+    ]
+    outside = {"next_step": "afspraak", "wijk": OUTSIDE_ASSEN}
+    assert closing_responses("buurtteam", "stress", outside) == ["utter_anything_else"]
 
 
 def test_submitting_answers_and_forgets_the_intake(run: Any) -> None:

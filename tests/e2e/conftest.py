@@ -10,13 +10,24 @@ from playwright.sync_api import Browser, sync_playwright
 
 from integrations.settings import REPO_ROOT, Settings
 from integrations.stack.launcher import Stack, StackPaths
+from tests.recorder import Recorder, recording_server
 
 MODEL = REPO_ROOT / "models" / "toegang.tar.gz"
 
 
 @pytest.fixture(scope="session")
+def twilio_api() -> Iterator[Recorder]:
+    """Twilio's REST API at its HTTP boundary: records the SMS the gateway sends."""
+    reply = b'{"sid": "SM00000000000000000000000000000000", "status": "queued"}'
+    with recording_server(status=201, body=reply) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def stack(
-    tmp_path_factory: pytest.TempPathFactory, free_port: Callable[[], int]
+    tmp_path_factory: pytest.TempPathFactory,
+    free_port: Callable[[], int],
+    twilio_api: Recorder,
 ) -> Iterator[Stack]:
     assert MODEL.exists(), "no trained model: the end-to-end tests run after `make model`"
     settings = Settings(
@@ -30,6 +41,8 @@ def stack(
         office_days={0, 1, 2, 3, 4, 5, 6},
         office_opens=time.min,
         office_closes=time.max,
+        twilio_account_sid="AC" + "0" * 32,
+        twilio_api_base_url=twilio_api.url,
     )
     running = Stack(settings, StackPaths(model=MODEL, var=tmp_path_factory.mktemp("var")))
     running.start()

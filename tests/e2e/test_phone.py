@@ -169,3 +169,26 @@ def test_a_silent_caller_is_asked_twice_then_put_through(stack: Stack) -> None:
     assert first.spoken[0].startswith("Sorry, ik hoorde u niet goed.")
     third = phone.silence()
     assert third.dialed == stack.settings.aanmeldteam_dial
+
+
+def test_booking_an_appointment_by_phone(stack: Stack, gateway: httpx.Client) -> None:
+    """Times in words and as keypad choices; the keypad books; no calendar link is spoken."""
+    phone = call(stack)
+    phone.start()
+    phone.say("ik voel me erg eenzaam")
+    phone.say("liever niet")
+    asked = phone.say("ja graag")
+    assert any("postcode" in text for text in asked.spoken)
+    offered = phone.press("9408")
+    spoken = " ".join(offered.spoken)
+    assert "Buurtteam Kloosterveen heeft tijd op" in spoken
+    assert "Kies 1 voor" in spoken and " uur" in spoken
+    confirm = phone.press("1")
+    assert "Zal ik de afspraak voor u maken?" in " ".join(confirm.spoken)
+    booked = phone.press("1")
+    said = " ".join(booked.spoken)
+    assert "Uw afspraak staat vast." in said and "Zet de afspraak" not in said
+    phone.press("2")  # no SMS
+    case = gateway.get(f"/api/cases/{phone.call_sid}", headers=STAFF).json()
+    assert case["channel"] == "phone"
+    assert case["appointment"]["buurtteam"] == "Buurtteam Kloosterveen"

@@ -1,0 +1,70 @@
+"""Where one conversation is in the booking dialogue. Redis key `agenda:dialog:{session}`
+(owner: this module); it expires with the conversation."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+from redis.asyncio import Redis
+
+from integrations.agenda.choice import Offer
+from integrations.agenda.wishes import DayWish
+
+NextOffer = Literal["first", "same", "after", "wish"]
+
+
+class OfferedSlot(BaseModel):
+    slot_id: str
+    start: datetime
+    when: str
+
+    def as_offer(self) -> Offer:
+        return Offer(self.slot_id, self.start, self.when)
+
+
+class StoredWish(BaseModel):
+    day: date | None = None
+    weekday: int | None = None
+    after: date | None = None
+    part: str | None = None
+
+    @classmethod
+    def of(cls, wish: DayWish) -> "StoredWish":
+        return cls(day=wish.day, weekday=wish.weekday, after=wish.after, part=wish.part)
+
+    def as_wish(self) -> DayWish:
+        return DayWish(day=self.day, weekday=self.weekday, after=self.after, part=self.part)
+
+
+class BookingDialog(BaseModel):
+    team_id: str | None = None
+    wijk: str | None = None
+    pending_postcode: str | None = None
+    place_tries: int = 0
+    offered: list[OfferedSlot] = []
+    next_offer: NextOffer = "first"
+    after: datetime | None = None
+    wish: StoredWish | None = None
+    chosen: str | None = None
+    none_left: bool = False
+    booking_id: str | None = None
+
+
+def dialog_key(session_id: str) -> str:
+    return f"agenda:dialog:{session_id}"
+
+
+class DialogStore:
+    def __init__(self, redis: Redis, ttl_seconds: int) -> None:
+        self._redis = redis
+        self._ttl = ttl_seconds
+
+    async def get(self, session_id: str) -> BookingDialog:
+        raw = await self._redis.get(dialog_key(session_id))
+        return BookingDialog.model_validate_json(raw) if raw else BookingDialog()
+
+    async def save(self, session_id: str, dialog: BookingDialog) -> None:
+        await self._redis.set(dialog_key(session_id), dialog.model_dump_json(), ex=self._ttl)
+
+    async def erase(self, session_id: str) -> None:
+        await self._redis.delete(dialog_key(session_id))

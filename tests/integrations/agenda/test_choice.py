@@ -1,0 +1,55 @@
+"""What the resident's answer to three offered times means."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from integrations.agenda.choice import Offer, read_choice
+from integrations.agenda.wishes import read_wish
+
+TZ = ZoneInfo("Europe/Amsterdam")
+SUNDAY = date(2026, 11, 22)
+OFFERS = [
+    Offer("a", datetime(2026, 11, 24, 9, 0, tzinfo=TZ), "dinsdag 24 november om 9.00 uur"),
+    Offer("b", datetime(2026, 11, 24, 13, 0, tzinfo=TZ), "dinsdag 24 november om 13.00 uur"),
+    Offer("c", datetime(2026, 11, 25, 9, 0, tzinfo=TZ), "woensdag 25 november om 9.00 uur"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("dinsdag 24 november om 9.00 uur", "a"),
+        ("de eerste", "a"),
+        ("2", "b"),
+        ("de derde graag", "c"),
+        ("woensdag", "c"),
+        ("13 uur", "b"),
+        ("dinsdag middag", "b"),
+    ],
+)
+def test_a_time_is_chosen_by_button_number_day_or_hour(text: str, slot: str) -> None:
+    choice = read_choice(text, OFFERS, SUNDAY)
+    assert (choice.kind, choice.slot_id) == ("chosen", slot)
+
+
+def test_other_answers() -> None:
+    assert read_choice("andere tijd", OFFERS, SUNDAY).kind == "more"
+    assert read_choice("nee", OFFERS, SUNDAY).kind == "declined"
+    assert read_choice("nee dat past allemaal niet", OFFERS, SUNDAY).kind in {"declined", "more"}
+    assert read_choice("om 9 uur", OFFERS, SUNDAY).kind == "unclear"  # two offers at 9.00
+    assert read_choice("blabla", OFFERS, SUNDAY).kind == "unclear"
+    morning = read_choice("morgen", OFFERS, SUNDAY)
+    assert morning.kind == "wish" and morning.wish is not None
+    assert morning.wish.day == date(2026, 11, 23)
+    friday = read_choice("kan het vrijdag", OFFERS, SUNDAY)
+    assert friday.kind == "wish" and friday.wish is not None and friday.wish.weekday == 4
+
+
+def test_wishes() -> None:
+    assert read_wish("overmorgen", SUNDAY).day == date(2026, 11, 24)
+    assert read_wish("dinsdagmiddag", SUNDAY).part == "middag"
+    assert read_wish("s morgens", SUNDAY).part == "ochtend"
+    assert read_wish("volgende week", SUNDAY).after == date(2026, 11, 22)
+    assert read_wish("ik weet het niet", SUNDAY).empty

@@ -1,0 +1,179 @@
+"""The booking dialogue on the real Redis: offers, holds, choices, bookings, storms."""
+
+import asyncio
+from datetime import date, timedelta
+from typing import Any
+
+from integrations.agenda.service import ConfirmResult
+
+from .conftest import SUNDAY_EVENING, Built, WithService, big_team_registry
+
+KLOOSTERVEEN = "9408AB 3"
+
+
+async def place_and_offer(built: Built, session: str, where: str = KLOOSTERVEEN) -> Any:
+    found = await built.service.place(session, where)
+    assert found.status == "found"
+    return await built.service.offers(session)
+
+
+def test_a_resident_books_and_the_case_shows_it(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        offered = await place_and_offer(built, "s1")
+        assert offered.status == "offered" and len(offered.offers) == 3
+        # Different days or parts of the day, in time order, all after the lead time.
+        starts = [o.start for o in offered.offers]
+        assert starts == sorted(starts) and len(set(starts)) == 3
+        assert starts[0].date() == date(2026, 11, 23)
+        assert built.cases["s1"] == {"wijk": "Kloosterveen", "buurtteam": "Buurtteam Kloosterveen"}
+        chosen = await built.service.choose("s1", offered.offers[1].when)
+        assert chosen.kind == "chosen" and chosen.offer == offered.offers[1]
+        done = await built.service.confirm("s1")
+        assert done.status == "booked" and done.booking is not None
+        appointment = built.cases["s1"]["appointment"]
+        assert appointment["when"] == offered.offers[1].when
+        assert appointment["address"] and appointment["ics_url"].endswith(".ics")
+        first = SUNDAY_EVENING
+        listed = await built.service.backend.bookings("kloosterveen", first, first + timedelta(14))
+        assert [b.id for b in listed] == [done.booking.id]
+
+    with_service(work)
+
+
+def test_held_times_are_not_offered_to_someone_else(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        first = await place_and_offer(built, "a")
+        second = await place_and_offer(built, "b")
+        assert not {o.slot_id for o in first.offers} & {o.slot_id for o in second.offers}
+
+    with_service(work)
+
+
+def test_booking_storm_exactly_one_resident_per_slot(with_service: WithService) -> None:
+    """200 residents at once on 20 free slots: 20 bookings, the rest hear it is gone."""
+
+    async def work(built: Built) -> None:
+        team = built.service.registry.teams["kloosterveen"]
+        contested = [s for s in await built.service.free_slots(team)][:20]
+        results: list[ConfirmResult] = await asyncio.gather(
+            *(built.service.confirm(f"r{i}", contested[i % 20].id) for i in range(200))
+        )
+        booked = [r for r in results if r.status == "booked"]
+        assert len(booked) == 20
+        assert len({r.booking.slot_id for r in booked if r.booking}) == 20
+        losers = [r for r in results if r.status != "booked"]
+        assert len(losers) == 180 and all(r.status == "taken" for r in losers)
+        taken_ids = {s.id for s in contested}
+        for loser in losers:
+            assert loser.offers is not None and loser.offers.status == "offered"
+            assert loser.offers.offers
+            assert not {o.slot_id for o in loser.offers.offers} & taken_ids
+        stored = await built.service.backend.bookings(
+            "kloosterveen", SUNDAY_EVENING, SUNDAY_EVENING + timedelta(days=15)
+        )
+        assert sorted(b.slot_id for b in stored) == sorted(taken_ids)
+
+    with_service(work, registry=big_team_registry(12))
+
+
+def test_a_time_taken_while_the_hold_ran_out(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        offered = await place_and_offer(built, "slow")
+        wanted = offered.offers[0]
+        assert (await built.service.choose("slow", "de eerste")).kind == "chosen"
+        await asyncio.sleep(0.4)  # the hold runs out while the resident thinks
+        assert (await built.service.confirm("quick", wanted.slot_id)).status == "booked"
+        late = await built.service.confirm("slow")
+        assert late.status == "taken"
+        assert late.offers is not None and late.offers.offers
+        assert wanted.slot_id not in {o.slot_id for o in late.offers.offers}
+
+    with_service(work, hold_seconds=0.2)
+
+
+def test_an_expired_hold_on_a_free_time_still_books(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        await place_and_offer(built, "slow")
+        await built.service.choose("slow", "1")
+        await asyncio.sleep(0.4)
+        assert (await built.service.confirm("slow")).status == "booked"
+
+    with_service(work, hold_seconds=0.2)
+
+
+def test_no_to_all_three_offers_gives_later_times(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        first = await place_and_offer(built, "s")
+        assert (await built.service.choose("s", "nee")).kind == "declined"
+        later = await built.service.offers("s")
+        assert later.status == "offered"
+        assert min(o.start for o in later.offers) > max(o.start for o in first.offers)
+
+    with_service(work)
+
+
+def test_tomorrow_when_tomorrow_is_full(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        team = built.service.registry.teams["kloosterveen"]
+        monday = [s for s in await built.service.free_slots(team) if s.start.day == 23]
+        for n, slot in enumerate(monday):
+            assert (await built.service.confirm(f"other{n}", slot.id)).status == "booked"
+        await place_and_offer(built, "s")
+        assert (await built.service.choose("s", "morgen")).kind == "wish"
+        after = await built.service.offers("s")
+        assert after.wish_unmet and after.status == "offered"
+        assert all(o.start.date() > date(2026, 11, 23) for o in after.offers)
+
+    with_service(work)
+
+
+def test_nothing_left_then_the_team_calls(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        team = built.service.registry.teams["kloosterveen"]
+        for n, slot in enumerate(await built.service.free_slots(team)):
+            await built.service.confirm(f"other{n}", slot.id)
+        result = await place_and_offer(built, "s")
+        assert result.status == "none_left"
+        assert (await built.service.choose("s", "ja bel mij")).kind == "callback"
+        assert (await built.service.choose("s", "nee")).kind == "give_up"
+
+    with_service(work, horizon_days=1)
+
+
+def test_change_then_cancel(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        offered = await place_and_offer(built, "s")
+        await built.service.choose("s", "1")
+        old = (await built.service.confirm("s")).booking
+        assert old is not None
+        again = await built.service.offers("s")
+        await built.service.choose("s", again.offers[-1].when)
+        moved = (await built.service.confirm("s")).booking
+        assert moved is not None and moved.slot_id != old.slot_id
+        assert built.cases["s"]["appointment"]["booking_id"] == moved.id
+        # The old time is free again, and its calendar file is gone.
+        assert await built.service.booking(old.id) is None
+        team = built.service.registry.teams["kloosterveen"]
+        assert old.slot_id in {s.id for s in await built.service.free_slots(team)}
+        cancelled = await built.service.cancel("s")
+        assert cancelled is not None and cancelled.id == moved.id
+        assert built.cases["s"]["appointment"] is None
+        assert await built.service.cancel("s") is None
+        assert offered.offers
+
+    with_service(work)
+
+
+def test_places_that_do_not_lead_to_a_team(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        assert (await built.service.place("s", "1012AB 5")).status == "outside"
+        assert (await built.service.place("s", "9405")).status == "need_postcode"
+        assert (await built.service.place("s", "9405 AA")).status == "need_house_number"
+        found = await built.service.place("s", "120")  # the house number to the postcode before
+        assert found.status == "found" and found.wijk == "Assen-Oost"
+        first = await built.service.place("t", "op de maan")
+        second = await built.service.place("t", "weet niet")
+        assert (first.status, first.tries, second.tries) == ("unknown", 1, 2)
+        assert (await built.service.offers("nobody")).status == "no_team"
+
+    with_service(work)
