@@ -60,6 +60,12 @@ chromium:
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core (npm) for the accessibility checks of the browser tests, pinned by its lock file.
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+	cd tests/e2e/axe && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
 # --- model: trained only when Rasa's fingerprint says the training data changed -----------
 model: $(RASA_VENV)/.installed
 	@if [ -f $(MODEL) ] && [ -z "$$(find bot/config.yml bot/domain nlu_data -name '*.yml' -newer $(MODEL))" ] \
@@ -114,8 +120,8 @@ test-stories: model
 	$(RASA) test core --model $(MODEL) --stories tests/stories \
 	  --fail-on-prediction-errors --out var/rasa-test-results
 
-test-e2e: setup model chromium
+test-e2e: setup model chromium $(AXE)
 	$(PY) -m pytest tests/e2e
 
 clean:
-	rm -rf $(VENV) $(RASA_VENV) models var .rasa
+	rm -rf $(VENV) $(RASA_VENV) models var .rasa tests/e2e/axe/node_modules

@@ -73,12 +73,23 @@ SECURITY_HEADERS = {
 
 
 def webchat_page(settings: Settings) -> str:
-    """The chat page with the phone number from configuration filled in."""
+    """The chat page with the phone number and the "Snel weg" site from configuration."""
     template = (settings.webchat_dir / "index.html").read_text(encoding="utf-8")
     phone = settings.contact_phone
     digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return fill_placeholders(
-        template, {"contact_phone": html.escape(phone), "contact_phone_digits": html.escape(digits)}
+    values = {
+        "contact_phone": html.escape(phone),
+        "contact_phone_digits": html.escape(digits),
+        "quick_exit_url": html.escape(settings.quick_exit_url),
+    }
+    return fill_placeholders(template, values)
+
+
+def chat_page_csp(settings: Settings) -> str:
+    """The chat page may be framed by the widget on the municipality's own sites only."""
+    ancestors = " ".join(["'self'", *settings.widget_origins])
+    return SECURITY_HEADERS["Content-Security-Policy"].replace(
+        "frame-ancestors 'none'", f"frame-ancestors {ancestors}"
     )
 
 
@@ -179,7 +190,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:
-        return HTMLResponse(request.app.state.webchat_page)
+        csp = chat_page_csp(request.app.state.settings)
+        return HTMLResponse(
+            request.app.state.webchat_page, headers={"Content-Security-Policy": csp}
+        )
 
     app.mount("/webchat", StaticFiles(directory=settings.webchat_dir), name="webchat")
     app.mount("/staff/static", StaticFiles(directory=STAFF_PAGES), name="staff")

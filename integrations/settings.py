@@ -108,6 +108,11 @@ class Settings(BaseSettings):
     twilio_sms_from: str = "GemAssen"
     twilio_api_base_url: str = "https://api.twilio.com"
 
+    # The web chat: where "Snel weg" goes (a neutral site), and the sites that may embed the
+    # chat with the widget (`<script src=".../webchat/widget.js">`), e.g. ["https://www.assen.nl"].
+    quick_exit_url: str = "https://www.google.nl/"
+    widget_origins: list[str] = Field(default_factory=list)
+
     phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
     webchat_dir: Path = REPO_ROOT / "webchat"
 

@@ -22,11 +22,14 @@ class Recorder:
     requests: list[Recorded] = field(default_factory=list)
     status: int = 200
     body: bytes = b"{}"
+    content_type: str = "application/json"
 
 
 @contextmanager
-def recording_server(status: int = 200, body: bytes = b"{}") -> Iterator[Recorder]:
-    recorder = Recorder(url="", status=status, body=body)
+def recording_server(
+    status: int = 200, body: bytes = b"{}", content_type: str = "application/json"
+) -> Iterator[Recorder]:
+    recorder = Recorder(url="", status=status, body=body, content_type=content_type)
 
     class Handler(BaseHTTPRequestHandler):
         def _answer(self) -> None:
@@ -35,7 +38,7 @@ def recording_server(status: int = 200, body: bytes = b"{}") -> Iterator[Recorde
                 Recorded(self.command, self.path, dict(self.headers), self.rfile.read(length))
             )
             self.send_response(recorder.status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", recorder.content_type)
             self.send_header("Content-Length", str(len(recorder.body)))
             self.end_headers()
             self.wfile.write(recorder.body)

@@ -1,5 +1,6 @@
-// Plain web chat for Toegang Assistent. The conversation lives in sessionStorage:
-// it survives a reload, not a closed tab on a shared computer.
+// Web chat of Toegang Assistent: made for residents who read poorly, by keyboard, screen
+// reader or touch. Everything a resident or staff member writes is shown as text, never run.
+// The conversation lives in sessionStorage: it survives a reload, not a closed tab.
 "use strict";
 
 const STORE = "toegang.chat";
@@ -7,26 +8,78 @@ const log = document.getElementById("log");
 const statusLine = document.getElementById("status");
 const form = document.getElementById("form");
 const input = document.getElementById("text");
+const exitButton = document.getElementById("exit");
 
 function load() {
-  try { return JSON.parse(sessionStorage.getItem(STORE)) || { sessionId: null, items: [] }; }
-  catch { return { sessionId: null, items: [] }; }
+  try {
+    return JSON.parse(sessionStorage.getItem(STORE)) ||
+      { sessionId: null, items: [], prefs: {}, quickExit: false };
+  } catch {
+    return { sessionId: null, items: [], prefs: {}, quickExit: false };
+  }
 }
 const state = load();
+state.prefs = state.prefs || {};
 function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
 
-function render(item) {
+// --- Reading aloud: only when the browser has a Dutch voice -------------------------------
+let dutchVoice = null;
+function findDutchVoice() {
+  if (!window.speechSynthesis) return;
+  dutchVoice = speechSynthesis.getVoices().find((v) => v.lang && v.lang.toLowerCase().startsWith("nl")) || null;
+  document.querySelectorAll(".read").forEach((b) => { b.hidden = !dutchVoice; });
+}
+if (window.speechSynthesis) {
+  findDutchVoice();
+  speechSynthesis.addEventListener("voiceschanged", findDutchVoice);
+}
+function readAloud(text) {
+  if (!dutchVoice) return;
+  speechSynthesis.cancel();
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.voice = dutchVoice;
+  utterance.lang = dutchVoice.lang;
+  speechSynthesis.speak(utterance);
+}
+
+// --- Icons next to the words of a button (never an icon alone) ----------------------------
+// A symbol from the font every system has, or a drawn icon (class "i-...").
+const ICONS = [
+  [/^\/ask_person$/, "i-person"],
+  [/^(ja|ja graag|ja bel mij)/i, "\u2714"],
+  [/^(nee|geen)/i, "\u2716"],
+  [/ om \d+\.\d\d uur$/, "i-clock"],
+  [/^andere tijd$/i, "\u21BB"],
+  [/^bel mij/i, "\u260E"],
+  [/^weet ik niet$/i, "?"],
+];
+function iconFor(button) {
+  for (const [pattern, icon] of ICONS) {
+    if (pattern.test(button.payload) || pattern.test(button.title)) return icon;
+  }
+  return "\u2192";
+}
+function iconElement(icon) {
+  const element = document.createElement("span");
+  element.setAttribute("aria-hidden", "true");
+  if (icon.startsWith("i-")) element.className = "icon svg-icon " + icon;
+  else { element.className = "icon"; element.textContent = icon; }
+  return element;
+}
+
+// --- Showing the conversation --------------------------------------------------------------
+function render(item, isLast) {
+  const message = document.createElement("div");
+  message.className = "message " + item.from;
   const bubble = document.createElement("div");
   bubble.className = "bubble " + item.from;
-  bubble.textContent = item.text;
   if (item.from === "staff") {
     const who = document.createElement("strong");
     who.textContent = "Medewerker: ";
-    bubble.prepend(who);
+    bubble.appendChild(who);
   }
-  log.appendChild(bubble);
+  bubble.append(item.text);
   if (item.link && item.link.url && item.link.url.startsWith("/")) {
-    // A download under the message, such as the appointment for the resident's own agenda.
     const link = document.createElement("a");
     link.className = "download";
     link.href = item.link.url;
@@ -35,14 +88,27 @@ function render(item) {
     bubble.appendChild(document.createElement("br"));
     bubble.appendChild(link);
   }
-  if (item.buttons && item.buttons.length) {
+  message.appendChild(bubble);
+  if (item.from !== "resident") {
+    const read = document.createElement("button");
+    read.type = "button";
+    read.className = "read";
+    read.hidden = !dutchVoice;
+    read.append(iconElement("i-speaker"), " Lees voor");
+    read.addEventListener("click", () => readAloud(item.text));
+    message.appendChild(read);
+  }
+  log.appendChild(message);
+  if (isLast && item.buttons && item.buttons.length) {
     const choices = document.createElement("div");
     choices.className = "choices";
+    choices.setAttribute("role", "group");
+    choices.setAttribute("aria-label", "Kies een antwoord");
     for (const b of item.buttons) {
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = b.title;
-      button.addEventListener("click", () => send({ payload: b.payload }, b.title));
+      button.append(iconElement(iconFor(b)), " ", b.title);
+      button.addEventListener("click", () => send({ payload: b.payload }, b.title, true));
       choices.appendChild(button);
     }
     log.appendChild(choices);
@@ -50,8 +116,18 @@ function render(item) {
   bubble.scrollIntoView({ block: "end" });
 }
 
-function add(item) { state.items.push(item); save(); render(item); }
+function renderAll() {
+  log.textContent = "";
+  const lastWithButtons = state.items.map((i) => (i.buttons || []).length > 0).lastIndexOf(true);
+  state.items.forEach((item, index) => render(item, index === lastWithButtons && index >= lastResidentIndex()));
+}
+function lastResidentIndex() {
+  return state.items.map((i) => i.from === "resident").lastIndexOf(true);
+}
 
+function add(item) { state.items.push(item); save(); renderAll(); }
+
+// --- Talking to the gateway ------------------------------------------------------------------
 async function newSession() {
   const response = await fetch("/api/chat/sessions", { method: "POST" });
   const data = await response.json();
@@ -86,7 +162,7 @@ async function post(body) {
   });
 }
 
-async function send(body, shown) {
+async function send(body, shown, fromButton) {
   if (shown) add({ from: "resident", text: shown });
   statusLine.textContent = "De assistent schrijft een antwoord ...";
   try {
@@ -95,14 +171,21 @@ async function send(body, shown) {
     if (response.status === 404) { await newSession(); response = await post(body); }
     const data = await response.json();
     const messages = data.messages || [{ text: data.detail || "Er ging iets mis." }];
+    if (data.quick_exit) { state.quickExit = true; showQuickExit(); }
     for (const m of messages) {
-      add({ from: "bot", text: m.text, buttons: m.buttons || [], link: m.link || null });
+      state.items.push({ from: "bot", text: m.text, buttons: m.buttons || [], link: m.link || null });
     }
+    save();
+    renderAll();
   } catch {
     add({ from: "bot", text: "Er ging iets mis met de verbinding. Probeer het opnieuw of bel ons." });
   } finally {
     statusLine.textContent = "";
   }
+  // Keyboard users land on the new choices after a button, in the text field after typing.
+  const first = log.querySelector(".choices button");
+  if (fromButton === true && first) first.focus();
+  else if (fromButton === false) input.focus();
 }
 
 form.addEventListener("submit", (event) => {
@@ -110,10 +193,68 @@ form.addEventListener("submit", (event) => {
   const text = input.value.trim();
   if (!text) return;
   input.value = "";
-  send({ text }, text);
+  send({ text }, text, false);
 });
 document.getElementById("person").addEventListener("click", () =>
-  send({ payload: "/ask_person" }, "Praat met een medewerker"));
+  send({ payload: "/ask_person" }, "Praat met een medewerker", true));
 
-if (state.items.length) { state.items.forEach(render); listen(); }
-else send({ payload: "/greet" });
+// --- Snel weg: clear everything and go to a neutral site -----------------------------------
+function showQuickExit() { exitButton.classList.add("urgent"); }
+exitButton.addEventListener("click", () => {
+  sessionStorage.clear();
+  if (events) events.close();
+  log.textContent = "";
+  window.location.replace(exitButton.dataset.exitUrl || "about:blank");
+});
+
+// --- Larger text and more contrast, remembered for this tab --------------------------------
+function applyPrefs() {
+  for (const [id, cls] of [["larger", "larger"], ["contrast", "contrast"]]) {
+    const on = !!state.prefs[cls];
+    document.documentElement.classList.toggle(cls, on);
+    document.getElementById(id).setAttribute("aria-pressed", String(on));
+  }
+}
+for (const id of ["larger", "contrast"]) {
+  document.getElementById(id).addEventListener("click", () => {
+    state.prefs[id] = !state.prefs[id];
+    save();
+    applyPrefs();
+  });
+}
+
+// --- Speaking instead of typing, only after the resident agreed ----------------------------
+const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+const speakButton = document.getElementById("speak");
+const consent = document.getElementById("consent");
+if (Recognition) {
+  speakButton.hidden = false;
+  speakButton.addEventListener("click", () => {
+    if (state.prefs.speechConsent) { listenToSpeech(); return; }
+    consent.hidden = false;
+    document.getElementById("consent-yes").focus();
+  });
+  document.getElementById("consent-yes").addEventListener("click", () => {
+    state.prefs.speechConsent = true;
+    save();
+    consent.hidden = true;
+    listenToSpeech();
+  });
+  document.getElementById("consent-no").addEventListener("click", () => {
+    consent.hidden = true;
+    input.focus();
+  });
+}
+function listenToSpeech() {
+  const recognition = new Recognition();
+  recognition.lang = "nl-NL";
+  statusLine.textContent = "Ik luister ...";
+  recognition.onresult = (event) => { input.value = event.results[0][0].transcript; input.focus(); };
+  recognition.onend = () => { statusLine.textContent = ""; };
+  recognition.start();
+}
+
+applyPrefs();
+if (state.quickExit) showQuickExit();
+if (state.items.length) { renderAll(); listen(); }
+else send({ payload: "/greet" }, null, null);  // the page opens without moving the focus

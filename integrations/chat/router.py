@@ -122,7 +122,18 @@ async def post_message(
             for m in messages
         ],
     )
-    return BotReply(messages=messages)
+    return BotReply(messages=messages, quick_exit=await about_safety(cases, session_id))
+
+
+SAFETY_ROUTES = frozenset({"veilig_thuis", "crisis"})
+
+
+async def about_safety(cases: CaseStore, session_id: str) -> bool:
+    try:
+        case = await cases.get(session_id)
+    except RedisError:
+        return False
+    return case is not None and case.route in SAFETY_ROUTES
 
 
 async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:

@@ -32,6 +32,9 @@ class BotMessage(BaseModel):
 
 class BotReply(BaseModel):
     messages: list[BotMessage]
+    # True once the conversation is about safety at home or a crisis: the web chat then makes
+    # its "Snel weg" button stand out.
+    quick_exit: bool = False
 
 
 class ResidentMessage(BaseModel):

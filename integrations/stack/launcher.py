@@ -131,6 +131,8 @@ class Stack:
                 "OFFICE_OPENS": s.office_opens.isoformat(),
                 "OFFICE_CLOSES": s.office_closes.isoformat(),
                 "AGENDA_HOLD_SECONDS": str(s.agenda_hold_seconds),
+                "QUICK_EXIT_URL": s.quick_exit_url,
+                "WIDGET_ORIGINS": json.dumps(s.widget_origins),
                 **self._sms_env(),
                 "PYTHONPATH": str(p.repo),
             },

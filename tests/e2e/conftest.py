@@ -24,10 +24,19 @@ def twilio_api() -> Iterator[Recorder]:
 
 
 @pytest.fixture(scope="session")
+def municipal_site() -> Iterator[Recorder]:
+    """The municipality's site that embeds the chat widget: a page the widget test writes.
+    Another origin (its own port) on loopback, where the browser lets it load the widget."""
+    with recording_server(body=b"", content_type="text/html; charset=utf-8") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def stack(
     tmp_path_factory: pytest.TempPathFactory,
     free_port: Callable[[], int],
     twilio_api: Recorder,
+    municipal_site: Recorder,
 ) -> Iterator[Stack]:
     assert MODEL.exists(), "no trained model: the end-to-end tests run after `make model`"
     settings = Settings(
@@ -43,6 +52,7 @@ def stack(
         office_closes=time.max,
         twilio_account_sid="AC" + "0" * 32,
         twilio_api_base_url=twilio_api.url,
+        widget_origins=[municipal_site.url],
     )
     running = Stack(settings, StackPaths(model=MODEL, var=tmp_path_factory.mktemp("var")))
     running.start()

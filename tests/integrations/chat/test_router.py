@@ -115,3 +115,15 @@ def test_the_chat_page_is_served_with_the_phone_number_and_a_strict_policy(
     policy = response.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "unsafe-inline" not in policy
     assert client.get("/webchat/chat.js").status_code == 200
+    assert "frame-ancestors 'self';" in policy  # no other site may frame the chat by default
+    assert 'data-exit-url="https://www.google.nl/"' in response.text
+
+
+def test_the_widget_sites_may_frame_the_chat_page_only(settings: Settings) -> None:
+    configured = settings.model_copy(update={"widget_origins": ["https://www.assen.nl"]})
+    with TestClient(create_app(configured)) as client:
+        page = client.get("/").headers["content-security-policy"]
+        assert "frame-ancestors 'self' https://www.assen.nl;" in page
+        api = client.get("/healthz").headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in api
+        assert client.get("/webchat/widget.js").status_code == 200
