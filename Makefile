@@ -32,7 +32,7 @@ help:
 	@echo "make eval   the model on the held-out set: per-route precision and recall"
 	@echo "make b1     check every bot text for B1 Dutch (chat and phone)"
 	@echo "make call   call the running assistant from this terminal (plays Twilio)"
-	@echo "make bench  print speed figures (agenda: bookings per second, the booking storm)"
+	@echo "make bench  print speed figures: the agenda, and residents at once through the stack"
 	@echo "make clean  remove environments, models and runtime data"
 
 # --- environments -------------------------------------------------------------------------
@@ -85,8 +85,9 @@ call: $(VENV)/.installed
 	$(PY) -m integrations.phone.simulator
 
 # Figures, not pass/fail: each benchmark starts its own Redis.
-bench: $(VENV)/.installed
+bench: setup model
 	$(PY) tests/bench/agenda.py
+	$(PY) tests/bench/load.py
 
 # --- tests --------------------------------------------------------------------------------
 test: setup lint typecheck b1 validate model test-gateway test-rasa-env test-stories test-e2e

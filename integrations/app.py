@@ -30,6 +30,7 @@ from integrations.cases.router import staff_router as cases_staff_router
 from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient
+from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.router import router as chat_router
 from integrations.chat.session_store import SessionStore
 from integrations.handoff.queue import HandoffQueue
@@ -41,6 +42,8 @@ from integrations.nlg.overrides import PhrasingOverrides
 from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
 from integrations.nlg.router import router as nlg_router
 from integrations.nlg.service import Phrasing
+from integrations.observability.metrics import Metrics
+from integrations.observability.metrics import router as metrics_router
 from integrations.phone.calls import CallState
 from integrations.phone.router import router as phone_router
 from integrations.redis_client import redis_client
@@ -124,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.staff_sessions = StaffSessions(redis, settings.staff_session_ttl_seconds)
             app.state.b1 = B1Checker(load_rules(), dutch_zipf)
             app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
+            app.state.rate_limiter = RateLimiter(redis)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
             agenda = build_agenda(settings, redis, http, app.state.cases)
             app.state.agenda, app.state.holds, app.state.sms = (
@@ -146,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="Toegang Assistent gateway", lifespan=lifespan, max_body_size=HARD_MAX_BODY_BYTES
     )
+    app.state.metrics = Metrics()
 
     @app.middleware("http")
     async def refuse_large_bodies(request: Request, call_next: RequestResponseEndpoint) -> Response:
@@ -158,6 +163,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.middleware("http")  # added last, so it runs first and covers every response
     async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        structlog.contextvars.clear_contextvars()  # nothing of an earlier request sticks
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
@@ -187,6 +193,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(agenda_internal_router)
     app.include_router(agenda_resident_router)
     app.include_router(agenda_staff_router)
+    app.include_router(metrics_router)
 
     @app.get("/", include_in_schema=False)
     async def chat_page(request: Request) -> HTMLResponse:

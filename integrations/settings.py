@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     gateway_port: int = Field(default=8000, ge=1, le=65535)
     public_base_url: str = DEV_PUBLIC_BASE_URL
 
+    # Processes per part (both cores of a small machine): Rasa's Sanic workers share the
+    # tracker and lock store in Redis, so any worker may answer any conversation.
+    rasa_workers: int = Field(default=2, ge=1, le=16)
+    action_server_workers: int = Field(default=1, ge=1, le=16)
     rasa_url: str = "http://127.0.0.1:5005"
     action_server_url: str = "http://127.0.0.1:5055"
     # Seconds the gateway waits for one Rasa turn before it answers kindly itself.
@@ -57,6 +61,10 @@ class Settings(BaseSettings):
     # How long a chat conversation is kept after its last message (AVG: no longer than needed).
     conversation_ttl_seconds: int = Field(default=24 * 3600, ge=60)
     max_message_chars: int = Field(default=2000, ge=1)
+    # Rate limits on the chat API, per minute. Per address: many residents may share one
+    # (a library, a care home); behind a load balancer start uvicorn with --proxy-headers.
+    chat_rate_per_session: int = Field(default=30, ge=1)
+    chat_rate_per_address: int = Field(default=300, ge=1)
 
     # Numbers are configuration, not code. 14 0592 is the general number of gemeente Assen.
     # The Drenthe huisartsenpost number must be checked with the municipality before use.

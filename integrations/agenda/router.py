@@ -92,6 +92,8 @@ async def reconsider(session_id: str, request: Request) -> dict[str, bool]:
 async def confirm(session_id: str, request: Request) -> dict[str, Any]:
     service = service_of(request)
     result = await service.confirm(session_id)
+    if result.status in ("booked", "taken"):
+        request.app.state.metrics.bookings.labels(result.status).inc()
     team = await service.team_of(session_id)
     return {
         "status": result.status,

@@ -237,10 +237,13 @@ async def update_case(session_id: str, update: CaseUpdate, request: Request) -> 
     before = await store.get(session_id)
     case = await store.update(session_id, update)
     stats: Stats = request.app.state.stats
+    metrics = request.app.state.metrics
     if case.route and case.route != (before.route if before else None):
+        metrics.routes.labels(case.route).inc()
         await stats.count(date.today(), f"route:{case.route}")
         await stats.count(date.today(), f"wijk:{case.wijk or 'onbekend'}")
     if case.handoff and (before is None or case.handoff != before.handoff):
+        metrics.handoffs.labels(case.handoff.urgency).inc()
         open_now = office_open(request.app.state.settings)
         await queue_of(request).enqueue(
             session_id,

@@ -1,6 +1,7 @@
 """The chat API of DESIGN.md: create a session, send a message, get the bot's reply."""
 
 import re
+import time
 
 import structlog
 from fastapi import APIRouter, Request
@@ -10,6 +11,7 @@ from redis.exceptions import RedisError
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
+from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.schemas import (
     PAYLOAD_PATTERN,
     BotMessage,
@@ -18,7 +20,9 @@ from integrations.chat.schemas import (
     SessionCreated,
 )
 from integrations.chat.session_store import SessionStore
+from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
+from integrations.observability.metrics import Metrics
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -61,8 +65,33 @@ def checked_message(body: ResidentMessage, max_chars: int) -> str:
     return text
 
 
+def address_of(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+async def over_limit(request: Request, session_id: str | None) -> JSONResponse | None:
+    """429 with a kind answer (and the phone numbers) when someone sends too much too fast."""
+    state = request.app.state
+    limiter: RateLimiter = state.rate_limiter
+    checks = [("address", address_of(request), state.settings.chat_rate_per_address)]
+    if session_id is not None:
+        checks.append(("session", session_id, state.settings.chat_rate_per_session))
+    for scope, who, limit in checks:
+        if not await limiter.allow(scope, who, limit):
+            metrics: Metrics = state.metrics
+            metrics.rate_limited.labels(scope).inc()
+            text = await state.phrasing.text("utter_rate_limited")
+            body = BotReply(messages=[BotMessage(text=text)]).model_dump()
+            return JSONResponse(status_code=429, content={**body, "detail": text},
+                                headers={"Retry-After": "60"})  # fmt: skip
+    return None
+
+
 @router.post("/sessions", response_model=SessionCreated, status_code=201)
 async def create_session(request: Request) -> SessionCreated | JSONResponse:
+    limited = await over_limit(request, None)
+    if limited is not None:
+        return limited
     store: SessionStore = request.app.state.sessions
     cases: CaseStore = request.app.state.cases
     try:
@@ -80,6 +109,12 @@ async def post_message(
 ) -> BotReply | JSONResponse:
     state = request.app.state
     book: Phrasing = state.phrasing
+    metrics: Metrics = state.metrics
+    started = time.perf_counter()
+    bind_conversation(session_id)
+    limited = await over_limit(request, session_id)
+    if limited is not None:
+        return limited
     try:
         message = checked_message(body, state.settings.max_message_chars)
     except InputRejected as rejected:
@@ -109,10 +144,12 @@ async def post_message(
         messages = await rasa.send(session_id, message, metadata={"channel": "chat"})
     except RasaUnavailable as exc:
         log.error("chat.rasa_unavailable", reason=str(exc))
+        metrics.errors.labels("rasa_unavailable").inc()
         return await kind_failure(book, 503)
     if not messages:
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")
+        metrics.errors.labels("empty_reply").inc()
         messages = [BotMessage(text=await book.text("utter_technical_problem"))]
     await record(
         cases,
@@ -122,7 +159,10 @@ async def post_message(
             for m in messages
         ],
     )
-    return BotReply(messages=messages, quick_exit=await about_safety(cases, session_id))
+    reply = BotReply(messages=messages, quick_exit=await about_safety(cases, session_id))
+    metrics.turns.labels("chat").inc()
+    metrics.turn_seconds.labels("chat").observe(time.perf_counter() - started)
+    return reply
 
 
 SAFETY_ROUTES = frozenset({"veilig_thuis", "crisis"})

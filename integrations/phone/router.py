@@ -3,6 +3,7 @@
 The caller always reaches a person when something fails: Rasa slow or down, Redis down.
 """
 
+import time
 from typing import Annotated, Any
 
 import structlog
@@ -17,7 +18,9 @@ from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotMessage
 from integrations.chat.session_store import SessionStore
 from integrations.handoff.queue import HandoffQueue
+from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
+from integrations.observability.metrics import Metrics
 from integrations.phone import twiml
 from integrations.phone.calls import CallState
 from integrations.phone.keypad import answer_from_keys, keypad_menu
@@ -50,6 +53,7 @@ class Line:
         self.queue: HandoffQueue = state.queue
         self.rasa: RasaClient = state.rasa
         self.calls: CallState = state.calls
+        self.metrics: Metrics = state.metrics
         self.config = twiml.PhoneConfig(
             base_url=self.settings.public_base_url,
             voice=self.settings.twilio_voice,
@@ -76,6 +80,8 @@ class Line:
 
     async def turn(self, call_sid: str, message: str) -> str:
         """One turn with the assistant, and what the line does with the answer."""
+        started = time.perf_counter()
+        bind_conversation(call_sid)
         before = await self.cases.get(call_sid)
         try:
             replies = await self.rasa.send(
@@ -86,6 +92,7 @@ class Line:
             )
         except RasaUnavailable as exc:
             log.error("phone.rasa_unavailable", reason=str(exc))
+            self.metrics.errors.labels("rasa_unavailable").inc()
             technical = await self.say("utter_technical_problem")
             return await self.to_a_person(call_sid, "assistent niet bereikbaar", [technical])
         if not replies:
@@ -93,7 +100,10 @@ class Line:
             return await self.to_a_person(call_sid, "assistent gaf geen antwoord", [technical])
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)
-        return await self.answer(call_sid, replies, before, after)
+        document = await self.answer(call_sid, replies, before, after)
+        self.metrics.turns.labels("phone").inc()
+        self.metrics.turn_seconds.labels("phone").observe(time.perf_counter() - started)
+        return document
 
     async def answer(
         self, call_sid: str, replies: list[BotMessage], before: Case | None, after: Case | None

@@ -85,6 +85,7 @@ class Stack:
             env={
                 **QUIET_RASA_ENV,
                 "SANIC_HOST": "127.0.0.1",
+                "ACTION_SERVER_SANIC_WORKERS": str(s.action_server_workers),
                 "PYTHONPATH": str(p.repo),
                 "GATEWAY_INTERNAL_URL": f"http://127.0.0.1:{s.gateway_port}",
                 "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
@@ -102,6 +103,7 @@ class Stack:
             env={
                 **QUIET_RASA_ENV,
                 "ACTION_SERVER_URL": s.action_server_url.rstrip("/"),
+                "SANIC_WORKERS": str(s.rasa_workers),
                 "NLG_URL": f"http://127.0.0.1:{s.gateway_port}/nlg",
                 "RASA_REDIS_HOST": redis_address.host,
                 "RASA_REDIS_PORT": str(redis_address.port),
@@ -132,6 +134,8 @@ class Stack:
                 "OFFICE_CLOSES": s.office_closes.isoformat(),
                 "AGENDA_HOLD_SECONDS": str(s.agenda_hold_seconds),
                 "QUICK_EXIT_URL": s.quick_exit_url,
+                "CHAT_RATE_PER_SESSION": str(s.chat_rate_per_session),
+                "CHAT_RATE_PER_ADDRESS": str(s.chat_rate_per_address),
                 "WIDGET_ORIGINS": json.dumps(s.widget_origins),
                 **self._sms_env(),
                 "PYTHONPATH": str(p.repo),

@@ -48,6 +48,10 @@ class ManagedProcess:
         return self._popen is not None and self._popen.poll() is None
 
     @property
+    def pid(self) -> int | None:
+        return self._popen.pid if self._popen is not None else None
+
+    @property
     def exit_code(self) -> int | None:
         return None if self._popen is None else self._popen.poll()
 

@@ -53,6 +53,8 @@ def stack(
         twilio_account_sid="AC" + "0" * 32,
         twilio_api_base_url=twilio_api.url,
         widget_origins=[municipal_site.url],
+        # Every test talks from 127.0.0.1.
+        chat_rate_per_address=100_000,
     )
     running = Stack(settings, StackPaths(model=MODEL, var=tmp_path_factory.mktemp("var")))
     running.start()

@@ -77,3 +77,47 @@ def test_redis_down(stack: Stack, gateway: httpx.Client) -> None:
     finally:
         restart(stack, "redis")
     assert gateway.post("/api/chat/sessions").status_code == 201
+
+
+def test_a_slow_action_server_never_leaves_silence(stack: Stack, gateway: httpx.Client) -> None:
+    """The action server hangs (paused): the resident gets the phone number within the
+    gateway's time limit, and the next conversation works once it runs again."""
+    import os
+    import signal
+
+    pid = stack.parts["action_server"].pid
+    assert pid is not None
+    session_id = gateway.post("/api/chat/sessions").json()["session_id"]
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        response = gateway.post(
+            f"/api/chat/sessions/{session_id}/messages", json={"text": "ik wil een scootmobiel"}
+        )
+        assert response.status_code == 503
+        assert PHONE in response.json()["messages"][0]["text"]
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    fresh = gateway.post("/api/chat/sessions").json()["session_id"]
+    answer = gateway.post(f"/api/chat/sessions/{fresh}/messages", json={"payload": "/greet"})
+    assert answer.status_code == 200
+
+
+def test_a_redis_restart_keeps_the_appointment_and_the_conversation(
+    stack: Stack, gateway: httpx.Client
+) -> None:
+    """Nothing acknowledged to a resident is lost: the booking survives a Redis restart, and
+    the resident can still cancel it in the same conversation."""
+    from .test_booking import offers_in, to_the_wijk_question
+    from .test_conversation import case_of, say
+
+    session_id = to_the_wijk_question(gateway)
+    times = offers_in(say(gateway, session_id, text="Marsdijk"))
+    say(gateway, session_id, payload=times[0]["payload"])
+    say(gateway, session_id, payload="ja")
+    say(gateway, session_id, payload="nee")
+    assert case_of(gateway, session_id)["appointment"]["when"] == times[0]["title"]
+    stack.parts["redis"].stop()
+    restart(stack, "redis")
+    assert case_of(gateway, session_id)["appointment"]["when"] == times[0]["title"]
+    cancelled = say(gateway, session_id, text="ik wil mijn afspraak afzeggen")
+    assert any(times[0]["title"] in str(m["text"]) for m in cancelled)

@@ -75,3 +75,25 @@ def test_logout_ends_the_session(client: TestClient) -> None:
     login(client)
     client.post("/staff/api/logout")
     assert client.get("/staff/api/teksten").status_code == 401
+
+
+def test_another_site_cannot_use_the_staff_session(client: TestClient) -> None:
+    """CSRF: with a logged-in session, a change from another site's page is refused."""
+    login(client)
+    change = {"text": "Bedankt. Tot ziens!"}
+    forged = client.put(
+        f"/staff/api/teksten/{NAME}", json=change, headers={"Origin": "https://kwaad.example"}
+    )
+    assert forged.status_code == 401
+    cross = client.put(
+        f"/staff/api/teksten/{NAME}", json=change, headers={"Sec-Fetch-Site": "cross-site"}
+    )
+    assert cross.status_code == 401
+    own = client.put(
+        f"/staff/api/teksten/{NAME}", json=change, headers={"Origin": "http://testserver"}
+    )
+    assert own.status_code == 200
+    assert (
+        client.get("/staff/api/teksten", headers={"Sec-Fetch-Site": "cross-site"}).status_code
+        == 200
+    )

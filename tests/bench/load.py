@@ -1,0 +1,258 @@
+"""Load benchmark: many residents at once through the real stack, next to the same load sent
+straight to Rasa, plus phone calls on signed Twilio webhooks, the saturation point, the memory
+of each process and the training time. Prints figures; asserts nothing about speed.
+
+Run with `make bench` (after `make model`). Settings by environment: BENCH_CONVERSATIONS
+(50), BENCH_SECONDS (60 per phase), BENCH_TRAIN (1: also time a full training).
+"""
+
+import asyncio
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from twilio.request_validator import RequestValidator
+
+from integrations.settings import REPO_ROOT, Settings
+from integrations.stack.launcher import Stack, StackPaths
+
+# What residents say, turn by turn: a mix of the routes, in their own words.
+SCRIPTS = [
+    ["hallo", "ik voel me zo alleen", "liever niet", "nee", "nee"],
+    [
+        "ik ken me huis nie meer schoon houwe",
+        "schoonmaken",
+        "voor mijzelf",
+        "al langer",
+        "ik bel zelf",
+    ],
+    ["wat kost de hulp", "ja", "wat is de wmo", "nee"],
+    ["ik wil een scootmobiel", "vervoer", "voor mijzelf", "sinds kort", "ik bel zelf"],
+    ["ik heb schulden", "ik kan de huur niet betalen", "nee", "nee"],
+]
+THINK_SECONDS = (1.0, 3.0)
+
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def line(self, name: str) -> str:
+        seconds = time.perf_counter() - self.started
+        if not self.latencies:
+            return f"{name:<34} no turns, {self.errors} errors"
+        ordered = sorted(self.latencies)
+
+        def pct(share: float) -> float:
+            return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+        return (
+            f"{name:<34} {len(ordered):>6} turns {len(ordered) / seconds:6.1f}/s  "
+            f"p50 {statistics.median(ordered):6.0f} ms  p95 {pct(0.95):6.0f} ms  "
+            f"p99 {pct(0.99):6.0f} ms  errors {self.errors}"
+        )
+
+
+Turn = Callable[[httpx.AsyncClient, str, str], Awaitable[bool]]
+
+
+async def chat_turn(http: httpx.AsyncClient, session: str, text: str) -> bool:
+    response = await http.post(f"/api/chat/sessions/{session}/messages", json={"text": text})
+    return response.status_code == 200 and bool(response.json()["messages"])
+
+
+async def chat_session(http: httpx.AsyncClient) -> str:
+    response = await http.post("/api/chat/sessions")
+    session_id: str = response.json()["session_id"]
+    return session_id
+
+
+async def rasa_turn(http: httpx.AsyncClient, session: str, text: str) -> bool:
+    body = {"sender": session, "message": text, "metadata": {"channel": "chat"}}
+    response = await http.post("/webhooks/rest/webhook", json=body)
+    return response.status_code == 200 and bool(response.json())
+
+
+async def rasa_session(http: httpx.AsyncClient) -> str:
+    return "bench-" + secrets.token_hex(8)
+
+
+def phone_turn_for(settings: Settings) -> Turn:
+    validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
+    public = settings.public_base_url.rstrip("/")
+
+    async def turn(http: httpx.AsyncClient, call_sid: str, text: str) -> bool:
+        params = {"CallSid": call_sid, "From": "+31600000000", "To": "+31592140592",
+                  "SpeechResult": text, "Confidence": "0.9"}  # fmt: skip
+        path = "/twilio/gather" if text else "/twilio/voice"
+        signature = validator.compute_signature(public + path, params)
+        response = await http.post(path, data=params, headers={"X-Twilio-Signature": signature})
+        return response.status_code == 200 and "<Response>" in response.text
+
+    return turn
+
+
+def phone_session_for(turn: Turn) -> Callable[[httpx.AsyncClient], Awaitable[str]]:
+    async def start(http: httpx.AsyncClient) -> str:
+        call_sid = "CA" + secrets.token_hex(16)
+        await turn(http, call_sid, "")
+        return call_sid
+
+    return start
+
+
+async def residents(
+    base_url: str,
+    start: Callable[[httpx.AsyncClient], Awaitable[str]],
+    turn: Turn,
+    conversations: int,
+    seconds: float,
+    think: tuple[float, float] | None = THINK_SECONDS,
+) -> Tally:
+    """`conversations` residents at once, each one script after another until time is up."""
+    tally = Tally()
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=conversations + 10)
+
+    async def resident(number: int) -> None:
+        rng = random.Random(number)
+        async with httpx.AsyncClient(base_url=base_url, timeout=30, limits=limits) as http:
+            while time.perf_counter() < deadline:
+                try:
+                    session = await start(http)
+                except (httpx.HTTPError, KeyError, ValueError):
+                    tally.errors += 1
+                    continue
+                for text in rng.choice(SCRIPTS):
+                    if time.perf_counter() >= deadline:
+                        return
+                    began = time.perf_counter()
+                    try:
+                        ok = await turn(http, session, text)
+                    except (httpx.HTTPError, ValueError):
+                        ok = False
+                    if ok:
+                        tally.latencies.append((time.perf_counter() - began) * 1000)
+                    else:
+                        tally.errors += 1
+                    if think:
+                        await asyncio.sleep(rng.uniform(*think))
+
+    await asyncio.gather(*(resident(n) for n in range(conversations)))
+    return tally
+
+
+def memory_mb(pid: int) -> float:
+    """Resident memory of a process and all its children (Sanic workers), in MB."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def train_seconds() -> float:
+    """A full training, in its own cache and output folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "RASA_CACHE_DIRECTORY": str(Path(tmp) / "cache")}
+        began = time.perf_counter()
+        subprocess.run(
+            [str(REPO_ROOT / ".venv-rasa" / "bin" / "rasa"), "train", "--config", "bot/config.yml",
+             "--domain", "bot/domain", "--data", "nlu_data", "--out", tmp, "--quiet"],
+            cwd=REPO_ROOT, env=env, check=True, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        return time.perf_counter() - began
+
+
+async def run(stack: Stack, conversations: int, seconds: float) -> None:
+    s = stack.settings
+    gateway, rasa = stack.gateway_url, s.rasa_url
+    print(
+        f"{conversations} conversations at once, a turn every 1-3 s each, {seconds:.0f} s a phase"
+    )
+    # Warm up both paths (model caches, connections).
+    await residents(gateway, chat_session, chat_turn, 5, 5, None)
+    direct = await residents(rasa, rasa_session, rasa_turn, conversations, seconds)
+    print(direct.line("straight to Rasa (REST webhook)"))
+    chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
+    print(chat.line("through the gateway (chat API)"))
+    if direct.latencies and chat.latencies:
+        ratio = statistics.median(chat.latencies) / statistics.median(direct.latencies)
+        print(f"{'gateway / Rasa, p50':<34} {ratio:6.2f}")
+    phone = phone_turn_for(s)
+    calls = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
+    print(calls.line("phone: signed Twilio webhooks (20)"))
+    saturated = await residents(gateway, chat_session, chat_turn, 40, seconds / 2, None)
+    print(saturated.line("saturation: 40 without pauses"))
+    for name, part in stack.parts.items():
+        if part.pid:
+            print(f"memory {name:<27} {memory_mb(part.pid):7.0f} MB")
+
+
+def main() -> None:
+    model = REPO_ROOT / "models" / "toegang.tar.gz"
+    if not model.exists():
+        sys.exit("no trained model: run `make model` first")
+    conversations = int(os.environ.get("BENCH_CONVERSATIONS", "50"))
+    seconds = float(os.environ.get("BENCH_SECONDS", "60"))
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        gateway_port=free_port(),
+        rasa_url=f"http://127.0.0.1:{free_port()}",
+        action_server_url=f"http://127.0.0.1:{free_port()}",
+        embedded_redis_port=free_port(),
+        chat_rate_per_address=10_000_000,
+        chat_rate_per_session=10_000,
+    )
+    with tempfile.TemporaryDirectory() as var:
+        stack = Stack(settings, StackPaths(model=model, var=Path(var)))
+        stack.start()
+        try:
+            if not stack.wait_ready(timeout_seconds=300):
+                sys.exit("the stack did not become ready")
+            print(f"Rasa workers: {settings.rasa_workers}, action server workers: "
+                  f"{settings.action_server_workers}, gateway: 1 process")  # fmt: skip
+            asyncio.run(run(stack, conversations, seconds))
+        finally:
+            stack.stop()
+    if os.environ.get("BENCH_TRAIN", "1") == "1":
+        print(f"{'training from scratch':<34} {train_seconds():6.0f} s")
+
+
+if __name__ == "__main__":
+    main()
