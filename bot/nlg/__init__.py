@@ -1,0 +1,1 @@
+"""How Rasa asks the gateway for the words of a response."""
