@@ -24,8 +24,8 @@ from actions.intake_answers import (
     SMS_YES,
     UNKNOWN_WIJK,
     answer_text,
-    has_digits,
     mobile_number,
+    number_answer,
     says_dont_know,
     yes_or_no,
 )
@@ -159,14 +159,11 @@ class BookingValidation:
     def validate_sms_number(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Result:
-        number = mobile_number(value)
-        if number:
-            return {"sms_number": number, "phone_tries": 0}
         tries = int(tracker.get_slot("phone_tries") or 0)
-        if not has_digits(value) or tries >= 1:
-            return {"sms_number": NOT_GIVEN, "phone_tries": 0}
-        dispatcher.utter_message(response="utter_phone_invalid")
-        return {"sms_number": None, "phone_tries": tries + 1}
+        result, ask_again = number_answer("sms_number", value, tries, mobile_number)
+        if ask_again:
+            dispatcher.utter_message(response="utter_phone_invalid")
+        return result
 
 
 class ActionAskWijk(Action):

@@ -27,7 +27,7 @@ from actions.intake_answers import (
     appointment_choice,
     contact_preference,
     dutch_phone_number,
-    has_digits,
+    number_answer,
 )
 
 Result = dict[str, Any]
@@ -85,15 +85,11 @@ class IntakeFormValidation(FormValidationAction, ABC):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Result:
-        number = dutch_phone_number(value)
-        if number:
-            return {"phone_number": number, "phone_tries": 0}
         tries = int(tracker.get_slot("phone_tries") or 0)
-        if not has_digits(value) or tries >= 1:
-            # "nee", "weet ik niet", or wrong twice: go on without a number, never loop.
-            return {"phone_number": NOT_GIVEN, "phone_tries": 0}
-        dispatcher.utter_message(response="utter_phone_invalid")
-        return {"phone_number": None, "phone_tries": tries + 1}
+        result, ask_again = number_answer("phone_number", value, tries, dutch_phone_number)
+        if ask_again:
+            dispatcher.utter_message(response="utter_phone_invalid")
+        return result
 
 
 class ValidateHouseholdHelpForm(IntakeFormValidation):

@@ -1,6 +1,7 @@
 """Reading the answers to the intake questions. Pure, no I/O."""
 
 import re
+from collections.abc import Callable
 
 CALL_ME = "bellen"
 CALL_SELF = "zelf bellen"
@@ -38,6 +39,21 @@ def dutch_phone_number(text: str | None) -> str | None:
     elif digits.startswith("0031"):
         digits = "0" + digits[4:]
     return digits if re.fullmatch(r"0\d{9}", digits) else None
+
+
+def number_answer(
+    slot: str, text: str | None, tries: int, parse: Callable[[str | None], str | None]
+) -> tuple[dict[str, object], bool]:
+    """The slot values for an answer to a number question, and whether to ask once more.
+
+    A good number is kept; "nee", "weet ik niet" or a wrong number twice go on without one,
+    so the question never loops."""
+    number = parse(text)
+    if number:
+        return {slot: number, "phone_tries": 0}, False
+    if not has_digits(text) or tries >= 1:
+        return {slot: NOT_GIVEN, "phone_tries": 0}, False
+    return {slot: None, "phone_tries": tries + 1}, True
 
 
 def has_digits(text: str | None) -> bool:

@@ -2,7 +2,6 @@
 storm. Prints figures; asserts nothing about speed. Run with `make bench`."""
 
 import asyncio
-import socket
 import statistics
 import tempfile
 import time
@@ -23,17 +22,11 @@ from integrations.agenda.service import AgendaRules, BookingService
 from integrations.redis_client import redis_client
 from integrations.stack.processes import wait_until
 from integrations.stack.redis_server import embedded_redis
+from tests.bench.common import free_port, percentile
 
 TZ = ZoneInfo("Europe/Amsterdam")
 PROFESSIONALS = 40
 CONCURRENCY = 50
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def wide_registry() -> Registry:
@@ -43,11 +36,6 @@ def wide_registry() -> Registry:
         if team["id"] == "kloosterveen":
             team["professionals"] = [{"id": f"p{n}", "name": f"P{n}"} for n in range(PROFESSIONALS)]
     return Registry(RegistryFile.model_validate(raw))
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 async def timed(work: Callable[[], Awaitable[object]], latencies: list[float]) -> object:

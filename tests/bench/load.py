@@ -24,6 +24,7 @@ from twilio.request_validator import RequestValidator
 
 from integrations.settings import REPO_ROOT, Settings
 from integrations.stack.launcher import Stack, StackPaths
+from tests.bench.common import free_port, percentile
 
 # What residents say, turn by turn: a mix of the routes, in their own words.
 SCRIPTS = [
@@ -52,15 +53,11 @@ class Tally:
         seconds = time.perf_counter() - self.started
         if not self.latencies:
             return f"{name:<34} no turns, {self.errors} errors"
-        ordered = sorted(self.latencies)
-
-        def pct(share: float) -> float:
-            return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
+        values = self.latencies
         return (
-            f"{name:<34} {len(ordered):>6} turns {len(ordered) / seconds:6.1f}/s  "
-            f"p50 {statistics.median(ordered):6.0f} ms  p95 {pct(0.95):6.0f} ms  "
-            f"p99 {pct(0.99):6.0f} ms  errors {self.errors}"
+            f"{name:<34} {len(values):>6} turns {len(values) / seconds:6.1f}/s  "
+            f"p50 {statistics.median(values):6.0f} ms  p95 {percentile(values, 0.95):6.0f} ms  "
+            f"p99 {percentile(values, 0.99):6.0f} ms  errors {self.errors}"
         )
 
 
@@ -174,15 +171,6 @@ def memory_mb(pid: int) -> float:
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1]) / 1024
     return total
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def train_seconds() -> float:
