@@ -61,7 +61,7 @@ def booking_required_slots(tracker: Tracker) -> list[str]:
     return slots
 
 
-def _call_instead(dispatcher: CollectingDispatcher, wants_call: bool) -> Result:
+def _call_instead(wants_call: bool) -> Result:
     if wants_call:
         return {"appointment": NOT_BOOKED, "contact_preference": CALL_ME}
     return {"appointment": NOT_BOOKED, "contact_preference": NO_PREFERENCE}
@@ -105,19 +105,19 @@ class BookingValidation:
         text = answer_text(value)
         chosen = await agenda(tracker.sender_id, "choose", {"text": text})
         if chosen is None:
-            return _call_instead(dispatcher, yes_or_no(text) is not False)
+            return _call_instead(yes_or_no(text) is not False)
         kind = chosen["kind"]
         if kind == "chosen":
             return {"appointment": chosen["when"], "team_name": chosen["team_name"]}
         if kind == "callback":
-            return _call_instead(dispatcher, True)
+            return _call_instead(True)
         if kind == "give_up":
-            return _call_instead(dispatcher, False)
+            return _call_instead(False)
         tries = int(tracker.get_slot("booking_tries") or 0)
         if kind == "unclear":
             if tries >= MAX_UNCLEAR:
                 dispatcher.utter_message(response="utter_booking_by_phone")
-                return {**_call_instead(dispatcher, True), "booking_tries": 0}
+                return {**_call_instead(True), "booking_tries": 0}
             dispatcher.utter_message(response="utter_offer_unclear")
             return {"appointment": None, "booking_tries": tries + 1}
         replies = {"taken": "utter_slot_taken", "declined": "utter_offer_declined"}

@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.settings = settings
             app.state.redis = redis
             app.state.webchat_page = webchat_page(settings)
+            app.state.webchat_csp = chat_page_csp(settings)
             book = PhrasingBook(phrases, phrasing_constants(settings))
             app.state.phrasing = Phrasing(
                 book, PhrasingOverrides(redis), lambda: office_open(settings)

@@ -13,7 +13,7 @@ from typing import Literal
 from integrations.agenda.registry import fold
 from integrations.agenda.wishes import DayWish, read_wish
 
-ChoiceKind = Literal["chosen", "more", "declined", "wish", "unclear"]
+ChoiceKind = Literal["chosen", "more", "declined", "wish", "unclear", "callback", "give_up"]
 
 _ORDINALS = {
     "1": 0, "een": 0, "eerste": 0, "eerst": 0,
@@ -23,6 +23,9 @@ _ORDINALS = {
 _MORE = ("andere tijd", "ander tijd", "ander moment", "andere dag", "andere tijden", "later",
          "meer tijden", "iets anders", "kan niet", "past niet", "lukt niet")  # fmt: skip
 _NO = {"nee", "neen", "nie", "niet", "geen", "nope"}
+_YES = {"ja", "jawel", "graag", "goed", "oke", "ok", "prima", "zeker"}
+_CALLBACK = ("bel mij", "bellen", "terugbellen", "bel me", "opbellen")
+_GIVE_UP = ("geen afspraak", "hoeft niet")
 _TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:uur|u)?\b")
 
 
@@ -40,9 +43,24 @@ class Choice:
     wish: DayWish | None = None
 
 
+def _says(folded: str, phrases: Sequence[str]) -> bool:
+    return any(f" {phrase} " in f" {folded} " for phrase in phrases)
+
+
+def read_without_times(text: str) -> ChoiceKind:
+    """The answer to "no time is free: shall the buurtteam call you?"."""
+    folded = fold(text)
+    wants_call = bool(set(folded.split()) & _YES) or _says(folded, _CALLBACK)
+    return "callback" if wants_call else "give_up"
+
+
 def read_choice(text: str, offers: Sequence[Offer], today: date) -> Choice:
     folded = fold(text)
     words = folded.split()
+    if _says(folded, _CALLBACK):
+        return Choice("callback")
+    if _says(folded, _GIVE_UP):
+        return Choice("give_up")
     for offer in offers:
         if folded == fold(offer.when):
             return Choice("chosen", offer.slot_id)

@@ -1,5 +1,6 @@
 """Staff pages: login, and the phrasing editor at /staff/teksten."""
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -81,24 +82,24 @@ async def staff_page(request: Request, file: str) -> Response:
     return FileResponse(PAGES / file)
 
 
-@router.get("/staff/", include_in_schema=False)
-async def queue_page(request: Request) -> Response:
-    return await staff_page(request, "queue.html")
+# The pages behind the staff login: address -> file in pages/.
+STAFF_PAGES = {
+    "/staff/": "queue.html",
+    "/staff/gesprek": "case.html",
+    "/staff/monitor": "monitor.html",
+    "/staff/teksten": "teksten.html",
+}
 
 
-@router.get("/staff/gesprek", include_in_schema=False)
-async def case_page(request: Request) -> Response:
-    return await staff_page(request, "case.html")
+def _page_route(file: str) -> Callable[[Request], Awaitable[Response]]:
+    async def page(request: Request) -> Response:
+        return await staff_page(request, file)
+
+    return page
 
 
-@router.get("/staff/monitor", include_in_schema=False)
-async def monitor_page(request: Request) -> Response:
-    return await staff_page(request, "monitor.html")
-
-
-@router.get("/staff/teksten", include_in_schema=False)
-async def editor_page(request: Request) -> Response:
-    return await staff_page(request, "teksten.html")
+for _path, _file in STAFF_PAGES.items():
+    router.add_api_route(_path, _page_route(_file), methods=["GET"], include_in_schema=False)
 
 
 @api.get("/teksten")

@@ -62,12 +62,12 @@ async def run(url: str) -> None:
         clock=lambda: datetime(2026, 11, 22, 19, 0, tzinfo=UTC),
     )  # fmt: skip
     team = registry.teams["kloosterveen"]
-    free = await service.free_slots(team)
+    free = await service.availability.free_slots(team)
     print(f"agenda: team of {PROFESSIONALS} professionals, {len(free)} free slots in 14 days")
 
     # Booking alone, many at once, on free slots.
     latencies = []
-    slots = (await service.free_slots(team))[:500]
+    slots = (await service.availability.free_slots(team))[:500]
     began = time.perf_counter()
     await asyncio.gather(
         *(timed(lambda s=slot: service.confirm(f"direct{s.id}", s.id), latencies) for slot in slots)
@@ -76,7 +76,7 @@ async def run(url: str) -> None:
 
     # The storm: 200 attempts on 20 free slots.
     latencies = []
-    contested = (await service.free_slots(team))[:20]
+    contested = (await service.availability.free_slots(team))[:20]
     began = time.perf_counter()
     results = await asyncio.gather(
         *(

@@ -101,10 +101,10 @@ def test_booking_cancel_and_someone_elses_appointment(
             dtstart=busy_start, dtend=busy_start + timedelta(hours=1), summary="Teamoverleg"
         )
         team = built.service.registry.teams["marsdijk"]
-        free = {s.id for s in await built.service.free_slots(team)}
+        free = {s.id for s in await built.service.availability.free_slots(team)}
         assert f"marsdijk.hanneke.{busy_start:%Y%m%d%H%M}" not in free
         assert await built.service.cancel("s") is not None
-        team_free = {s.id for s in await built.service.free_slots(team)}
+        team_free = {s.id for s in await built.service.availability.free_slots(team)}
         assert done.booking.slot_id in team_free
 
     with_service(work, backend=caldav_backend(radicale, registry), registry=registry)
@@ -116,7 +116,7 @@ def test_booking_storm_on_caldav(with_service: WithService, radicale: str) -> No
 
     async def work(built: Built) -> None:
         team = built.service.registry.teams["kloosterveen"]
-        contested = (await built.service.free_slots(team))[:20]
+        contested = (await built.service.availability.free_slots(team))[:20]
         results: list[ConfirmResult] = await asyncio.gather(
             *(built.service.confirm(f"r{i}", contested[i % 20].id) for i in range(200))
         )

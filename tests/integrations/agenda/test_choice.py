@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from integrations.agenda.choice import Offer, read_choice
+from integrations.agenda.choice import Offer, read_choice, read_without_times
 from integrations.agenda.wishes import read_wish
 
 TZ = ZoneInfo("Europe/Amsterdam")
@@ -53,3 +53,10 @@ def test_wishes() -> None:
     assert read_wish("s morgens", SUNDAY).part == "ochtend"
     assert read_wish("volgende week", SUNDAY).after == date(2026, 11, 22)
     assert read_wish("ik weet het niet", SUNDAY).empty
+
+
+def test_a_call_instead_or_no_appointment_at_all() -> None:
+    assert read_choice("bel mij liever", OFFERS, SUNDAY).kind == "callback"
+    assert read_choice("ik wil toch geen afspraak", OFFERS, SUNDAY).kind == "give_up"
+    assert read_without_times("ja bel mij") == "callback"
+    assert read_without_times("nee dank u") == "give_up"

@@ -54,7 +54,7 @@ def test_booking_storm_exactly_one_resident_per_slot(with_service: WithService) 
 
     async def work(built: Built) -> None:
         team = built.service.registry.teams["kloosterveen"]
-        contested = [s for s in await built.service.free_slots(team)][:20]
+        contested = [s for s in await built.service.availability.free_slots(team)][:20]
         results: list[ConfirmResult] = await asyncio.gather(
             *(built.service.confirm(f"r{i}", contested[i % 20].id) for i in range(200))
         )
@@ -115,7 +115,7 @@ def test_no_to_all_three_offers_gives_later_times(with_service: WithService) -> 
 def test_tomorrow_when_tomorrow_is_full(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         team = built.service.registry.teams["kloosterveen"]
-        monday = [s for s in await built.service.free_slots(team) if s.start.day == 23]
+        monday = [s for s in await built.service.availability.free_slots(team) if s.start.day == 23]
         for n, slot in enumerate(monday):
             assert (await built.service.confirm(f"other{n}", slot.id)).status == "booked"
         await place_and_offer(built, "s")
@@ -130,7 +130,7 @@ def test_tomorrow_when_tomorrow_is_full(with_service: WithService) -> None:
 def test_nothing_left_then_the_team_calls(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         team = built.service.registry.teams["kloosterveen"]
-        for n, slot in enumerate(await built.service.free_slots(team)):
+        for n, slot in enumerate(await built.service.availability.free_slots(team)):
             await built.service.confirm(f"other{n}", slot.id)
         result = await place_and_offer(built, "s")
         assert result.status == "none_left"
@@ -154,7 +154,7 @@ def test_change_then_cancel(with_service: WithService) -> None:
         # The old time is free again, and its calendar file is gone.
         assert await built.service.booking(old.id) is None
         team = built.service.registry.teams["kloosterveen"]
-        assert old.slot_id in {s.id for s in await built.service.free_slots(team)}
+        assert old.slot_id in {s.id for s in await built.service.availability.free_slots(team)}
         cancelled = await built.service.cancel("s")
         assert cancelled is not None and cancelled.id == moved.id
         assert built.cases["s"]["appointment"] is None
