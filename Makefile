@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e eval b1 call bench chromium clean
+        test-stories test-e2e test-clocks eval b1 call bench chromium faketime clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -60,6 +60,11 @@ chromium:
 	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests ..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# libfaketime for the time-dependent suites under faked clocks (make test-clocks).
+faketime:
+	@command -v faketime >/dev/null || { echo "Installing Debian's faketime for the clock tests ..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }
+
 # axe-core (npm) for the accessibility checks of the browser tests, pinned by its lock file.
 AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
 $(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
@@ -90,7 +95,7 @@ bench: setup model
 	$(PY) tests/bench/load.py
 
 # --- tests --------------------------------------------------------------------------------
-test: setup lint typecheck b1 validate model test-gateway test-rasa-env test-stories test-e2e
+test: setup lint typecheck b1 validate model test-gateway test-clocks test-rasa-env test-stories test-e2e
 	@echo "All checks passed."
 
 lint: $(VENV)/.installed
@@ -108,6 +113,21 @@ validate: $(RASA_VENV)/.installed
 
 test-gateway: $(VENV)/.installed
 	$(PY) -m pytest tests --ignore=tests/actions --ignore=tests/bot --ignore=tests/e2e
+
+# The time-dependent suites (agenda, spoken dates, office hours, case and handoff expiry) once
+# more under a faked system clock (UTC), for the test process and the Redis it starts alike:
+# a Sunday night, New Year's Eve 23.59, the nights the clocks change, a leap day, Koningsdag,
+# Christmas Day, and the minute the aanmeldteam closes.
+CLOCK_DAYS := "2026-12-06 22:59:00" "2026-12-31 22:59:00" "2027-03-28 00:59:00" \
+              "2026-10-25 00:29:00" "2028-02-29 08:00:00" "2027-04-27 08:00:00" \
+              "2026-12-25 09:00:00" "2026-12-03 16:00:00"
+CLOCK_SUITES := tests/integrations/agenda tests/integrations/staff/test_office_hours.py \
+                tests/integrations/cases tests/integrations/handoff
+test-clocks: $(VENV)/.installed faketime
+	@for day in $(CLOCK_DAYS); do \
+	  echo "Time-dependent tests with the clock at $$day UTC"; \
+	  TZ=UTC faketime "$$day" $(PY) -m pytest -q -p no:cacheprovider $(CLOCK_SUITES) || exit 1; \
+	done
 
 # The actions, the safety lexicon and the triage rules run in the Rasa environment;
 # tests/bot/triage/test_heldout.py checks the trained model against the held-out set.

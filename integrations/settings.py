@@ -74,12 +74,18 @@ class Settings(BaseSettings):
     suicide_prevention_number: str = "0800-0113"
     suicide_prevention_chat: str = "113.nl"
     veilig_thuis_number: str = "0800-2000"
+    # At night, when the municipality is closed: the police's non-emergency number knows
+    # where someone without a place to sleep can go. To be checked with the municipality.
+    shelter_night_number: str = "0900-8844"
+    # Safety signals by meaning (a sentence encoder) besides the lexicon; off only to measure.
+    safety_by_meaning: bool = True
     # Sample data: the real hours come from the municipality. `opening_hours` is what the
     # assistant says; the office_* settings decide whether staff are there now.
     opening_hours: str = "op werkdagen van 9.00 tot 17.00 uur"
     office_days: set[int] = Field(default_factory=lambda: {0, 1, 2, 3, 4})
     office_opens: time = time(9, 0)
     office_closes: time = time(17, 0)
+    office_closed_on_public_holidays: bool = True
     timezone: str = "Europe/Amsterdam"
     # The phone line (Twilio). Dial strings are E.164; sample numbers must be replaced.
     twilio_voice: str = "Polly.Laura-Neural"

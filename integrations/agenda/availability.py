@@ -11,6 +11,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from integrations.agenda.backends import AgendaBackend
+from integrations.agenda.clock import Clock, system_clock
 from integrations.agenda.dialog_state import BookingDialog, OfferedSlot
 from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Team
@@ -39,7 +40,7 @@ class Availability:
         backend: AgendaBackend,
         holds: Holds,
         rules: AgendaRules,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = system_clock,
     ) -> None:
         self._backend = backend
         self._holds = holds
@@ -58,7 +59,9 @@ class Availability:
         """The team's slots from the lead time to the horizon that nobody booked, in time
         order; the first `limit` of them that are `wanted`. Generated lazily: offering three
         times in a large agenda does not build every slot of two weeks."""
-        not_before = self.now() + timedelta(minutes=self.rules.lead_minutes)
+        # In absolute time, then local: the lead time is right across a change of the clocks.
+        lead = timedelta(minutes=self.rules.lead_minutes)
+        not_before = (self._clock().astimezone(UTC) + lead).astimezone(self.rules.tz)
         last_day = not_before.date() + timedelta(days=self.rules.horizon_days)
         end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), self.rules.tz)
         taken = await self._backend.taken(team.id, not_before, end)

@@ -3,22 +3,26 @@
 `agenda:hold:{slot_id}` -> session id, with a time limit: the truth, taken atomically.
 `agenda:holds:{team_id}`: a sorted set of held slot ids by expiry time, so an offer skips
 every held slot of a team after one lookup instead of one per slot.
+
+A hold lasts a few minutes from now, whatever day the agenda's clock says it is: both the
+hold's time limit and the index's expiry times are Redis' own (`TIME` in the scripts).
 """
 
-import time
 from collections.abc import Sequence
 
 from redis.asyncio import Redis
 
 from integrations.redis_client import as_text
 
-# KEYS: hold, team index. ARGV: session, ms, expires at (ms), slot id.
+# KEYS: hold, team index. ARGV: session, ms, slot id.
 TAKE = """
+local now = redis.call('TIME')
+local expires = now[1] * 1000 + math.floor(now[2] / 1000) + tonumber(ARGV[2])
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
   if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+redis.call('ZADD', KEYS[2], expires, ARGV[3])
 return 1
 """
 # KEYS: hold, team index. ARGV: session, slot id.
@@ -28,9 +32,10 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[2])
 return 1
 """
-# KEYS: team index. ARGV: now (ms).
+# KEYS: team index.
 HELD = """
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local now = redis.call('TIME')
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now[1] * 1000 + math.floor(now[2] / 1000))
 return redis.call('ZRANGE', KEYS[1], 0, -1)
 """
 
@@ -59,15 +64,13 @@ class Holds:
 
     async def held_in_team(self, team_id: str) -> set[str]:
         """Slots of a team that someone holds now (possibly the asking session itself)."""
-        now_ms = int(time.time() * 1000)
-        raw = await self._held(keys=[f"agenda:holds:{team_id}"], args=[now_ms])
+        raw = await self._held(keys=[f"agenda:holds:{team_id}"])
         return {as_text(slot_id) for slot_id in raw}
 
     async def take(self, slot_id: str, session_id: str) -> bool:
         """Hold a free slot for `session_id`, or renew its own hold."""
-        expires = int(time.time() * 1000) + self._ms
         keys = [hold_key(slot_id), team_holds_key(slot_id)]
-        return bool(await self._take(keys=keys, args=[session_id, self._ms, expires, slot_id]))
+        return bool(await self._take(keys=keys, args=[session_id, self._ms, slot_id]))
 
     async def release(self, slot_ids: Sequence[str], session_id: str) -> None:
         for slot_id in slot_ids:

@@ -7,12 +7,14 @@ the real data comes from the file named in `AGENDA_REGISTRY_FILE`.
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from integrations.agenda.closed_days import is_public_holiday
 
 SAMPLE_REGISTRY = Path(__file__).parent / "data" / "sample_buurtteams.yml"
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -43,6 +45,9 @@ class Team(BaseModel):
     # Weekday name -> "HH:MM-HH:MM" ranges in which appointments can start and end.
     opening_hours: dict[str, tuple[str, ...]]
     professionals: tuple[Professional, ...] = Field(min_length=1)
+    # Closed on Dutch public holidays unless the team says otherwise; its own closed days too.
+    open_on_public_holidays: bool = False
+    closed_days: tuple[date, ...] = ()
 
     @field_validator("opening_hours")
     @classmethod
@@ -56,6 +61,11 @@ class Team(BaseModel):
                 if not _RANGE.match(span):
                     raise ValueError(f"opening hours {span!r} must look like 09:00-12:00")
         return value
+
+    def closed_on(self, day: date) -> bool:
+        return day in self.closed_days or (
+            not self.open_on_public_holidays and is_public_holiday(day)
+        )
 
     def hours_on(self, weekday: int) -> list[tuple[time, time]]:
         """The opening ranges on a weekday (0 is Monday)."""

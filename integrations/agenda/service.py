@@ -4,7 +4,7 @@ what the answer means, and the booking itself. The agenda backend owns the reser
 import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal
 
 import structlog
@@ -15,6 +15,7 @@ from integrations.agenda.availability import AgendaRules, Availability
 from integrations.agenda.backends import AgendaBackend
 from integrations.agenda.booking import Booking, case_appointment
 from integrations.agenda.choice import read_choice, read_without_times
+from integrations.agenda.clock import Clock, seconds_until, system_clock
 from integrations.agenda.dialog_state import BookingDialog, DialogStore, OfferedSlot, StoredWish
 from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Registry, Team
@@ -85,7 +86,7 @@ class BookingService:
         lookup: AddressLookup,
         rules: AgendaRules,
         change_case: CaseChange,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = system_clock,
     ) -> None:
         self._redis = redis
         self.registry = registry
@@ -201,8 +202,8 @@ class BookingService:
             log.info("agenda.slot_taken", team=slot.team_id)
             return ConfirmResult("taken", offers=await self.offers(session_id))
         previous = await self.booking(dialog.booking_id) if dialog.booking_id else None
-        expire_at = int(booking.end.timestamp()) + self.rules.keep_after_seconds
-        await self._redis.set(booking_key(booking.id), booking.model_dump_json(), exat=expire_at)
+        keep = seconds_until(booking.end, self.now()) + self.rules.keep_after_seconds
+        await self._redis.set(booking_key(booking.id), booking.model_dump_json(), ex=keep)
         if previous is not None:
             await self.backend.release(previous)
             await self._redis.delete(booking_key(previous.id))

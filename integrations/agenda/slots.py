@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -53,21 +53,31 @@ def iter_candidate_slots(
     team: Team, not_before: datetime, first: date, last: date
 ) -> Iterator[Slot]:
     """Every slot of every professional of `team` from `first` to `last` (days included),
-    starting at or after `not_before`, in time order."""
+    starting at or after `not_before`, in time order. Days the team is closed (public
+    holidays too) have none, and neither has a wall-clock time that does not exist in the
+    time zone (the hour skipped when summer time starts)."""
     tz = not_before.tzinfo
     assert isinstance(tz, ZoneInfo)
     length = timedelta(minutes=team.appointment_minutes)
     day = first
     while day <= last:
-        for opens, closes in sorted(team.hours_on(day.weekday())):
+        hours = [] if team.closed_on(day) else sorted(team.hours_on(day.weekday()))
+        for opens, closes in hours:
             start = datetime.combine(day, opens, tzinfo=tz)
             close = datetime.combine(day, closes, tzinfo=tz)
             while start + length <= close:
-                if start >= not_before:
+                if start >= not_before and exists(start):
                     for professional in team.professionals:
                         yield Slot(start, team.id, professional.id, team.appointment_minutes)
                 start += length
         day += timedelta(days=1)
+
+
+def exists(moment: datetime) -> bool:
+    """Whether an aware wall-clock time exists in its time zone (02.30 on the night summer
+    time starts does not)."""
+    back = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 def candidate_slots(team: Team, not_before: datetime, first: date, last: date) -> list[Slot]:

@@ -6,7 +6,6 @@ import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +22,7 @@ from integrations.redis_client import redis_client
 from integrations.stack.processes import wait_until
 from integrations.stack.redis_server import embedded_redis
 from tests.bench.common import free_port, percentile
+from tests.days import quiet_sunday_evening
 
 TZ = ZoneInfo("Europe/Amsterdam")
 PROFESSIONALS = 40
@@ -56,10 +56,11 @@ async def run(url: str) -> None:
     client = redis_client(url, 5)
     holds = Holds(client, 300)
     registry = wide_registry()
+    sunday = quiet_sunday_evening()
     service = BookingService(
-        client, registry, RedisAgenda(client, 3600), holds, DialogStore(client, 3600),
-        NoAddressLookup(), AgendaRules(tz=TZ), lambda _s, _c: asyncio.sleep(0),
-        clock=lambda: datetime(2026, 11, 22, 19, 0, tzinfo=UTC),
+        client, registry, RedisAgenda(client, 3600, lambda: sunday), holds,
+        DialogStore(client, 3600), NoAddressLookup(), AgendaRules(tz=TZ),
+        lambda _s, _c: asyncio.sleep(0), clock=lambda: sunday,
     )  # fmt: skip
     team = registry.teams["kloosterveen"]
     free = await service.availability.free_slots(team)

@@ -26,7 +26,7 @@ def redis_url(
     def answers() -> bool:
         try:
             return bool(client.ping())
-        except redis.ConnectionError:
+        except (redis.ConnectionError, OSError):
             return False
 
     assert wait_until(answers, 15), server.log_tail()

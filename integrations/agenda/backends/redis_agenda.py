@@ -11,16 +11,18 @@ from datetime import datetime
 from redis.asyncio import Redis
 
 from integrations.agenda.booking import Booking
+from integrations.agenda.clock import Clock, seconds_until, system_clock
 from integrations.agenda.holds import hold_key
 from integrations.agenda.slots import Slot
 from integrations.redis_client import as_text
 
-# KEYS: slot, hold, team. ARGV: session allowed to hold, booking JSON, score, slot id, expire-at.
+# KEYS: slot, hold, team. ARGV: session allowed to hold, booking JSON, score, slot id,
+# seconds to keep the booking.
 RESERVE = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 local holder = redis.call('GET', KEYS[2])
 if holder and holder ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'EXAT', ARGV[5])
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[5])
 redis.call('DEL', KEYS[2])
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
 return 1
@@ -43,8 +45,9 @@ def team_key(team_id: str) -> str:
 
 
 class RedisAgenda:
-    def __init__(self, redis: Redis, keep_after_seconds: int) -> None:
+    def __init__(self, redis: Redis, keep_after_seconds: int, clock: Clock = system_clock) -> None:
         self._redis = redis
+        self._clock = clock
         self._keep_after = keep_after_seconds
         self._reserve = redis.register_script(RESERVE)
         self._release = redis.register_script(RELEASE)
@@ -57,13 +60,13 @@ class RedisAgenda:
 
     async def reserve(self, slot: Slot, booking: Booking, holder_ok: str | None) -> bool:
         keys = [slot_key(slot.id), hold_key(slot.id), team_key(slot.team_id)]
-        expire_at = int(slot.end.timestamp()) + self._keep_after
+        keep = seconds_until(slot.end, self._clock()) + self._keep_after
         args: list[str | int | float] = [
             holder_ok or "",
             booking.model_dump_json(),
             slot.start.timestamp(),
             slot.id,
-            expire_at,
+            keep,
         ]
         return bool(await self._reserve(keys=keys, args=args))
 

@@ -1,7 +1,8 @@
-"""The booking service on the tests' own Redis, with a clock the tests set."""
+"""The booking service on the tests' own Redis, with a clock the tests set: derived from the
+real now, and given to everything that compares times (the service, the holds, the backend)."""
 
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,10 +18,12 @@ from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Registry, RegistryFile, load_registry
 from integrations.agenda.service import AgendaRules, BookingService
 from integrations.redis_client import redis_client
+from tests.days import quiet_sunday_evening
 
 TZ = ZoneInfo("Europe/Amsterdam")
-# Sunday evening: the first free times are on Monday morning.
-SUNDAY_EVENING = datetime(2026, 11, 22, 20, 0, tzinfo=TZ)
+# A Sunday evening to come: the first free times are on Monday morning.
+SUNDAY_EVENING = quiet_sunday_evening()
+MONDAY = SUNDAY_EVENING.date() + timedelta(days=1)
 AGENDA_DB = 5
 
 
@@ -62,6 +65,10 @@ def with_service(agenda_redis_url: str) -> WithService:
 
         async def main() -> Any:
             client = redis_client(agenda_redis_url, 5)
+
+            def clock() -> datetime:
+                return now
+
             holds = Holds(client, hold_seconds)
             cases: dict[str, Any] = {}
 
@@ -71,13 +78,13 @@ def with_service(agenda_redis_url: str) -> WithService:
             service = BookingService(
                 client,
                 registry or load_registry(),
-                backend(client, holds) if backend else RedisAgenda(client, 3600),
+                backend(client, holds) if backend else RedisAgenda(client, 3600, clock),
                 holds,
                 DialogStore(client, 3600),
                 lookup or NoAddressLookup(),
                 AgendaRules(tz=TZ, horizon_days=horizon_days, lead_minutes=120),
                 change_case,
-                clock=lambda: now,
+                clock=clock,
             )
             try:
                 return await work(Built(client, service, cases))

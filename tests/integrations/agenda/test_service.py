@@ -1,12 +1,12 @@
 """The booking dialogue on the real Redis: offers, holds, choices, bookings, storms."""
 
 import asyncio
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from integrations.agenda.service import ConfirmResult
 
-from .conftest import SUNDAY_EVENING, Built, WithService, big_team_registry
+from .conftest import MONDAY, SUNDAY_EVENING, Built, WithService, big_team_registry
 
 KLOOSTERVEEN = "9408AB 3"
 
@@ -24,7 +24,7 @@ def test_a_resident_books_and_the_case_shows_it(with_service: WithService) -> No
         # Different days or parts of the day, in time order, all after the lead time.
         starts = [o.start for o in offered.offers]
         assert starts == sorted(starts) and len(set(starts)) == 3
-        assert starts[0].date() == date(2026, 11, 23)
+        assert starts[0].date() == MONDAY
         assert built.cases["s1"] == {"wijk": "Kloosterveen", "buurtteam": "Buurtteam Kloosterveen"}
         chosen = await built.service.choose("s1", offered.offers[1].when)
         assert chosen.kind == "chosen" and chosen.offer == offered.offers[1]
@@ -115,14 +115,16 @@ def test_no_to_all_three_offers_gives_later_times(with_service: WithService) -> 
 def test_tomorrow_when_tomorrow_is_full(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         team = built.service.registry.teams["kloosterveen"]
-        monday = [s for s in await built.service.availability.free_slots(team) if s.start.day == 23]
+        monday = [
+            s for s in await built.service.availability.free_slots(team) if s.start.date() == MONDAY
+        ]
         for n, slot in enumerate(monday):
             assert (await built.service.confirm(f"other{n}", slot.id)).status == "booked"
         await place_and_offer(built, "s")
         assert (await built.service.choose("s", "morgen")).kind == "wish"
         after = await built.service.offers("s")
         assert after.wish_unmet and after.status == "offered"
-        assert all(o.start.date() > date(2026, 11, 23) for o in after.offers)
+        assert all(o.start.date() > MONDAY for o in after.offers)
 
     with_service(work)
 

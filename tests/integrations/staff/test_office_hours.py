@@ -39,3 +39,15 @@ def test_outside_office_hours_the_closed_wording_is_used() -> None:
     )
     assert book.render("utter_handoff")["text"] == "Een medewerker komt."
     assert book.render("utter_handoff", office_open=False)["text"] == "Wij zijn er op werkdagen."
+
+
+def test_closed_on_public_holidays_and_just_after_closing() -> None:
+    hours = (WEEKDAYS, time(9), time(17))
+    assert is_open(datetime(2026, 12, 3, 16, 59, 59, tzinfo=AMS), *hours)
+    assert not is_open(datetime(2026, 12, 3, 17, 0, tzinfo=AMS), *hours)
+    assert not is_open(datetime(2027, 4, 27, 10, 0, tzinfo=AMS), *hours)  # Koningsdag
+    assert not is_open(datetime(2026, 12, 25, 10, 0, tzinfo=AMS), *hours)  # Christmas Day
+    assert not is_open(datetime(2027, 1, 1, 10, 0, tzinfo=AMS), *hours)  # New Year's Day
+    assert is_open(datetime(2026, 12, 31, 10, 0, tzinfo=AMS), *hours)  # a working day
+    assert is_open(datetime(2027, 3, 26, 10, 0, tzinfo=AMS), *hours)  # Good Friday: open
+    assert is_open(datetime(2027, 4, 27, 10, 0, tzinfo=AMS), *hours, holidays_closed=False)
