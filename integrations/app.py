@@ -47,6 +47,8 @@ from integrations.observability.metrics import router as metrics_router
 from integrations.phone.calls import CallState
 from integrations.phone.router import router as phone_router
 from integrations.redis_client import redis_client
+from integrations.safety.guard import SafetyGuard
+from integrations.safety.loading import shared_detector
 from integrations.settings import Settings, get_settings
 from integrations.staff.audit import AuditLog
 from integrations.staff.office_hours import office_open
@@ -137,6 +139,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 agenda.sms,
             )
             app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
+            app.state.safety = SafetyGuard(
+                shared_detector(settings.safety_by_meaning),
+                redis,
+                settings.conversation_ttl_seconds,
+                app.state.phrasing,
+                app.state.rasa,
+                app.state,
+            )
             timeout = settings.probe_timeout_seconds
             app.state.probes = {
                 "rasa": rasa_probe(http, settings.rasa_url, timeout),

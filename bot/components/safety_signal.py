@@ -3,13 +3,14 @@
 It runs last in the pipeline (bot/config.yml). When the lexicon finds a crisis or violence
 signal, the message's intent becomes the matching safety intent with confidence 1.0, and
 the signal is kept in the parse data as `safety_signal`, so the actions can record it.
-The lexicon file is read when the model loads: a change needs a restart, not a retrain.
+The lexicon (`integrations/safety/signals.yml`, shared with the gateway's safety protocol,
+which reads every message before Rasa) is read when the model loads: a change needs a
+restart, not a retrain.
 """
 
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -17,10 +18,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety.lexicon import SafetyLexicon
 from bot.triage.routes import SIGNAL_INTENTS
+from integrations.safety.detector import DEFAULT_LEXICON, load_lexicon
+from integrations.safety.lexicon import SafetyLexicon
 
-DEFAULT_LEXICON = Path(__file__).resolve().parent.parent / "safety" / "signals.yml"
 SAFETY_SIGNAL = "safety_signal"
 
 
@@ -38,8 +39,7 @@ class SafetySignalDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "SafetySignalDetector":
-        data = yaml.safe_load(Path(config["lexicon"]).read_text(encoding="utf-8"))
-        return cls(SafetyLexicon.from_mapping(data))
+        return cls(load_lexicon(Path(config["lexicon"])))
 
     def __init__(self, lexicon: SafetyLexicon) -> None:
         self._lexicon = lexicon

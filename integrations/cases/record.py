@@ -49,6 +49,8 @@ MAX_WORDS_KEPT = 5
 class SafetySignal(BaseModel):
     kind: str = Field(max_length=40)
     phrase: str | None = Field(default=None, max_length=200)
+    # The disclosure in the resident's own words, for the staff member who calls back.
+    words: str | None = Field(default=None, max_length=500)
     at: datetime | None = None
 
 

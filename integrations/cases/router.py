@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
+from integrations.cases.changes import apply_case_update
 from integrations.cases.live import transcript_events
 from integrations.cases.record import Case, CaseUpdate, Outcome
 from integrations.cases.stats import Stats
@@ -22,7 +23,6 @@ from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.service import Phrasing
 from integrations.staff.audit import AuditLog
 from integrations.staff.auth import require_internal, require_staff
-from integrations.staff.office_hours import office_open
 
 staff_router = APIRouter(prefix="/api", tags=["cases"])
 internal_router = APIRouter(
@@ -172,6 +172,7 @@ async def erase_case(
     await cases_of(request).erase(session_id)
     await state.sessions.erase(session_id)
     await state.calls.erase(session_id)
+    await state.safety.erase(session_id)
     await state.agenda.erase(session_id)
     await erase_tracker(state.redis, session_id)
     await audit_of(request).record(user, "gewist", session_id)
@@ -233,22 +234,5 @@ async def stats(
 
 @internal_router.patch("/{session_id}")
 async def update_case(session_id: str, update: CaseUpdate, request: Request) -> dict[str, Any]:
-    store = cases_of(request)
-    before = await store.get(session_id)
-    case = await store.update(session_id, update)
-    stats: Stats = request.app.state.stats
-    metrics = request.app.state.metrics
-    if case.route and case.route != (before.route if before else None):
-        metrics.routes.labels(case.route).inc()
-        await stats.count(date.today(), f"route:{case.route}")
-        await stats.count(date.today(), f"wijk:{case.wijk or 'onbekend'}")
-    if case.handoff and (before is None or case.handoff != before.handoff):
-        metrics.handoffs.labels(case.handoff.urgency).inc()
-        open_now = office_open(request.app.state.settings)
-        await queue_of(request).enqueue(
-            session_id,
-            case.handoff.urgency,
-            case.handoff.reason,
-            "overdracht" if open_now else "terugbelverzoek",
-        )
+    case = await apply_case_update(request.app.state, session_id, update)
     return case.model_dump(mode="json")

@@ -85,6 +85,11 @@ def staff_summary(
     """A short summary for the aanmeldteam: they can act without asking everything again."""
     transcript = list(transcript)
     lines = []
+    disclosed = [s for s in case.safety_signals if s.words and s.kind != "unclear"]
+    if disclosed:
+        first = disclosed[0]
+        kind = SIGNALS.get(first.kind, first.kind)
+        lines.append(f'Veiligheid eerst ({kind}): "{first.words}"')
     words = case.resident_words[0] if case.resident_words else None
     if words is None:
         typed = [

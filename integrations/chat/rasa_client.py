@@ -37,8 +37,22 @@ def _link(custom: dict[str, Any] | None) -> BotLink | None:
 class RasaClient:
     def __init__(self, http: httpx.AsyncClient, base_url: str, timeout_seconds: float) -> None:
         self._http = http
-        self._url = base_url.rstrip("/") + "/webhooks/rest/webhook"
+        self._base = base_url.rstrip("/")
+        self._url = self._base + "/webhooks/rest/webhook"
         self._timeout = timeout_seconds
+
+    async def leave_form(self, sender_id: str) -> None:
+        """End any form of the conversation (after the safety protocol answered). Best effort:
+        Rasa down changes nothing for the resident."""
+        events = [
+            {"event": "active_loop", "name": None},
+            {"event": "slot", "name": "requested_slot", "value": None},
+        ]
+        url = f"{self._base}/conversations/{sender_id}/tracker/events"
+        try:
+            await self._http.post(url, params={"include_events": "NONE"}, json=events, timeout=5)
+        except httpx.HTTPError:
+            return
 
     async def send(
         self,

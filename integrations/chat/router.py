@@ -23,6 +23,8 @@ from integrations.chat.session_store import SessionStore
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
 from integrations.observability.metrics import Metrics
+from integrations.safety.guard import SafetyGuard
+from integrations.safety.normalise import repaired
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -59,7 +61,8 @@ def checked_message(body: ResidentMessage, max_chars: int) -> str:
     if len(text) > max_chars:
         raise InputRejected(422, "utter_input_too_long")
     # Typed text is never an intent command (that is what buttons send): drop leading slashes.
-    text = " ".join(CONTROL_CHARS.sub(" ", text).split()).lstrip("/ ")
+    # A broken character (half an emoji) is dropped, never a reason to fail.
+    text = " ".join(CONTROL_CHARS.sub(" ", repaired(text)).split()).lstrip("/ ")
     if not text:
         raise InputRejected(422, "utter_input_empty")
     return text
@@ -112,14 +115,17 @@ async def post_message(
     metrics: Metrics = state.metrics
     started = time.perf_counter()
     bind_conversation(session_id)
-    limited = await over_limit(request, session_id)
-    if limited is not None:
-        return limited
     try:
         message = checked_message(body, state.settings.max_message_chars)
     except InputRejected as rejected:
         text = await book.text(rejected.phrase)
         return JSONResponse(status_code=rejected.status_code, content={"detail": text})
+    guard: SafetyGuard = state.safety
+    signal = guard.detect(message)
+    if signal is None or signal.kind == "unclear":  # a safety message is never limited
+        limited = await over_limit(request, session_id)
+        if limited is not None:
+            return limited
 
     store: SessionStore = state.sessions
     try:
@@ -139,13 +145,17 @@ async def post_message(
         # A staff member talks with the resident now: the bot stays quiet.
         return BotReply(messages=[])
 
-    rasa: RasaClient = state.rasa
-    try:
-        messages = await rasa.send(session_id, message, metadata={"channel": "chat"})
-    except RasaUnavailable as exc:
-        log.error("chat.rasa_unavailable", reason=str(exc))
-        metrics.errors.labels("rasa_unavailable").inc()
-        return await kind_failure(book, 503)
+    screened = await guard.screen(session_id, message, "chat", signal)
+    messages = list(screened.messages)
+    if not screened.handled:
+        rasa: RasaClient = state.rasa
+        try:
+            messages += await rasa.send(session_id, message, metadata={"channel": "chat"})
+        except RasaUnavailable as exc:
+            log.error("chat.rasa_unavailable", reason=str(exc))
+            metrics.errors.labels("rasa_unavailable").inc()
+            if not messages:
+                return await kind_failure(book, 503)
     if not messages:
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")
@@ -159,7 +169,8 @@ async def post_message(
             for m in messages
         ],
     )
-    reply = BotReply(messages=messages, quick_exit=await about_safety(cases, session_id))
+    quick_exit = screened.step.quick_exit or await about_safety(cases, session_id)
+    reply = BotReply(messages=messages, quick_exit=quick_exit)
     metrics.turns.labels("chat").inc()
     metrics.turn_seconds.labels("chat").observe(time.perf_counter() - started)
     return reply

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from redis.exceptions import RedisError
 
-from integrations.cases.record import Case, CaseUpdate, Handoff
+from integrations.cases.record import Case, CaseUpdate, Handoff, Urgency
 from integrations.cases.store import CaseStore
 from integrations.cases.summary import resident_summary
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
@@ -25,6 +25,7 @@ from integrations.phone import twiml
 from integrations.phone.calls import CallState
 from integrations.phone.keypad import answer_from_keys, keypad_menu
 from integrations.phone.signature import signed_twilio_form
+from integrations.safety.guard import SafetyGuard, Screened
 from integrations.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -34,6 +35,10 @@ TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
 DIAL_VEILIG_THUIS = "dial:veilig_thuis"
 DIAL_AANMELDTEAM = "dial:aanmeldteam"
 MAX_SILENCES = 2
+NO_ANSWER_TEXTS = {
+    "suicide_prevention": "utter_safety_no_answer_113",
+    "veilig_thuis": "utter_safety_no_answer_veilig_thuis",
+}
 ANSWERED = {"completed", "answered"}
 
 
@@ -54,6 +59,7 @@ class Line:
         self.rasa: RasaClient = state.rasa
         self.calls: CallState = state.calls
         self.metrics: Metrics = state.metrics
+        self.safety: SafetyGuard = state.safety
         self.config = twiml.PhoneConfig(
             base_url=self.settings.public_base_url,
             voice=self.settings.twilio_voice,
@@ -65,14 +71,20 @@ class Line:
     async def say(self, name: str, **slots: str) -> str:
         return str((await self.phrasing.render(name, "phone", slots))["text"])
 
-    async def to_a_person(self, call_sid: str, reason: str, texts: list[str] | None = None) -> str:
+    async def to_a_person(
+        self,
+        call_sid: str,
+        reason: str,
+        texts: list[str] | None = None,
+        urgency: Urgency = "hoog",
+    ) -> str:
         """Put the caller through to the aanmeldteam; the case goes along when it can."""
         warm = call_sid
         try:
             await self.cases.update(
-                call_sid, CaseUpdate(handoff=Handoff(reason=reason, urgency="hoog"))
+                call_sid, CaseUpdate(handoff=Handoff(reason=reason, urgency=urgency))
             )
-            await self.queue.enqueue(call_sid, "hoog", reason, "overdracht")
+            await self.queue.enqueue(call_sid, urgency, reason, "overdracht")
         except RedisError:
             warm = ""  # no case to whisper: a plain transfer still reaches a person
         spoken = texts if texts is not None else [await self.say("utter_phone_transfer")]
@@ -82,6 +94,11 @@ class Line:
         """One turn with the assistant, and what the line does with the answer."""
         started = time.perf_counter()
         bind_conversation(call_sid)
+        if message != "/greet":
+            screened = await self.safety.screen(call_sid, message, "phone")
+            if screened.handled:
+                await self.record(call_sid, message, screened.messages)
+                return await self.safety_answer(call_sid, screened)
         before = await self.cases.get(call_sid)
         try:
             replies = await self.rasa.send(
@@ -104,6 +121,24 @@ class Line:
         self.metrics.turns.labels("phone").inc()
         self.metrics.turn_seconds.labels("phone").observe(time.perf_counter() - started)
         return document
+
+    async def safety_answer(self, call_sid: str, screened: Screened) -> str:
+        """Say the protocol's texts; put the caller through where it says so, with a clear
+        next step when that line does not answer (see `dial_status`)."""
+        texts = [m.text for m in screened.messages]
+        dial = screened.step.dial
+        if dial == "suicide_prevention":
+            number = self.settings.suicide_prevention_dial
+            return twiml.transfer(self.config, texts, number, after=dial)
+        if dial == "veilig_thuis":
+            number = self.settings.veilig_thuis_dial
+            return twiml.transfer(self.config, texts, number, after=dial)
+        if dial == "aanmeldteam":
+            return await self.to_a_person(
+                call_sid, "crisis", [*texts, await self.say("utter_phone_transfer")], "acuut"
+            )
+        await self.calls.save_menu(call_sid, [], {})
+        return twiml.ask(self.config, texts)
 
     async def answer(
         self, call_sid: str, replies: list[BotMessage], before: Case | None, after: Case | None
@@ -212,6 +247,11 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
     call_sid = form.get("CallSid", "")
     if form.get("DialCallStatus") in ANSWERED:
         return xml(twiml.goodbye(line.config, []))
+    after = request.query_params.get("after")
+    if after in NO_ANSWER_TEXTS:
+        # 113 or Veilig Thuis did not answer: their number to call, and the line stays open.
+        # Never a callback on caller ID: nobody asked whether that number is safe.
+        return xml(twiml.ask(line.config, [await line.say(NO_ANSWER_TEXTS[after])]))
     try:
         caller = await line.calls.caller(call_sid)
         update: dict[str, Any] = {

@@ -55,17 +55,23 @@ def ask(config: PhoneConfig, texts: Iterable[str]) -> str:
 
 
 def transfer(
-    config: PhoneConfig, texts: Iterable[str], number: str, whisper_for: str | None = None
+    config: PhoneConfig,
+    texts: Iterable[str],
+    number: str,
+    whisper_for: str | None = None,
+    after: str | None = None,
 ) -> str:
     """Say the texts, then put the caller through. With `whisper_for` (a session id) the staff
-    member first hears the case summary and accepts with 1 (warm transfer)."""
+    member first hears the case summary and accepts with 1 (warm transfer). `after` names the
+    line dialled, so that a line that does not answer gets its own next step."""
     response = VoiceResponse()
     _say(response, texts, config.voice)
+    query = {"session": whisper_for} if whisper_for else {}
+    if after:
+        query["after"] = after
     dial = Dial(
         answer_on_bridge=True,
-        action=config.url(
-            "/twilio/dial-status", **({"session": whisper_for} if whisper_for else {})
-        ),
+        action=config.url("/twilio/dial-status", **query),
         method="POST",
         timeout="25",
     )

@@ -12,12 +12,13 @@ through the `spelling` table of the lexicon.
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
+
+from integrations.safety.normalise import plain_words
 
 # Signals, in order of precedence when a message has more than one.
 SIGNAL_KINDS = ("suicide", "danger", "shelter", "violence", "unclear")
@@ -45,10 +46,9 @@ def fold_word(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Lowercase words without accents or punctuation; "m'n" stays one word ("mn")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=[a-z])['\u2019](?=[a-z])", "", plain))
+    """Lowercase words without accents or punctuation; "m'n" stays one word ("mn"). Look-alike
+    letters, leetspeak and spaced letters are undone first (`normalise.py`)."""
+    return plain_words(text)
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,10 @@ class SafetyLexicon:
         phrases: Iterable[_Phrase],
         vocabulary: Iterable[str],
         spelling: Mapping[str, str] | None = None,
+        hyperbole: Iterable[_Phrase] = (),
     ) -> None:
         self._spelling = dict(spelling or {})
+        self._hyperbole = list(hyperbole)
         self._phrases = sorted(phrases, key=lambda p: SIGNAL_KINDS.index(p.kind))
         self._vocabulary = sorted(vocabulary)
         self._long_words = [w for w in self._vocabulary if len(w) >= FUZZY_MIN_LENGTH]
@@ -113,7 +115,8 @@ class SafetyLexicon:
 
     @classmethod
     def from_mapping(cls, lexicon: Mapping[str, Mapping[str, object]]) -> "SafetyLexicon":
-        """From the parsed `signals.yml`: `signals` (kind → phrases) and `spelling`."""
+        """From the parsed `signals.yml`: `signals` (kind → phrases), `spelling`, and the
+        `hyperbole` phrases that are taken out of a message before signals are looked for."""
         signals = lexicon["signals"]
         spelling = {str(k): str(v) for k, v in (lexicon.get("spelling") or {}).items()}
         unknown = set(signals) - set(SIGNAL_KINDS)
@@ -126,7 +129,11 @@ class SafetyLexicon:
                 phrase, words = _compile(kind, str(source), spelling)
                 phrases.append(phrase)
                 vocabulary |= words
-        return cls(phrases, vocabulary, spelling)
+        figurative = [
+            _compile("hyperbole", str(source), spelling)[0]
+            for source in lexicon.get("hyperbole") or []
+        ]
+        return cls(phrases, vocabulary, spelling, figurative)
 
     def _corrected(self, word: str) -> str:
         """A long word one typo away from a lexicon word is read as that word."""
@@ -139,9 +146,16 @@ class SafetyLexicon:
         words = (self._spelling.get(w, w) for w in words_of(text))
         return " " + "".join(self._corrected(fold_word(w)) + " " for w in words)
 
+    def figurative(self, text: str) -> bool:
+        """Whether `text` holds everyday exaggeration ("dood van de verveling")."""
+        folded = self.folded(text)
+        return any(figure.pattern.search(folded) for figure in self._hyperbole)
+
     def detect(self, text: str) -> SafetySignal | None:
         """The most serious signal in `text`, or None."""
         folded = self.folded(text)
+        for figure in self._hyperbole:
+            folded = figure.pattern.sub(" ", folded)
         for phrase in self._phrases:
             if phrase.pattern.search(folded):
                 return SafetySignal(phrase.kind, phrase.source)

@@ -117,7 +117,7 @@ def test_veilig_thuis_gives_the_number_and_asks_no_address(gateway: httpx.Client
     assert "0800-2000" in " ".join(reply)
     assert not any("adres" in text for text in reply)
     case = case_of(gateway, session_id)
-    assert (case["route"], case["urgency"]) == ("veilig_thuis", "hoog")
+    assert (case["route"], case["urgency"]) == ("veilig_thuis", "acuut")
 
 
 def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:

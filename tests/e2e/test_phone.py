@@ -11,6 +11,7 @@ import pytest
 from integrations.phone.simulator import PhoneCall
 from integrations.settings import DEV_STAFF_API_TOKEN
 from integrations.stack.launcher import Stack
+from integrations.staff.office_hours import office_open
 
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 
@@ -145,20 +146,23 @@ def test_a_crisis_said_mid_call_goes_to_113_at_once(stack: Stack) -> None:
     assert "113.nl" not in " ".join(crisis.spoken)  # the phone variant: no web address
 
 
-def test_danger_now_says_112_and_puts_the_caller_through(stack: Stack) -> None:
+def test_danger_now_says_112_and_never_rings_a_closed_team(stack: Stack) -> None:
     phone = call(stack)
     phone.start()
     heard = phone.say("help hij staat voor de deur met een mes")
     assert any("112" in text for text in heard.spoken)
-    assert heard.dialed == stack.settings.aanmeldteam_dial
+    if office_open(stack.settings):
+        assert heard.dialed == stack.settings.aanmeldteam_dial
+    else:
+        assert heard.dialed is None and heard.listens  # the line stays open
 
 
-def test_veilig_thuis_is_offered_by_keypad(stack: Stack) -> None:
+def test_veilig_thuis_is_announced_and_put_through(stack: Stack) -> None:
     phone = call(stack)
     phone.start()
     heard = phone.say("mijn man slaat mij")
-    assert heard.spoken[-1].startswith("Kies 1 om nu door te verbinden met Veilig Thuis.")
-    assert phone.press("1").dialed == stack.settings.veilig_thuis_dial
+    assert any("Ik verbind u nu door met Veilig Thuis" in text for text in heard.spoken)
+    assert heard.dialed == stack.settings.veilig_thuis_dial
 
 
 def test_a_silent_caller_is_asked_twice_then_put_through(stack: Stack) -> None:

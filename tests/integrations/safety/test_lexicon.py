@@ -5,12 +5,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety.lexicon import SafetyLexicon, fold_word, words_of
+from integrations.safety.detector import load_lexicon
+from integrations.safety.lexicon import SafetyLexicon, fold_word, words_of
 
 REPO = Path(__file__).resolve().parents[3]
-LEXICON = SafetyLexicon.from_mapping(
-    yaml.safe_load((REPO / "bot" / "safety" / "signals.yml").read_text(encoding="utf-8"))
-)
+
+LEXICON = load_lexicon()
 
 
 @pytest.mark.parametrize(

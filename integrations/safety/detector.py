@@ -1,0 +1,52 @@
+"""Reading one message for a safety signal: the lexicon file, and the buttons that are signals.
+
+The lexicon (`signals.yml`, read when a process starts, never at import) trades false alarms
+for recall on purpose: a missed suicidal resident costs a life, a false alarm costs a resident
+one caring question or the numbers of 113 and Veilig Thuis they did not need. So phrases are
+broad and fuzzy, and only plainly figurative speech is taken out first (`hyperbole`); the
+evaluation sets hold such traps to keep false alarms in view (`make eval`).
+"""
+
+from pathlib import Path
+
+import yaml
+
+from integrations.safety.lexicon import SafetyLexicon, SafetySignal
+from integrations.safety.meaning import MeaningReader
+
+DEFAULT_LEXICON = Path(__file__).resolve().parent / "signals.yml"
+# Buttons send intents; these are safety signals as much as words are.
+SIGNAL_PAYLOADS = {
+    "/crisis_suicidal": "suicide",
+    "/crisis_danger": "danger",
+    "/domestic_violence": "violence",
+}
+
+
+def load_lexicon(path: Path = DEFAULT_LEXICON) -> SafetyLexicon:
+    return SafetyLexicon.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def signal_in(lexicon: SafetyLexicon, message: str) -> SafetySignal | None:
+    """The most serious signal in a typed or spoken message, or in a button's payload."""
+    if message.startswith("/"):
+        kind = SIGNAL_PAYLOADS.get(message.split("{", 1)[0])
+        return SafetySignal(kind, message) if kind else None
+    return lexicon.detect(message)
+
+
+class SafetyDetector:
+    """The lexicon first (exact, explainable); for what it misses or finds only unclear, the
+    meaning of the message (`meaning.py`)."""
+
+    def __init__(self, lexicon: SafetyLexicon, meaning: MeaningReader | None = None) -> None:
+        self._lexicon = lexicon
+        self._meaning = meaning
+
+    def detect(self, message: str) -> SafetySignal | None:
+        signal = signal_in(self._lexicon, message)
+        if message.startswith("/") or (signal is not None and signal.kind != "unclear"):
+            return signal
+        if self._meaning is None or (signal is None and self._lexicon.figurative(message)):
+            return signal  # plainly figurative speech is not read for its meaning
+        return self._meaning.read(message) or signal

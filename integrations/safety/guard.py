@@ -1,0 +1,147 @@
+"""The safety protocol in the running gateway: every message of every channel passes here
+before Rasa. Owner of `safety:{session_id}` (the protocol's state; it expires with the
+conversation).
+
+Nothing here waits for Rasa or the action server: when a message holds a signal, the
+gateway answers itself, changes the case (route, urgency acuut, the disclosure in the
+resident's words, an urgent handoff) and only then tells Rasa to leave any form it was in.
+When Redis is down the protocol still answers, from a fresh state.
+"""
+
+import asyncio
+import json
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import structlog
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from integrations.cases.changes import apply_case_update
+from integrations.cases.record import CaseUpdate, Handoff
+from integrations.cases.record import SafetySignal as CaseSignal
+from integrations.chat.rasa_client import RasaClient
+from integrations.chat.schemas import BotButton, BotMessage
+from integrations.nlg.service import Phrasing
+from integrations.safety.detector import SafetyDetector
+from integrations.safety.lexicon import SafetySignal
+from integrations.safety.protocol import Channel, SafetyState, Step, step
+from integrations.staff.office_hours import office_open
+
+log = structlog.get_logger(__name__)
+KEY_PREFIX = "safety:"
+NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Screened:
+    step: Step
+    messages: list[BotMessage]
+
+    @property
+    def handled(self) -> bool:
+        """The protocol answered; Rasa does not."""
+        return not self.step.to_rasa
+
+
+class SafetyGuard:
+    def __init__(
+        self,
+        detector: SafetyDetector,
+        redis: Redis,
+        ttl_seconds: int,
+        phrasing: Phrasing,
+        rasa: RasaClient,
+        app_state: Any,
+    ) -> None:
+        self._detector = detector
+        self._redis = redis
+        self._ttl = ttl_seconds
+        self._phrasing = phrasing
+        self._rasa = rasa
+        self._state = app_state
+        self._background: set[asyncio.Task[None]] = set()
+
+    def detect(self, message: str) -> SafetySignal | None:
+        """The signal in one message (a few milliseconds); a safety message is never rate
+        limited and never waits for Rasa."""
+        return self._detector.detect(message)
+
+    async def screen(
+        self,
+        session_id: str,
+        message: str,
+        channel: Channel,
+        signal: SafetySignal | None = None,
+    ) -> Screened:
+        """The protocol's answer to one message, with the case changed accordingly."""
+        signal = signal if signal is not None else self._detector.detect(message)
+        state = await self._load(session_id)
+        open_now = office_open(self._state.settings)
+        new_state, result = step(state, message, signal, channel, open_now)
+        if new_state != state:
+            await self._save(session_id, new_state)
+        if result.case is not None:
+            await self._change_case(session_id, result)
+        if result.interrupt:
+            self._leave_form(session_id)
+        messages = [await self._message(name, channel) for name in result.phrases]
+        if signal is not None:
+            log.warning("safety.signal", kind=signal.kind, channel=channel)
+        return Screened(result, messages)
+
+    async def _message(self, name: str, channel: Channel) -> BotMessage:
+        rendered = await self._phrasing.render(name, channel)
+        buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]
+        return BotMessage(text=str(rendered["text"]), buttons=buttons)
+
+    async def _load(self, session_id: str) -> SafetyState:
+        try:
+            raw = await self._redis.get(KEY_PREFIX + session_id)
+        except RedisError:
+            return SafetyState()
+        if not raw:
+            return SafetyState()
+        try:
+            return SafetyState(**json.loads(raw))
+        except (TypeError, ValueError):
+            return SafetyState()
+
+    async def _save(self, session_id: str, state: SafetyState) -> None:
+        try:
+            await self._redis.set(KEY_PREFIX + session_id, json.dumps(asdict(state)), ex=self._ttl)
+        except RedisError:
+            log.error("safety.state_not_saved", reason="redis")
+
+    async def erase(self, session_id: str) -> None:
+        await self._redis.delete(KEY_PREFIX + session_id)
+
+    async def _change_case(self, session_id: str, result: Step) -> None:
+        change = result.case
+        assert change is not None
+        words = NINE_DIGITS.sub("", change.words)[:500]  # never a BSN in the case
+        update = CaseUpdate(
+            route=change.route,  # type: ignore[arg-type]
+            urgency=change.urgency,  # type: ignore[arg-type]
+            topic=change.topic,
+            life_area="veiligheid",
+            safety_signal=CaseSignal(
+                kind=change.signal.kind, phrase=change.signal.phrase[:200], words=words
+            ),
+            handoff=(
+                Handoff(reason=change.handoff_reason, urgency="acuut")
+                if change.handoff_reason
+                else None
+            ),
+        )
+        try:
+            await apply_case_update(self._state, session_id, update)
+        except RedisError:
+            log.error("safety.case_not_saved", reason="redis")
+
+    def _leave_form(self, session_id: str) -> None:
+        """Rasa leaves any form it was in; in the background, so nothing waits for it."""
+        task = asyncio.create_task(self._rasa.leave_form(session_id))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)

@@ -1,0 +1,176 @@
+"""The safety protocol across turns: what a resident hears after a signal, and what happens.
+
+Pure: the state of one conversation, the message, the signal the detector found in it, the
+channel and whether staff are there go in; the next state and a `Step` come out (texts by
+phrase name, the case change, a phone transfer, and whether Rasa still hears the message).
+
+- Suicidal thoughts: 113 at once (0800-0113, chat 113.nl), 112 when there is danger now; by
+  phone a transfer to 113. "Ik durf niet te bellen" then gets 113's chat and a person.
+- Danger now: 112. No place to sleep tonight: a person now when staff are there, else the
+  night number; never a promise for "today" that nobody keeps.
+- Violence: Veilig Thuis 0800-2000 (free, day and night, no name needed); by phone a transfer.
+- An unclear signal ("ik kan niet meer"): one caring question, "Denkt u eraan om uzelf iets
+  aan te doen?". "ja", "soms", "ja soms wel", "nee niet nu maar wel vaak" are yes; "weet ik
+  niet" gets 113 gently; "nee" hands the conversation back; anything else is asked once more
+  with the reason, then 113 is named and the conversation goes on.
+
+A signal wins over every other flow in every turn; after the protocol has answered, the
+conversation goes on with Rasa (a booking is still possible after a disclosure).
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from integrations.safety.lexicon import SafetySignal
+from integrations.safety.normalise import plain_words
+
+Stage = Literal["none", "asked", "suicide", "danger", "shelter", "violence"]
+Channel = Literal["chat", "phone"]
+Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam"]
+CRISIS_KINDS = ("suicide", "danger", "shelter")
+
+
+@dataclass(frozen=True)
+class SafetyState:
+    stage: Stage = "none"
+    asked: int = 0  # how often the caring question was asked in a row
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    route: str | None
+    urgency: str
+    topic: str | None
+    signal: SafetySignal
+    words: str
+    handoff_reason: str | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the gateway does with this turn."""
+
+    phrases: list[str] = field(default_factory=list)
+    case: CaseChange | None = None
+    dial: Dial | None = None
+    to_rasa: bool = False  # Rasa answers this message (the protocol said nothing)
+    interrupt: bool = False  # end whatever form Rasa was in
+    quick_exit: bool = False
+
+
+_YES = {"ja", "jawel", "soms", "vaak", "wel", "eigenlijk", "beetje", "misschien", "yes",
+        "sometimes", "yeah", "ja hoor", "best wel", "af en toe", "elke dag"}  # fmt: skip
+_NO = {"nee", "neen", "nope", "no", "niet", "nooit", "never", "nee hoor", "helemaal niet"}
+_UNSURE = re.compile(r"\b(weet (ik )?(het )?niet|geen idee|weet niet|twijfel|dont know|not sure)\b")
+_CANNOT_CALL = re.compile(
+    r"\b(durf|kan|wil|lukt)\b.{0,20}\b(niet|nie)\b.{0,12}\b(bellen|praten|telefoon)\b"
+    r"|\b(liever|alleen|wil)\b.{0,12}\b(chatten|typen|schrijven)\b"
+    r"|\b(cant|can not|dont want to|afraid to)\b.{0,8}\b(call|phone|talk)\b"
+)
+_THANKS = re.compile(r"^(ok|oke|okay|goed|dank|dank je|dank u|bedankt|thanks|thank you|ja|top)\b")
+
+
+def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
+    """The answer to "Denkt u eraan om uzelf iets aan te doen?"."""
+    if text == "/crisis_suicidal":
+        return "yes"
+    if text in ("/deny",):
+        return "no"
+    words = plain_words(text)
+    said = " ".join(words)
+    if _UNSURE.search(said):
+        return "unsure"
+    if not words:
+        return "other"
+    # "nee niet nu maar wel vaak": what comes after "maar" counts.
+    if "maar" in words or "but" in words:
+        cut = words.index("maar") if "maar" in words else words.index("but")
+        after = words[cut + 1 :]
+        if any(w in _YES for w in after) or "denk" in after:
+            return "yes"
+    if words[0] in _NO or said in _NO:
+        return "no"
+    if words[0] in _YES or said in _YES or (len(words) <= 4 and any(w in _YES for w in words)):
+        return "yes"
+    return "other"
+
+
+def _answer_to(kind: str, channel: Channel, office_open: bool) -> tuple[list[str], Dial | None]:
+    if kind == "suicide":
+        if channel == "phone":
+            return ["utter_crisis_suicide"], "suicide_prevention"
+        return ["utter_crisis_suicide", "utter_crisis_danger_now", "utter_safety_person"], None
+    if kind == "danger":
+        if channel == "phone":
+            return ["utter_crisis_danger"], "aanmeldteam" if office_open else None
+        return ["utter_crisis_danger", "utter_safety_person"], None
+    if kind == "shelter":
+        return ["utter_crisis_shelter"], (
+            "aanmeldteam" if channel == "phone" and office_open else None
+        )
+    if channel == "phone":
+        return ["utter_veilig_thuis"], "veilig_thuis"
+    return ["utter_veilig_thuis", "utter_veilig_thuis_person"], None
+
+
+def _disclosure(kind: str, signal: SafetySignal, words: str) -> CaseChange:
+    if kind == "violence":
+        return CaseChange("veilig_thuis", "acuut", "violence", signal, words, "veilig_thuis")
+    return CaseChange("crisis", "acuut", kind, signal, words, "crisis")
+
+
+def _signal_step(
+    state: SafetyState, text: str, signal: SafetySignal, channel: Channel, office_open: bool
+) -> tuple[SafetyState, Step]:
+    kind = signal.kind
+    if kind == "unclear":
+        if state.stage in ("suicide", "danger", "shelter", "violence"):
+            # Numbers were given already: say they are still there, do not ask again.
+            return state, Step(["utter_safety_stay"], to_rasa=False)
+        change = CaseChange(None, "hoog", None, signal, text, None)
+        return SafetyState("asked", 1), Step(["utter_safety_check"], change, interrupt=True)
+    phrases, dial = _answer_to(kind, channel, office_open)
+    return SafetyState(kind), Step(  # type: ignore[arg-type]
+        phrases, _disclosure(kind, signal, text), dial, interrupt=True, quick_exit=True
+    )
+
+
+def step(
+    state: SafetyState,
+    text: str,
+    signal: SafetySignal | None,
+    channel: Channel,
+    office_open: bool,
+) -> tuple[SafetyState, Step]:
+    """The protocol's answer to one message."""
+    if state.stage == "asked":
+        answer = read_answer(text)
+        if signal is not None and signal.kind != "unclear" and answer != "no":
+            return _signal_step(state, text, signal, channel, office_open)
+        if answer == "yes":
+            yes = SafetySignal("suicide", "ja op de vraag naar zelfdoding")
+            return _signal_step(state, text, yes, channel, office_open)
+        if answer == "unsure":
+            unsure = SafetySignal("suicide", "weet niet op de vraag naar zelfdoding")
+            change = CaseChange("crisis", "acuut", "suicide", unsure, text, "crisis")
+            dial: Dial | None = "suicide_prevention" if channel == "phone" else None
+            phrases = ["utter_safety_unsure"] + ([] if dial else ["utter_safety_person"])
+            return SafetyState("suicide"), Step(phrases, change, dial, quick_exit=True)
+        if answer == "no" or text in ("/domestic_violence", "/ask_person"):
+            if text == "/domestic_violence":
+                violence = SafetySignal("violence", "knop: ik ben bang voor iemand")
+                return _signal_step(state, text, violence, channel, office_open)
+            if text == "/ask_person":
+                return SafetyState(), Step(to_rasa=True)
+            return SafetyState(), Step(["utter_safety_check_no"])
+        if state.asked < 2:
+            return replace(state, asked=state.asked + 1), Step(["utter_safety_check_again"])
+        return SafetyState(), Step(["utter_safety_numbers"], to_rasa=True)
+    if signal is not None:
+        return _signal_step(state, text, signal, channel, office_open)
+    if state.stage == "suicide" and _CANNOT_CALL.search(" ".join(plain_words(text))):
+        return state, Step(["utter_crisis_chat", "utter_safety_person"])
+    if state.stage in (*CRISIS_KINDS, "violence") and _THANKS.match(" ".join(plain_words(text))):
+        return state, Step(["utter_safety_stay"])
+    return state, Step(to_rasa=True)

@@ -1,0 +1,97 @@
+"""The detector on messages as residents type and phones hear them, and on the evaluation
+sets written apart from the training data (never trained on): figures printed, floors kept."""
+
+import collections
+from pathlib import Path
+
+import pytest
+
+from integrations.safety.detector import SafetyDetector
+from integrations.safety.loading import shared_detector
+from integrations.safety.normalise import plain_words, repaired
+
+REPO = Path(__file__).resolve().parents[3]
+EVAL_SETS = {
+    # set: floors for crisis recall, Veilig Thuis recall, and the ceiling of false safety
+    REPO.parent / "shared" / "eval" / "first_turn_routes_v1.tsv": (0.85, 0.9, 0.05),
+    REPO / "tests" / "eval" / "first_turns_v2.tsv": (0.85, 0.85, 0.07),
+}
+CRISIS = {"suicide", "danger", "shelter"}
+
+
+@pytest.fixture(scope="module")
+def detector() -> SafetyDetector:
+    return shared_detector()
+
+
+def test_broken_and_disguised_text_is_made_plain() -> None:
+    assert repaired("ik wil niet meer leven\ud83d") == "ik wil niet meer leven"
+    assert plain_words("z e l f m o o r d") == ["zelfmoord"]
+    assert plain_words("z3lfm00rd") == ["zelfmoord"]
+    assert plain_words("z\u0435lfm\u043e\u043erd") == ["zelfmoord"]  # Cyrillic e and o
+    assert plain_words("0800-0113") == ["0800", "0113"]  # numbers stay numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("ik wil niet meer leven\ud83d", CRISIS),
+        ("z e l f m o o r d", CRISIS),
+        ("ik wil dooooood", CRISIS),
+        ("ik heb alles geregeld en morgen ben ik er niet meer", CRISIS),
+        ("ja eh ik sta op de brug en ik wil springen", CRISIS),
+        ("I don't want to live anymore", CRISIS),
+        ("ik heb vannacht geen plek om te slapen met mijn kinderen", CRISIS),
+        ("hij leest al mijn berichten en ik mag niemand zien", {"violence"}),
+        ("my husband beats me", {"violence"}),
+        ("mijn ex staat elke dag bij mijn huis", {"violence"}),
+    ],
+)
+def test_signals_residents_give(detector: SafetyDetector, text: str, kinds: set[str]) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik word gek van die formulieren",
+        "ik ga dood van de verveling",
+        "mijn scootmobiel is dood",
+        "ik ben doodmoe van het poetsen",
+        "mijn rug vermoordt me",
+        "ik wil een afspraak met het buurtteam",
+        "ik heb schulden",
+    ],
+)
+def test_everyday_exaggeration_is_no_alarm(detector: SafetyDetector, text: str) -> None:
+    signal = detector.detect(text)
+    assert signal is None or signal.kind == "unclear", (text, signal)
+
+
+@pytest.mark.parametrize("path", EVAL_SETS, ids=lambda p: p.name)
+def test_evaluation_sets(detector: SafetyDetector, path: Path) -> None:
+    if not path.exists():
+        pytest.fail(f"evaluation set missing: {path.name}")
+    counts: collections.Counter[str] = collections.Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        route, _channel, text = line.split("\t")
+        signal = detector.detect(text)
+        kind = signal.kind if signal else None
+        counts[route] += 1
+        if route == "crisis":
+            counts["crisis_caught"] += kind in CRISIS
+        elif route == "veilig_thuis":
+            counts["vt_caught"] += kind in CRISIS | {"violence"}
+        else:
+            counts["other"] += 1
+            counts["false_safety"] += kind in CRISIS | {"violence"}
+    crisis = counts["crisis_caught"] / counts["crisis"]
+    vt = counts["vt_caught"] / counts["veilig_thuis"]
+    false = counts["false_safety"] / counts["other"]
+    print(f"{path.name}: crisis recall {crisis:.2f}, Veilig Thuis recall {vt:.2f}, "
+          f"false safety {false:.3f}")  # fmt: skip
+    low_crisis, low_vt, high_false = EVAL_SETS[path]
+    assert crisis >= low_crisis and vt >= low_vt and false <= high_false

@@ -1,0 +1,96 @@
+"""The safety protocol in the gateway, with a real Redis and Rasa and the action server
+down: a resident in crisis still gets the right numbers, by chat and by phone."""
+
+import xml.etree.ElementTree as ET
+
+from fastapi.testclient import TestClient
+
+from integrations.settings import Settings
+from tests.integrations.phone.test_router import signed
+
+
+def staff(settings: Settings) -> dict[str, str]:
+    return {"Authorization": f"Bearer {settings.staff_api_token.get_secret_value()}"}
+
+
+def chat(client: TestClient, session_id: str, text: str) -> dict[str, object]:
+    response = client.post(f"/api/chat/sessions/{session_id}/messages", json={"text": text})
+    assert response.status_code == 200, response.text
+    body: dict[str, object] = response.json()
+    return body
+
+
+def texts(body: dict[str, object]) -> str:
+    return " ".join(m["text"] for m in body["messages"])  # type: ignore[attr-defined,index]
+
+
+def test_crisis_by_chat_with_rasa_down_gets_113_and_an_urgent_case(
+    client: TestClient, settings: Settings
+) -> None:
+    session_id = client.post("/api/chat/sessions").json()["session_id"]
+    # Half an emoji after it, as JSON escapes it when a browser's length limit cut the pair.
+    response = client.post(
+        f"/api/chat/sessions/{session_id}/messages",
+        content=b'{"text": "ik wil niet meer leven\\ud83d"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "0800-0113" in texts(body) and "113.nl" in texts(body)
+    assert body["quick_exit"] is True
+    case = client.get(f"/api/cases/{session_id}", headers=staff(settings)).json()
+    assert case["route"] == "crisis" and case["urgency"] == "acuut"
+    assert "ik wil niet meer leven" in case["summary"]
+    # Afraid to call: 113's chat, not Veilig Thuis.
+    after = texts(chat(client, session_id, "ik durf niet te bellen"))
+    assert "113.nl" in after and "Veilig Thuis" not in after
+    handoffs = client.get("/api/handoffs", headers=staff(settings)).json()
+    assert any(h["session_id"] == session_id and h["urgency"] == "acuut" for h in handoffs)
+
+
+def test_the_caring_question_and_its_answers(client: TestClient, settings: Settings) -> None:
+    session_id = client.post("/api/chat/sessions").json()["session_id"]
+    asked = texts(chat(client, session_id, "ik kan niet meer"))
+    assert "uzelf iets aan te doen" in asked
+    yes = texts(chat(client, session_id, "nee niet nu maar wel vaak"))
+    assert "0800-0113" in yes
+    case = client.get(f"/api/cases/{session_id}", headers=staff(settings)).json()
+    assert case["route"] == "crisis"
+
+
+def test_a_safety_message_is_never_rate_limited(settings: Settings) -> None:
+    from integrations.app import create_app
+
+    tight = settings.model_copy(update={"chat_rate_per_session": 1})
+    with TestClient(create_app(tight)) as client:
+        session_id = client.post("/api/chat/sessions").json()["session_id"]
+        client.post(f"/api/chat/sessions/{session_id}/messages", json={"text": "hallo"})
+        limited = client.post(f"/api/chat/sessions/{session_id}/messages", json={"text": "hoi"})
+        assert limited.status_code == 429
+        body = chat(client, session_id, "mijn man slaat mij")
+        assert "0800-2000" in texts(body)
+
+
+def test_veilig_thuis_by_phone_is_announced_and_transferred_with_a_next_step(
+    client: TestClient, settings: Settings
+) -> None:
+    call = {"CallSid": "CA-safety-1", "From": "+31612345678", "To": "+31592140592"}
+    client.post("/twilio/voice", data=call, headers=signed(settings, "/twilio/voice", call))
+    spoken = {**call, "SpeechResult": "mijn vriend slaat me en ik ben bang", "Confidence": "0.9"}
+    answer = client.post(
+        "/twilio/gather", data=spoken, headers=signed(settings, "/twilio/gather", spoken)
+    )
+    root = ET.fromstring(answer.text)
+    said = " ".join(s.text or "" for s in root.iter("Say"))
+    assert "Ik verbind u nu door met Veilig Thuis" in said
+    dial = root.find("Dial")
+    assert dial is not None and dial.findtext("Number") == settings.veilig_thuis_dial
+    action = dial.get("action") or ""
+    path = action.removeprefix(settings.public_base_url.rstrip("/"))
+    no_answer = {**call, "DialCallStatus": "no-answer"}
+    after = client.post(path, data=no_answer, headers=signed(settings, path, no_answer))
+    next_step = ET.fromstring(after.text)
+    assert next_step.find("Hangup") is None  # never hung up on
+    assert "0800-2000" in " ".join(s.text or "" for s in next_step.iter("Say"))
+    case = client.get("/api/cases/CA-safety-1", headers=staff(settings)).json()
+    assert case["route"] == "veilig_thuis" and case["urgency"] == "acuut"

@@ -1,0 +1,92 @@
+"""The safety protocol across turns, as residents answer: pure, no stack."""
+
+import pytest
+
+from integrations.safety.lexicon import SafetySignal
+from integrations.safety.protocol import SafetyState, read_answer, step
+
+SUICIDE = SafetySignal("suicide", "wil niet meer leven")
+UNCLEAR = SafetySignal("unclear", "kan niet meer")
+VIOLENCE = SafetySignal("violence", "slaat mij")
+ASKED = SafetyState("asked", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("ja", "yes"), ("Ja.", "yes"), ("soms", "yes"), ("ja soms wel", "yes"),
+        ("nee niet nu maar wel vaak", "yes"), ("nee. maar ik denk er wel vaak aan", "yes"),
+        ("yes", "yes"), ("/crisis_suicidal", "yes"), ("ja eigenlijk wel", "yes"),
+        ("weet ik niet", "unsure"), ("ik weet het niet", "unsure"), ("geen idee", "unsure"),
+        ("nee", "no"), ("nee hoor", "no"), ("/deny", "no"), ("no", "no"),
+        ("ik heb schulden", "other"), ("wat bedoelt u", "other"),
+    ],
+)  # fmt: skip
+def test_answers_to_the_suicide_question(text: str, answer: str) -> None:
+    assert read_answer(text) == answer
+
+
+def test_an_unclear_signal_gets_one_caring_question_and_yes_gets_113() -> None:
+    state, first = step(SafetyState(), "ik kan niet meer", UNCLEAR, "chat", True)
+    assert first.phrases == ["utter_safety_check"] and state.stage == "asked"
+    assert first.case is not None and first.case.route is None and first.case.urgency == "hoog"
+    state, yes = step(state, "ja soms wel", None, "chat", True)
+    assert yes.phrases[0] == "utter_crisis_suicide" and not yes.to_rasa
+    assert yes.case is not None and yes.case.route == "crisis" and yes.case.urgency == "acuut"
+    assert yes.case.topic == "suicide" and state.stage == "suicide"
+
+
+def test_yes_by_phone_transfers_to_113_not_to_the_aanmeldteam() -> None:
+    _, yes = step(ASKED, "ja", None, "phone", False)
+    assert yes.dial == "suicide_prevention"
+
+
+def test_dont_know_gets_113_gently_and_no_is_handed_back() -> None:
+    _, unsure = step(ASKED, "weet ik niet", None, "chat", True)
+    assert unsure.phrases[0] == "utter_safety_unsure" and unsure.case is not None
+    state, no = step(ASKED, "nee", None, "chat", True)
+    assert no.phrases == ["utter_safety_check_no"] and no.case is None
+    assert state == SafetyState()
+
+
+def test_another_answer_is_asked_once_more_then_113_is_named() -> None:
+    state, again = step(ASKED, "wat bedoelt u", None, "chat", True)
+    assert again.phrases == ["utter_safety_check_again"] and state.asked == 2
+    state, after = step(
+        state, "ik weet het echt even niet zo goed wat u vraagt", None, "chat", True
+    )
+    # "weet ... niet" reads as unsure: 113 gently, never silence
+    assert after.phrases[0] in ("utter_safety_unsure", "utter_safety_numbers")
+
+
+def test_afraid_to_call_gets_the_113_chat_not_veilig_thuis() -> None:
+    state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", True)
+    _, chat = step(state, "ik durf niet te bellen", None, "chat", True)
+    assert chat.phrases == ["utter_crisis_chat", "utter_safety_person"]
+    assert chat.case is None  # no false violence signal
+
+
+def test_a_signal_in_the_middle_of_anything_interrupts_and_the_conversation_goes_on() -> None:
+    state, told = step(SafetyState(), "mijn man slaat mij als het huis vies is", VIOLENCE,
+                       "chat", True)  # fmt: skip
+    assert told.interrupt and told.quick_exit and told.phrases[0] == "utter_veilig_thuis"
+    assert told.case is not None and told.case.route == "veilig_thuis"
+    assert told.case.urgency == "acuut"
+    _, later = step(state, "ik wil ook een afspraak met het buurtteam", None, "chat", True)
+    assert later.to_rasa and not later.phrases
+
+
+def test_veilig_thuis_by_phone_is_a_transfer_and_danger_at_night_no_closed_team() -> None:
+    _, vt = step(SafetyState(), "hij slaat me", VIOLENCE, "phone", False)
+    assert vt.dial == "veilig_thuis"
+    danger = SafetySignal("danger", "mes")
+    _, night = step(SafetyState(), "hij heeft een mes", danger, "phone", False)
+    assert night.dial is None and night.phrases == ["utter_crisis_danger"]
+    _, day = step(SafetyState(), "hij heeft een mes", danger, "phone", True)
+    assert day.dial == "aanmeldteam"
+
+
+def test_no_place_to_sleep_never_promises_a_person_at_night_by_phone() -> None:
+    shelter = SafetySignal("shelter", "vannacht geen slaapplek")
+    _, night = step(SafetyState(), "ik heb geen slaapplek vannacht", shelter, "phone", False)
+    assert night.dial is None and night.phrases == ["utter_crisis_shelter"]
