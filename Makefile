@@ -134,8 +134,12 @@ test-clocks: $(VENV)/.installed faketime
 test-rasa-env: model
 	$(RASA_VENV)/bin/python -m pytest tests/actions tests/bot
 
-eval: model
+# The model on the held-out set, then the gateway's safety detector on first messages written
+# apart from the training data (../shared/eval/ when it is there, and tests/eval/).
+EVAL_SETS := $(wildcard ../shared/eval/first_turn_routes_*.tsv) $(wildcard tests/eval/first_turns_*.tsv)
+eval: model $(VENV)/.installed
 	$(RASA_VENV)/bin/python -m bot.triage.evaluate --model $(MODEL) --data tests/nlu/heldout.yml
+	$(PY) -m integrations.safety.evaluate $(EVAL_SETS)
 
 test-stories: model
 	$(RASA) test core --model $(MODEL) --stories tests/stories \

@@ -29,7 +29,7 @@ INTENT_KINDS = {
     "domestic_violence": "violence",
 }
 SKIPPED_INTENTS = {"safety_check"}
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 WINDOW_WORDS, WINDOW_STEP = 10, 5
 _CLAUSE = re.compile(r"[.!?;\n]+|,\s*(?:maar|want|en|omdat|but|and)\s", re.IGNORECASE)
 _ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)")

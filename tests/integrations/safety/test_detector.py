@@ -1,12 +1,12 @@
 """The detector on messages as residents type and phones hear them, and on the evaluation
 sets written apart from the training data (never trained on): figures printed, floors kept."""
 
-import collections
 from pathlib import Path
 
 import pytest
 
 from integrations.safety.detector import SafetyDetector
+from integrations.safety.evaluate import evaluate, rows_of
 from integrations.safety.loading import shared_detector
 from integrations.safety.normalise import plain_words, repaired
 
@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[3]
 EVAL_SETS = {
     # set: floors for crisis recall, Veilig Thuis recall, and the ceiling of false safety
     REPO.parent / "shared" / "eval" / "first_turn_routes_v1.tsv": (0.85, 0.9, 0.05),
-    REPO / "tests" / "eval" / "first_turns_v2.tsv": (0.85, 0.85, 0.07),
+    REPO / "tests" / "eval" / "first_turns_v2.tsv": (0.95, 0.95, 0.05),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -73,25 +73,10 @@ def test_everyday_exaggeration_is_no_alarm(detector: SafetyDetector, text: str) 
 def test_evaluation_sets(detector: SafetyDetector, path: Path) -> None:
     if not path.exists():
         pytest.fail(f"evaluation set missing: {path.name}")
-    counts: collections.Counter[str] = collections.Counter()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        route, _channel, text = line.split("\t")
-        signal = detector.detect(text)
-        kind = signal.kind if signal else None
-        counts[route] += 1
-        if route == "crisis":
-            counts["crisis_caught"] += kind in CRISIS
-        elif route == "veilig_thuis":
-            counts["vt_caught"] += kind in CRISIS | {"violence"}
-        else:
-            counts["other"] += 1
-            counts["false_safety"] += kind in CRISIS | {"violence"}
-    crisis = counts["crisis_caught"] / counts["crisis"]
-    vt = counts["vt_caught"] / counts["veilig_thuis"]
-    false = counts["false_safety"] / counts["other"]
-    print(f"{path.name}: crisis recall {crisis:.2f}, Veilig Thuis recall {vt:.2f}, "
-          f"false safety {false:.3f}")  # fmt: skip
+    figures = evaluate(detector, rows_of(path))
+    crisis, vt, false = figures.crisis_recall, figures.veilig_thuis_recall, figures.false_safety
+    print(f"{path.name}: crisis {crisis:.2f}, Veilig Thuis {vt:.2f}, false {false:.3f}")
     low_crisis, low_vt, high_false = EVAL_SETS[path]
-    assert crisis >= low_crisis and vt >= low_vt and false <= high_false
+    assert figures.crisis_recall >= low_crisis
+    assert figures.veilig_thuis_recall >= low_vt
+    assert figures.false_safety <= high_false
