@@ -68,6 +68,24 @@ function iconElement(icon) {
 }
 
 // --- Showing the conversation --------------------------------------------------------------
+// Help numbers in the assistant's words become links a phone can call with one tap.
+const HELP_NUMBERS = /\b113\.nl\b|\b0[89]00[- ]?\d{4}\b|\b14 ?0592\b|\b11[23]\b/g;
+
+function appendWithNumbers(parent, text) {
+  let at = 0;
+  for (const match of text.matchAll(HELP_NUMBERS)) {
+    parent.append(text.slice(at, match.index));
+    const link = document.createElement("a");
+    const found = match[0];
+    link.textContent = found;
+    link.href = found === "113.nl" ? "https://www.113.nl/" : "tel:" + found.replace(/\D/g, "");
+    if (found === "113.nl") { link.target = "_blank"; link.rel = "noopener noreferrer"; }
+    parent.append(link);
+    at = match.index + found.length;
+  }
+  parent.append(text.slice(at));
+}
+
 function render(item, isLast) {
   const message = document.createElement("div");
   message.className = "message " + item.from;
@@ -78,7 +96,8 @@ function render(item, isLast) {
     who.textContent = "Medewerker: ";
     bubble.appendChild(who);
   }
-  bubble.append(item.text);
+  if (item.from === "resident") bubble.append(item.text);
+  else appendWithNumbers(bubble, item.text);
   if (item.link && item.link.url && item.link.url.startsWith("/")) {
     const link = document.createElement("a");
     link.className = "download";
@@ -199,7 +218,10 @@ document.getElementById("person").addEventListener("click", () =>
   send({ payload: "/ask_person" }, "Praat met een medewerker", true));
 
 // --- Snel weg: clear everything and go to a neutral site -----------------------------------
-function showQuickExit() { exitButton.classList.add("urgent"); }
+function showQuickExit() {
+  exitButton.classList.add("urgent");
+  document.body.classList.add("safety");  // "Snel weg" stays in view, also on a small phone
+}
 exitButton.addEventListener("click", () => {
   sessionStorage.clear();
   if (events) events.close();

@@ -163,6 +163,34 @@ def test_snel_weg_clears_the_chat_and_leaves(page: Page, stack: Stack) -> None:
     expect(page.locator(".bubble.resident")).to_have_count(0)
 
 
+def test_on_a_phone_the_help_numbers_are_links_and_snel_weg_stays_in_view(
+    context: BrowserContext, stack: Stack
+) -> None:
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(stack.gateway_url + "/")
+    expect(phone.locator(".bubble.bot").nth(1)).to_have_text("Waar kan ik u mee helpen?")
+
+    def type_and_wait(text: str) -> None:
+        phone.get_by_label("Uw bericht").fill(text)
+        phone.get_by_role("button", name="Stuur").click()
+        expect(phone.get_by_role("status")).to_have_text("")  # the answer is there
+
+    type_and_wait("ik wil een afspraak met het buurtteam")
+    type_and_wait("ik wil niet meer leven")
+    expect(phone.locator(".bubble.bot a[href='tel:08000113']").first).to_be_visible()
+    expect(phone.locator(".bubble.bot a[href='tel:112']").first).to_be_attached()
+    expect(phone.locator(".bubble.bot a[href='https://www.113.nl/']").first).to_be_attached()
+    for _ in range(3):  # the conversation grows; the way out stays on screen
+        type_and_wait("dank u")
+    phone.mouse.wheel(0, 5000)
+    exit_button = phone.get_by_role("button", name="Snel weg")
+    expect(exit_button).to_have_class("exit urgent")
+    expect(exit_button).to_be_in_viewport()
+    screenshot(phone, "crisis-op-telefoon")
+    phone.close()
+
+
 def test_larger_text_and_more_contrast(page: Page) -> None:
     before = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     larger = page.get_by_role("button", name="Grotere letters")
