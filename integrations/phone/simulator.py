@@ -26,10 +26,12 @@ class Heard:
     dialed: str | None
     whisper_url: str | None
     action: str | None
+    dial_action: str | None = None  # where Twilio reports how the transfer ended
 
     @classmethod
     def parse(cls, document: str) -> "Heard":
         root = ET.fromstring(document)
+        dial = root.find("Dial")
         number = root.find("Dial/Number")
         gather = root.find("Gather")
         return cls(
@@ -38,6 +40,7 @@ class Heard:
             dialed=(number.text if number is not None else None),
             whisper_url=(number.get("url") if number is not None else None),
             action=(gather.get("action") if gather is not None else None),
+            dial_action=(dial.get("action") if dial is not None else None),
         )
 
 
@@ -87,9 +90,14 @@ class PhoneCall:
         assert heard.whisper_url, "no warm transfer"
         return Heard.parse(self.post(self.path_of(heard.whisper_url), {"CallSid": "CA-staff"}))
 
-    def transfer_ended(self, status: str) -> Heard:
+    def transfer_ended(self, status: str, transfer: Heard | None = None) -> Heard:
+        """Twilio reports the end of a transfer to the Dial's own action URL."""
         params = {**self.base(), "DialCallStatus": status}
-        return Heard.parse(self.post(f"/twilio/dial-status?session={self.call_sid}", params))
+        if transfer is not None and transfer.dial_action:
+            path = self.path_of(transfer.dial_action)
+        else:
+            path = f"/twilio/dial-status?session={self.call_sid}"
+        return Heard.parse(self.post(path, params))
 
 
 def main() -> int:
@@ -112,10 +120,9 @@ def main() -> int:
         if heard.dialed:
             print(f"  [doorverbonden met {heard.dialed}]")
             answer = input("  neemt iemand op? (j/n) ").strip().lower()
-            heard = call.transfer_ended("completed" if answer.startswith("j") else "no-answer")
-            for text in heard.spoken:
-                print(f"  assistent: {text}")
-            return 0
+            ended = "completed" if answer.startswith("j") else "no-answer"
+            heard = call.transfer_ended(ended, heard)
+            continue  # the line may stay open (113 or Veilig Thuis did not answer)
         if not heard.listens:
             print("  [opgehangen]")
             return 0

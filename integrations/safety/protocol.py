@@ -148,14 +148,15 @@ def step(
         answer = read_answer(text)
         if signal is not None and signal.kind != "unclear" and answer != "no":
             return _signal_step(state, text, signal, channel, office_open)
+        answered = f"op de vraag of u eraan denkt uzelf iets aan te doen: {text}"
         if answer == "yes":
             yes = SafetySignal("suicide", "ja op de vraag naar zelfdoding")
-            return _signal_step(state, text, yes, channel, office_open)
+            return _signal_step(state, answered, yes, channel, office_open)
         if answer == "unsure":
             unsure = SafetySignal("suicide", "weet niet op de vraag naar zelfdoding")
-            change = CaseChange("crisis", "acuut", "suicide", unsure, text, "crisis")
+            change = CaseChange("crisis", "acuut", "suicide", unsure, answered, "crisis")
             dial: Dial | None = "suicide_prevention" if channel == "phone" else None
-            phrases = ["utter_safety_unsure"] + ([] if dial else ["utter_safety_person"])
+            phrases = ["utter_safety_unsure", *([] if dial else ["utter_safety_person"])]
             return SafetyState("suicide"), Step(phrases, change, dial, quick_exit=True)
         if answer == "no" or text in ("/domestic_violence", "/ask_person"):
             if text == "/domestic_violence":
@@ -170,7 +171,8 @@ def step(
     if signal is not None:
         return _signal_step(state, text, signal, channel, office_open)
     if state.stage == "suicide" and _CANNOT_CALL.search(" ".join(plain_words(text))):
-        return state, Step(["utter_crisis_chat", "utter_safety_person"])
+        person = ["utter_safety_person"] if channel == "chat" else []
+        return state, Step(["utter_crisis_chat", *person])
     if state.stage in (*CRISIS_KINDS, "violence") and _THANKS.match(" ".join(plain_words(text))):
         return state, Step(["utter_safety_stay"])
     return state, Step(to_rasa=True)
