@@ -68,7 +68,7 @@ _CANNOT_CALL = re.compile(
     r"|\b(liever|alleen|wil)\b.{0,12}\b(chatten|typen|schrijven)\b"
     r"|\b(cant|can not|dont want to|afraid to)\b.{0,8}\b(call|phone|talk)\b"
 )
-_THANKS = re.compile(r"^(ok|oke|okay|goed|dank|dank je|dank u|bedankt|thanks|thank you|ja|top)\b")
+_THANKS = re.compile(r"^(ok|oke|okay|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you)$")
 
 
 def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
@@ -173,6 +173,6 @@ def step(
     if state.stage == "suicide" and _CANNOT_CALL.search(" ".join(plain_words(text))):
         person = ["utter_safety_person"] if channel == "chat" else []
         return state, Step(["utter_crisis_chat", *person])
-    if state.stage in (*CRISIS_KINDS, "violence") and _THANKS.match(" ".join(plain_words(text))):
+    if state.stage == "suicide" and _THANKS.match(" ".join(plain_words(text))):
         return state, Step(["utter_safety_stay"])
     return state, Step(to_rasa=True)

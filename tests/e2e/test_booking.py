@@ -135,3 +135,21 @@ def test_crisis_in_the_middle_of_booking_comes_first(gateway: httpx.Client) -> N
     assert "113" in joined(crisis)
     case: dict[str, Any] = case_of(gateway, session_id)
     assert case["route"] == "crisis" and case["urgency"] == "acuut"
+
+
+def test_a_danger_said_while_choosing_a_time_comes_first_and_booking_goes_on(
+    gateway: httpx.Client,
+) -> None:
+    """Held as a resident would: a disclosure in the middle of the booking, in her own words."""
+    session_id = to_the_wijk_question(gateway)
+    offered = say(gateway, session_id, text="9408 AB 3")
+    assert offers_in(offered)
+    told = say(gateway, session_id, text="eigenlijk slaat mijn man me als ik nee zeg")
+    said = joined(told)
+    assert "0800-2000" in said and "Welke tijd" not in said  # nothing else is asked first
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("veilig_thuis", "acuut")
+    assert "slaat mijn man me" in case["summary"].splitlines()[0]  # the disclosure first
+    # The conversation goes on: she can still book with her buurtteam, whose wijk it knows.
+    again = say(gateway, session_id, text="ik voel me zo alleen de laatste tijd")
+    assert offers_in(again) and "Kloosterveen" in joined(again)
