@@ -91,6 +91,7 @@ call: $(VENV)/.installed
 
 # Figures, not pass/fail: each benchmark starts its own Redis.
 bench: setup model
+	$(PY) tests/bench/safety.py
 	$(PY) tests/bench/agenda.py
 	$(PY) tests/bench/load.py
 
