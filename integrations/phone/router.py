@@ -134,9 +134,11 @@ class Line:
             number = self.settings.veilig_thuis_dial
             return twiml.transfer(self.config, texts, number, after=dial)
         if dial == "aanmeldteam":
-            return await self.to_a_person(
-                call_sid, "crisis", [*texts, await self.say("utter_phone_transfer")], "acuut"
-            )
+            change = screened.step.case
+            reason = (change.handoff_reason if change else None) or "crisis"
+            urgency: Urgency = "acuut" if change is None or change.urgency == "acuut" else "hoog"
+            spoken = [*texts, await self.say("utter_phone_transfer")]
+            return await self.to_a_person(call_sid, reason, spoken, urgency)
         await self.calls.save_menu(call_sid, [], {})
         return twiml.ask(self.config, texts)
 

@@ -20,6 +20,7 @@ SIGNAL_PAYLOADS = {
     "/crisis_suicidal": "suicide",
     "/crisis_danger": "danger",
     "/domestic_violence": "violence",
+    "/safety_check": "unclear",  # "Ik voel me niet veilig": the protocol asks, not Rasa
 }
 
 

@@ -130,7 +130,7 @@ class SafetyGuard:
                 kind=change.signal.kind, phrase=change.signal.phrase[:200], words=words
             ),
             handoff=(
-                Handoff(reason=change.handoff_reason, urgency="acuut")
+                Handoff(reason=change.handoff_reason, urgency=change.urgency)  # type: ignore[arg-type]
                 if change.handoff_reason
                 else None
             ),

@@ -35,6 +35,7 @@ CRISIS_KINDS = ("suicide", "danger", "shelter")
 class SafetyState:
     stage: Stage = "none"
     asked: int = 0  # how often the caring question was asked in a row
+    helps: int = 0  # messages in a row that only say "help"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ _CANNOT_CALL = re.compile(
     r"\b(durf|kan|wil|lukt)\b.{0,20}\b(niet|nie)\b.{0,12}\b(bellen|praten|telefoon)\b"
     r"|\b(liever|alleen|wil)\b.{0,12}\b(chatten|typen|schrijven)\b"
     r"|\b(cant|can not|dont want to|afraid to)\b.{0,8}\b(call|phone|talk)\b"
+)
+_HELP_ONLY = re.compile(
+    r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
+    r"heb|iemand|snel|nu)\s?)+$"
 )
 _THANKS = re.compile(r"^(ok|oke|okay|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you)$")
 
@@ -136,6 +141,23 @@ def _signal_step(
     )
 
 
+def _help_again(
+    state: SafetyState, channel: Channel, office_open: bool
+) -> tuple[SafetyState, Step]:
+    """ "help" alone: the first time Rasa answers; the second time a short safety check; the
+    third time a person (by phone a transfer when staff are there), never a loop."""
+    helps = state.helps + 1
+    now = replace(state, helps=helps)
+    if helps == 1:
+        return now, Step(to_rasa=True)
+    if helps == 2:
+        return now, Step(["utter_safety_help_check"])
+    signal = SafetySignal("unclear", "drie keer alleen om hulp gevraagd")
+    change = CaseChange(None, "hoog", None, signal, "help (drie keer)", "vraagt steeds om hulp")
+    dial: Dial | None = "aanmeldteam" if channel == "phone" and office_open else None
+    return replace(now, helps=0), Step(["utter_safety_help_person"], change, dial, interrupt=True)
+
+
 def step(
     state: SafetyState,
     text: str,
@@ -144,6 +166,11 @@ def step(
     office_open: bool,
 ) -> tuple[SafetyState, Step]:
     """The protocol's answer to one message."""
+    said = " ".join(plain_words(text))
+    if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:
+        return _help_again(state, channel, office_open)
+    if state.helps:
+        state = replace(state, helps=0)
     if state.stage == "asked":
         answer = read_answer(text)
         if signal is not None and signal.kind != "unclear" and answer != "no":

@@ -90,3 +90,17 @@ def test_no_place_to_sleep_never_promises_a_person_at_night_by_phone() -> None:
     shelter = SafetySignal("shelter", "vannacht geen slaapplek")
     _, night = step(SafetyState(), "ik heb geen slaapplek vannacht", shelter, "phone", False)
     assert night.dial is None and night.phrases == ["utter_crisis_shelter"]
+
+
+def test_help_three_times_reaches_a_person_never_a_loop() -> None:
+    state, first = step(SafetyState(), "help", None, "chat", True)
+    assert first.to_rasa and state.helps == 1
+    state, second = step(state, "help!!", None, "chat", True)
+    assert second.phrases == ["utter_safety_help_check"] and not second.to_rasa
+    state, third = step(state, "HELP me", None, "chat", True)
+    assert third.phrases == ["utter_safety_help_person"]
+    assert third.case is not None and third.case.handoff_reason and state.helps == 0
+    _, by_phone = step(SafetyState(helps=2), "help", None, "phone", True)
+    assert by_phone.dial == "aanmeldteam"
+    _, other = step(SafetyState(helps=1), "ik heb hulp nodig met mijn huis", None, "chat", True)
+    assert other.to_rasa and not other.phrases
