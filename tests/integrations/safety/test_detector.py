@@ -15,7 +15,7 @@ EVAL_SETS = {
     # set: floors for crisis recall, Veilig Thuis recall, and the ceiling of false safety
     REPO.parent / "shared" / "eval" / "first_turn_routes_v1.tsv": (0.95, 0.9, 0.05),
     REPO / "tests" / "eval" / "first_turns_v2.tsv": (0.95, 0.95, 0.05),
-    REPO / "tests" / "eval" / "first_turns_v3.tsv": (0.85, 0.85, 0.07),
+    REPO / "tests" / "eval" / "first_turns_v3.tsv": (0.85, 0.85, 0.06),
     REPO / "tests" / "eval" / "first_turns_v4.tsv": (0.75, 0.85, 0.08),
 }
 CRISIS = {"suicide", "danger", "shelter"}
