@@ -94,11 +94,13 @@ class Line:
         """One turn with the assistant, and what the line does with the answer."""
         started = time.perf_counter()
         bind_conversation(call_sid)
+        said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
         if message != "/greet":
             screened = await self.safety.screen(call_sid, message, "phone")
             if screened.handled:
                 await self.record(call_sid, message, screened.messages)
                 return await self.safety_answer(call_sid, screened)
+            said_first = screened.messages
         before = await self.cases.get(call_sid)
         try:
             replies = await self.rasa.send(
@@ -115,6 +117,7 @@ class Line:
         if not replies:
             technical = await self.say("utter_technical_problem")
             return await self.to_a_person(call_sid, "assistent gaf geen antwoord", [technical])
+        replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)
         document = await self.answer(call_sid, replies, before, after)
