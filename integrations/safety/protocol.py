@@ -168,6 +168,10 @@ def step(
     """The protocol's answer to one message."""
     said = " ".join(plain_words(text))
     if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:
+        if state.stage == "suicide":
+            return state, Step(["utter_safety_stay"])
+        if state.stage != "none":  # the numbers were given: now a person, never a loop
+            return state, Step(["utter_safety_help_person"])
         return _help_again(state, channel, office_open)
     if state.helps:
         state = replace(state, helps=0)

@@ -104,3 +104,10 @@ def test_help_three_times_reaches_a_person_never_a_loop() -> None:
     assert by_phone.dial == "aanmeldteam"
     _, other = step(SafetyState(helps=1), "ik heb hulp nodig met mijn huis", None, "chat", True)
     assert other.to_rasa and not other.phrases
+
+
+def test_help_after_a_disclosure_is_never_sent_back_to_the_menu() -> None:
+    _, after_113 = step(SafetyState("suicide"), "help", None, "chat", True)
+    assert after_113.phrases == ["utter_safety_stay"]
+    _, after_vt = step(SafetyState("violence"), "help me", None, "chat", True)
+    assert after_vt.phrases == ["utter_safety_help_person"] and not after_vt.to_rasa
