@@ -96,7 +96,8 @@ class Line:
         bind_conversation(call_sid)
         said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
         if message != "/greet":
-            screened = await self.safety.screen(call_sid, message, "phone")
+            signal = self.safety.detect(message)
+            screened = await self.safety.screen(call_sid, message, "phone", signal)
             if screened.handled:
                 await self.record(call_sid, message, screened.messages)
                 return await self.safety_answer(call_sid, screened)

@@ -24,11 +24,16 @@ def passes_elfproef(digits: str) -> bool:
     return total != 0 and total % 11 == 0
 
 
+def without_bsn(text: str) -> str:
+    """The text with any BSN taken out: for words that are kept, such as a disclosure."""
+    return _NINE_DIGITS.sub(lambda m: "[bsn]" if passes_elfproef(m.group(0)) else m.group(0), text)
+
+
 def redact(text: str) -> str:
     text = _EMAIL.sub("[e-mail]", text)
     text = _IBAN.sub("[iban]", text)
     text = _POSTCODE_HOUSE.sub("[adres]", text)
-    text = _NINE_DIGITS.sub(lambda m: "[bsn]" if passes_elfproef(m.group(0)) else m.group(0), text)
+    text = without_bsn(text)
     return _PHONE.sub("[telefoon]", text)
 
 

@@ -10,7 +10,6 @@ When Redis is down the protocol still answers, from a fresh state.
 
 import asyncio
 import json
-import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -24,6 +23,7 @@ from integrations.cases.record import SafetySignal as CaseSignal
 from integrations.chat.rasa_client import RasaClient
 from integrations.chat.schemas import BotButton, BotMessage
 from integrations.nlg.service import Phrasing
+from integrations.privacy.redact import without_bsn
 from integrations.safety.detector import SafetyDetector
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.protocol import Channel, SafetyState, Step, step
@@ -31,7 +31,6 @@ from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
 KEY_PREFIX = "safety:"
-NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,10 @@ class SafetyGuard:
         session_id: str,
         message: str,
         channel: Channel,
-        signal: SafetySignal | None = None,
+        signal: SafetySignal | None,
     ) -> Screened:
-        """The protocol's answer to one message, with the case changed accordingly."""
-        signal = signal if signal is not None else self._detector.detect(message)
+        """The protocol's answer to one message and the signal `detect` found in it (read once
+        per turn), with the case changed accordingly."""
         state = await self._load(session_id)
         open_now = office_open(self._state.settings)
         new_state, result = step(state, message, signal, channel, open_now)
@@ -120,7 +119,7 @@ class SafetyGuard:
     async def _change_case(self, session_id: str, result: Step) -> None:
         change = result.case
         assert change is not None
-        words = NINE_DIGITS.sub("", change.words)[:500]  # never a BSN in the case
+        words = without_bsn(change.words)[:500]  # never a BSN in the case
         update = CaseUpdate(
             route=change.route,  # type: ignore[arg-type]
             urgency=change.urgency,  # type: ignore[arg-type]

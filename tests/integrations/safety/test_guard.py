@@ -94,3 +94,13 @@ def test_veilig_thuis_by_phone_is_announced_and_transferred_with_a_next_step(
     assert "0800-2000" in " ".join(s.text or "" for s in next_step.iter("Say"))
     case = client.get("/api/cases/CA-safety-1", headers=staff(settings)).json()
     assert case["route"] == "veilig_thuis" and case["urgency"] == "acuut"
+
+
+def test_a_bsn_in_a_disclosure_is_not_kept(client: TestClient, settings: Settings) -> None:
+    session_id = client.post("/api/chat/sessions").json()["session_id"]
+    chat(client, session_id, "mijn man slaat mij, mijn bsn is 111222333")
+    case = client.get(f"/api/cases/{session_id}", headers=staff(settings)).json()
+    assert case["route"] == "veilig_thuis"
+    disclosure = case["summary"].splitlines()[0]  # the transcript is issue 19's
+    assert disclosure.startswith("Veiligheid eerst")
+    assert "111222333" not in disclosure and "[bsn]" in disclosure
