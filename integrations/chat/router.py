@@ -150,7 +150,9 @@ async def post_message(
     if not screened.handled:
         rasa: RasaClient = state.rasa
         try:
-            messages += await rasa.send(session_id, message, metadata={"channel": "chat"})
+            answered = await rasa.send(session_id, message, metadata={"channel": "chat"})
+            await guard.after_rasa(session_id, answered, "chat")
+            messages += answered
         except RasaUnavailable as exc:
             log.error("chat.rasa_unavailable", reason=str(exc))
             metrics.errors.labels("rasa_unavailable").inc()

@@ -118,6 +118,7 @@ class Line:
         if not replies:
             technical = await self.say("utter_technical_problem")
             return await self.to_a_person(call_sid, "assistent gaf geen antwoord", [technical])
+        await self.safety.after_rasa(call_sid, replies, "phone")
         replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)

@@ -90,6 +90,15 @@ class SafetyGuard:
             log.warning("safety.signal", kind=signal.kind, channel=channel)
         return Screened(result, messages)
 
+    async def after_rasa(
+        self, session_id: str, messages: list[BotMessage], channel: Channel
+    ) -> None:
+        """When Rasa itself asked the caring question (its classifier read distress the
+        detector did not), the protocol reads the answer, as if it had asked."""
+        asked = (await self._message("utter_safety_check", channel)).text
+        if any(m.text == asked for m in messages):
+            await self._save(session_id, SafetyState("asked", 1))
+
     async def _message(self, name: str, channel: Channel) -> BotMessage:
         rendered = await self._phrasing.render(name, channel)
         buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]

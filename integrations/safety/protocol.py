@@ -195,7 +195,7 @@ def step(
                 return _signal_step(state, text, violence, channel, office_open)
             if text == "/ask_person":
                 return SafetyState(), Step(to_rasa=True)
-            return SafetyState(), Step(["utter_safety_check_no"])
+            return SafetyState(), Step(["utter_safety_check_no", "utter_how_can_i_help"])
         if state.asked < 2:
             return replace(state, asked=state.asked + 1), Step(["utter_safety_check_again"])
         return SafetyState(), Step(["utter_safety_numbers"], to_rasa=True)

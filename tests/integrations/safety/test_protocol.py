@@ -45,7 +45,7 @@ def test_dont_know_gets_113_gently_and_no_is_handed_back() -> None:
     _, unsure = step(ASKED, "weet ik niet", None, "chat", True)
     assert unsure.phrases[0] == "utter_safety_unsure" and unsure.case is not None
     state, no = step(ASKED, "nee", None, "chat", True)
-    assert no.phrases == ["utter_safety_check_no"] and no.case is None
+    assert no.phrases == ["utter_safety_check_no", "utter_how_can_i_help"] and no.case is None
     assert state == SafetyState()
 
 
