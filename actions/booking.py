@@ -182,7 +182,8 @@ class ActionAskWijk(Action):
 
 
 class ActionAskAppointment(Action):
-    """Offers at most three times as buttons, held for the resident while they choose."""
+    """Offers at most three free times as buttons. Nothing is held until the resident picks
+    one; a time gone by then gives "net weg" and new times."""
 
     def name(self) -> str:
         return "action_ask_appointment"

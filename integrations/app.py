@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException
 from starlette.middleware.base import RequestResponseEndpoint
+from twilio.twiml.voice_response import VoiceResponse
 
 from integrations.agenda.assembly import build_agenda
 from integrations.agenda.router import internal_router as agenda_internal_router
@@ -29,6 +30,7 @@ from integrations.cases.router import internal_router as cases_internal_router
 from integrations.cases.router import staff_router as cases_staff_router
 from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
+from integrations.chat.event_streams import stream_redis_client
 from integrations.chat.rasa_client import RasaClient
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.router import router as chat_router
@@ -36,6 +38,7 @@ from integrations.chat.session_store import SessionStore
 from integrations.handoff.queue import HandoffQueue
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
+from integrations.listeners import allowed
 from integrations.logging_setup import configure_logging
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import PhrasingOverrides
@@ -67,6 +70,28 @@ HTTP_ERROR_PHRASES = {400: "utter_input_unreadable", 413: "utter_input_too_long"
 
 log = structlog.get_logger(__name__)
 
+
+def fallback_text(settings: Settings) -> str:
+    """When even the phrasing cannot be read: where to go, said plainly."""
+    return (
+        f"Er ging iets mis aan onze kant. Bel ons op {settings.contact_phone}. "
+        f"Bij gevaar: bel {settings.emergency_number}."
+    )
+
+
+def fallback_twiml(settings: Settings) -> str:
+    """A call that meets an unexpected error hears where to go, never silence."""
+    answer = VoiceResponse()
+    answer.say(
+        "Er ging iets mis aan onze kant. "
+        f"Bij gevaar: bel {' '.join(settings.emergency_number)}. "
+        f"Denkt u aan zelfdoding? Bel {settings.suicide_prevention_number}.",
+        language="nl-NL",
+        voice=settings.twilio_voice,
+    )
+    return str(answer)
+
+
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -74,7 +99,11 @@ SECURITY_HEADERS = {
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
+    # Nothing may use the microphone, camera or location; the chat page may use the
+    # microphone for speaking a message (CHAT_PAGE_PERMISSIONS).
+    "Permissions-Policy": "microphone=(), camera=(), geolocation=(), payment=(), usb=()",
 }
+CHAT_PAGE_PERMISSIONS = "microphone=(self), camera=(), geolocation=(), payment=(), usb=()"
 
 
 def webchat_page(settings: Settings) -> str:
@@ -106,9 +135,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         phrases = load_phrasing_dir(settings.phrasing_dir)
         redis = redis_client(settings.effective_redis_url, settings.probe_timeout_seconds)
+        # Event streams read through their own client: open streams never take the turns' pool.
+        stream_redis = stream_redis_client(
+            settings.effective_redis_url,
+            settings.probe_timeout_seconds,
+            settings.chat_streams_total,
+        )
         async with httpx.AsyncClient() as http:
             app.state.settings = settings
             app.state.redis = redis
+            app.state.stream_redis = stream_redis
             app.state.webchat_page = webchat_page(settings)
             app.state.webchat_csp = chat_page_csp(settings)
             book = PhrasingBook(phrases, phrasing_constants(settings))
@@ -129,7 +165,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 log.warning("handoff.queue_not_ready", reason="redis")
             app.state.staff_sessions = StaffSessions(redis, settings.staff_session_ttl_seconds)
             app.state.b1 = B1Checker(load_rules(), dutch_zipf)
-            app.state.sessions = SessionStore(redis, settings.conversation_ttl_seconds)
+            app.state.sessions = SessionStore(
+                redis, settings.conversation_ttl_seconds, settings.chat_unused_sessions_per_address
+            )
             app.state.rate_limiter = RateLimiter(redis)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
             agenda = build_agenda(settings, redis, http, app.state.cases)
@@ -138,7 +176,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 agenda.holds,
                 agenda.sms,
             )
-            app.state.rasa = RasaClient(http, settings.rasa_url, settings.rasa_timeout_seconds)
+            app.state.rasa = RasaClient(
+                http,
+                settings.rasa_url,
+                settings.rasa_timeout_seconds,
+                settings.rasa_auth_token.get_secret_value(),
+            )
             app.state.safety = SafetyGuard(
                 shared_detector(settings.safety_by_meaning),
                 redis,
@@ -149,7 +192,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             timeout = settings.probe_timeout_seconds
             app.state.probes = {
-                "rasa": rasa_probe(http, settings.rasa_url, timeout),
+                "rasa": rasa_probe(
+                    http, settings.rasa_url, timeout, settings.rasa_auth_token.get_secret_value()
+                ),
                 "action_server": action_server_probe(http, settings.action_server_url, timeout),
                 "redis": redis_probe(redis, timeout),
             }
@@ -157,6 +202,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 yield
             finally:
                 await redis.aclose()
+                await stream_redis.aclose()
 
     app = FastAPI(
         title="Toegang Assistent gateway", lifespan=lifespan, max_body_size=HARD_MAX_BODY_BYTES
@@ -168,8 +214,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         length = request.headers.get("content-length", "0")
         limit = NLG_MAX_BODY_BYTES if request.url.path == "/nlg" else MAX_BODY_BYTES
         if not length.isdigit() or int(length) > limit:
+            from integrations.phone import gate  # Twilio plays what it gets: TwiML there
+
+            if gate.is_twilio_path(request.url.path):
+                return await gate.refusal(request, 413)
             text = await request.app.state.phrasing.text("utter_input_too_long")
             return JSONResponse(status_code=413, content={"detail": text})
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def listener_guard(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        # Internal paths only on the internal listener, and nothing else there.
+        if not allowed(request.scope, settings.internal_port):
+            return JSONResponse(status_code=404, content={"detail": "Not Found"})
         return await call_next(request)
 
     @app.middleware("http")  # added last, so it runs first and covers every response
@@ -180,6 +237,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             response.headers.setdefault(name, value)
         return response
 
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        # Answered outside the middleware: the security headers are set here too.
+        log.error("gateway.unexpected_error", error=type(exc).__name__, path=request.url.path)
+        response: Response
+        if request.url.path.startswith("/twilio/"):
+            response = Response(fallback_twiml(settings), media_type="text/xml")
+        else:
+            try:
+                text = await request.app.state.phrasing.text("utter_technical_problem")
+            except Exception:
+                text = fallback_text(settings)
+            response = JSONResponse(status_code=500, content={"detail": text})
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
     @app.exception_handler(RequestValidationError)
     async def unreadable_request(request: Request, exc: RequestValidationError) -> JSONResponse:
         # Malformed JSON, binary data, wrong types: a clear answer in Dutch, never a trace.
@@ -188,6 +261,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def kind_http_error(request: Request, exc: HTTPException) -> Response:
+        from integrations.phone import gate  # Twilio plays what it gets: TwiML there
+
+        if gate.is_twilio_path(request.url.path):
+            return await gate.refusal(request, exc.status_code)
         phrase = HTTP_ERROR_PHRASES.get(exc.status_code)
         if phrase is None:
             return await http_exception_handler(request, exc)
@@ -210,7 +287,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def chat_page(request: Request) -> HTMLResponse:
         csp = chat_page_csp(request.app.state.settings)
         return HTMLResponse(
-            request.app.state.webchat_page, headers={"Content-Security-Policy": csp}
+            request.app.state.webchat_page,
+            headers={"Content-Security-Policy": csp, "Permissions-Policy": CHAT_PAGE_PERMISSIONS},
         )
 
     app.mount("/webchat", StaticFiles(directory=settings.webchat_dir), name="webchat")

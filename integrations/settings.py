@@ -2,10 +2,12 @@
 
 from datetime import time
 from functools import lru_cache
+from ipaddress import ip_address
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +16,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEV_STAFF_API_TOKEN = "dev-staff-token"
 DEV_TWILIO_AUTH_TOKEN = "dev-twilio-token"
 DEV_INTERNAL_API_TOKEN = "dev-internal-token"
+DEV_RASA_AUTH_TOKEN = "dev-rasa-token"
+DEV_ACTION_SERVER_TOKEN = "dev-action-server-token"
 DEV_AANMELDTEAM_DIAL = "+31592000000"  # sample: the aanmeldteam's real number comes from Assen
 # Development staff account "redacteur" with password "dev-wachtwoord" (argon2 hash).
 DEV_STAFF_ACCOUNTS = {
@@ -61,10 +65,13 @@ class Settings(BaseSettings):
     # How long a chat conversation is kept after its last message (AVG: no longer than needed).
     conversation_ttl_seconds: int = Field(default=24 * 3600, ge=60)
     max_message_chars: int = Field(default=2000, ge=1)
-    # Rate limits on the chat API, per minute. Per address: many residents may share one
-    # (a library, a care home); behind a load balancer start uvicorn with --proxy-headers.
+    # Rate limits on the chat API. Per conversation: messages a minute (a sliding window).
+    # Per address (behind the project's own proxy set TRUSTED_PROXIES): a burst, then a steady
+    # rate, so that many residents sharing one address (a library, a care home) and a tool
+    # that talks one conversation after the other pass, and a script firing at once does not.
     chat_rate_per_session: int = Field(default=30, ge=1)
-    chat_rate_per_address: int = Field(default=300, ge=1)
+    chat_messages_burst: int = Field(default=60, ge=1)
+    chat_messages_per_second: float = Field(default=40, gt=0)
 
     # Numbers are configuration, not code. 14 0592 is the general number of gemeente Assen.
     # The Drenthe huisartsenpost number must be checked with the municipality before use.
@@ -109,7 +116,7 @@ class Settings(BaseSettings):
     caldav_password: SecretStr | None = None
     # One calendar per professional, below CALDAV_URL.
     caldav_calendar_path: str = "{team}-{professional}/"
-    # How long offered times stay held for a resident who is choosing.
+    # How long a picked time stays held while the resident confirms it.
     agenda_hold_seconds: float = Field(default=300, gt=0)
     agenda_horizon_days: int = Field(default=14, ge=1, le=90)
     agenda_lead_minutes: int = Field(default=120, ge=0)
@@ -130,10 +137,64 @@ class Settings(BaseSettings):
     phrasing_dir: Path = REPO_ROOT / "integrations" / "nlg" / "content"
     webchat_dir: Path = REPO_ROOT / "webchat"
 
+    # --- security: the chat API's bounds (issue 19) ---
+    # Proxies of this project (addresses or networks, JSON list) whose X-Forwarded-For header
+    # names the client. Empty: the header is never read, the direct peer is the client.
+    trusted_proxies: list[IPvAnyNetwork] = Field(default_factory=list)
+    # New chat sessions per address: at most this many without a message at once, a burst
+    # then a steady rate, and a ceiling per hour.
+    chat_unused_sessions_per_address: int = Field(default=20, ge=1)
+    chat_sessions_burst: int = Field(default=30, ge=1)
+    chat_sessions_per_second: float = Field(default=40, gt=0)
+    chat_sessions_per_address_hour: int = Field(default=5000, ge=1)
+    # Open live-message streams: per conversation, per address and for the whole gateway.
+    chat_streams_per_session: int = Field(default=2, ge=1)
+    chat_streams_per_address: int = Field(default=20, ge=1)
+    chat_streams_total: int = Field(default=500, ge=1)
+    # How long a message waits for the one before it in the same conversation.
+    chat_turn_wait_seconds: float = Field(default=60, gt=0)
+    # --- security: the phone line (issue 19) ---
+    # A signed Twilio request seen again within this window is a replay, not a new answer
+    # (longer than Twilio's own retries). A retry gets the first answer again while that is
+    # kept; it holds the bot's words, so only briefly.
+    twilio_replay_window_seconds: int = Field(default=600, ge=60, le=24 * 3600)
+    twilio_replay_answer_seconds: int = Field(default=120, ge=1, le=3600)
+    # --- security: staff logins and what belongs to a case (issue 19) ---
+    # Failed staff logins counted per account and per address within the window; beyond the
+    # limit a login is refused until the window ends (even with the right password).
+    staff_login_failures_per_account: int = Field(default=5, ge=1)
+    staff_login_failures_per_address: int = Field(default=20, ge=1)
+    staff_login_window_seconds: int = Field(default=15 * 60, ge=1)
+    # Every failed or refused login waits this long before the answer (slows guessing).
+    staff_login_failure_delay_seconds: float = Field(default=0.75, ge=0, le=5)
+    # Password hashes checked at the same time (argon2 takes 64 MiB and a core for each).
+    staff_login_hashes_at_once: int = Field(default=2, ge=1, le=16)
+    # --- security: personal data in messages (issue 19) ---
+    # --- security: the agenda's holds (issue 19) ---
+    # Offering times holds nothing; a picked time is held while the resident confirms it, one
+    # per conversation. At most this many conversations of one client address hold a time at
+    # once; beyond that a pick is not held (the booking itself stays atomic).
+    agenda_holds_per_address: int = Field(default=3, ge=1, le=100)
+    # --- security: listeners and secrets (issue 19) ---
+    # The internal listener: the action server's case and agenda API, Rasa's NLG endpoint and
+    # the API docs. Never the public port; on one machine it binds to loopback.
+    internal_host: str = "127.0.0.1"
+    internal_port: int = Field(default=8001, ge=1, le=65535)
+    # Rasa's HTTP API and the gateway's channel into Rasa take this token; the action server
+    # takes its own. `make run` generates both once (var/secrets.env, never in git).
+    rasa_auth_token: SecretStr = SecretStr(DEV_RASA_AUTH_TOKEN)
+    action_server_token: SecretStr = SecretStr(DEV_ACTION_SERVER_TOKEN)
+    # The password of the embedded Redis (without REDIS_URL); REDIS_URL carries its own.
+    embedded_redis_password: SecretStr | None = None
+
     @property
     def effective_redis_url(self) -> str:
         """REDIS_URL when given, else the embedded server the project starts itself."""
-        return self.redis_url or f"redis://127.0.0.1:{self.embedded_redis_port}/0"
+        if self.redis_url:
+            return self.redis_url
+        password = self.embedded_redis_password
+        auth = f":{quote(password.get_secret_value(), safe='')}@" if password else ""
+        return f"redis://{auth}127.0.0.1:{self.embedded_redis_port}/0"
 
     @field_validator("redis_url", mode="before")
     @classmethod
@@ -143,14 +204,18 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_development_defaults_in_production(self) -> "Settings":
         if self.toegang_env != "production":
-            return self
-        problems = []
+            return self._refuse_development_secrets_beyond_loopback()
+        problems = [name for name, value in self._secrets().items() if len(value) < 16]
         if self.staff_api_token.get_secret_value() == DEV_STAFF_API_TOKEN:
             problems.append("STAFF_API_TOKEN")
         if self.twilio_auth_token.get_secret_value() == DEV_TWILIO_AUTH_TOKEN:
             problems.append("TWILIO_AUTH_TOKEN")
         if self.internal_api_token.get_secret_value() == DEV_INTERNAL_API_TOKEN:
             problems.append("INTERNAL_API_TOKEN")
+        if self.rasa_auth_token.get_secret_value() == DEV_RASA_AUTH_TOKEN:
+            problems.append("RASA_AUTH_TOKEN")
+        if self.action_server_token.get_secret_value() == DEV_ACTION_SERVER_TOKEN:
+            problems.append("ACTION_SERVER_TOKEN")
         if self.aanmeldteam_dial == DEV_AANMELDTEAM_DIAL:
             problems.append("AANMELDTEAM_DIAL")
         if self.staff_accounts == DEV_STAFF_ACCOUNTS:
@@ -161,9 +226,50 @@ class Settings(BaseSettings):
             problems.append("REDIS_URL")
         if problems:
             raise ValueError(
-                "Production mode refuses development defaults; set: " + ", ".join(problems)
+                "Production mode refuses development defaults and short secrets (16 characters"
+                " or more); set: " + ", ".join(dict.fromkeys(problems))
             )
         return self
+
+    def _secrets(self) -> dict[str, str]:
+        return {
+            "STAFF_API_TOKEN": self.staff_api_token.get_secret_value(),
+            "TWILIO_AUTH_TOKEN": self.twilio_auth_token.get_secret_value(),
+            "INTERNAL_API_TOKEN": self.internal_api_token.get_secret_value(),
+            "RASA_AUTH_TOKEN": self.rasa_auth_token.get_secret_value(),
+            "ACTION_SERVER_TOKEN": self.action_server_token.get_secret_value(),
+        }
+
+    def _refuse_development_secrets_beyond_loopback(self) -> "Settings":
+        """Development secrets are public (they are in git): only for a stack on loopback."""
+        if all(is_loopback(host) for host in (self.gateway_host, self.internal_host)):
+            return self
+        development = {
+            "STAFF_API_TOKEN": DEV_STAFF_API_TOKEN,
+            "TWILIO_AUTH_TOKEN": DEV_TWILIO_AUTH_TOKEN,
+            "INTERNAL_API_TOKEN": DEV_INTERNAL_API_TOKEN,
+            "RASA_AUTH_TOKEN": DEV_RASA_AUTH_TOKEN,
+            "ACTION_SERVER_TOKEN": DEV_ACTION_SERVER_TOKEN,
+        }
+        problems = [name for name, value in self._secrets().items() if value == development[name]]
+        if self.staff_accounts == DEV_STAFF_ACCOUNTS:
+            problems.append("STAFF_ACCOUNTS")
+        if problems:
+            raise ValueError(
+                "A gateway that listens beyond loopback refuses the development secrets; set: "
+                + ", ".join(problems)
+            )
+        return self
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.1, ::1 or localhost; 0.0.0.0 and every other address are not."""
+    if host == "localhost":
+        return True
+    try:
+        return ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @lru_cache(maxsize=1)

@@ -52,9 +52,10 @@ def test_rasa_runs_with_the_same_flags_and_settings(local: Stack) -> None:
     assert flags(compose_rasa["command"]) == flags(rasa.argv) - {"--interface"}
     needed = set(rasa.env) - set(QUIET_RASA_ENV)
     assert needed <= set(compose_rasa["environment"])
-    endpoints = (REPO_ROOT / "bot" / "endpoints.yml").read_text()
+    files = (REPO_ROOT / "bot" / name for name in ("endpoints.yml", "credentials.yml"))
+    placeholders = {v for f in files for v in re.findall(r"\$\{([A-Z_]+)\}", f.read_text())}
     process_settings = {"PYTHONPATH", "SANIC_WORKERS"}  # not for endpoints.yml
-    assert set(re.findall(r"\$\{([A-Z_]+)\}", endpoints)) == needed - process_settings
+    assert placeholders == needed - process_settings
 
 
 def test_the_action_server_gets_every_setting_make_run_passes(local: Stack) -> None:

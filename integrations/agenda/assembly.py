@@ -35,7 +35,7 @@ def build_agenda(
     rules = AgendaRules(
         tz=tz, horizon_days=settings.agenda_horizon_days, lead_minutes=settings.agenda_lead_minutes
     )
-    holds = Holds(redis, settings.agenda_hold_seconds)
+    holds = Holds(redis, settings.agenda_hold_seconds, settings.agenda_holds_per_address)
     backend: AgendaBackend
     if settings.agenda_backend == "caldav":
         if not settings.caldav_url:

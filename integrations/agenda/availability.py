@@ -1,9 +1,10 @@
-"""Which times a team has free, and holding three of them for a resident who is choosing.
+"""Which times a team has free, and which three of them to offer a resident.
 
-The backend owns the reservations and `Holds` the holds; this module only reads them and takes
-holds through them.
+The backend owns the reservations and `Holds` the holds; this module only reads them. Offering
+holds nothing: a time is held when the resident picks it (integrations/agenda/service.py).
 """
 
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,6 @@ from integrations.agenda.wishes import MORNING_ENDS_HOUR
 MAX_OFFERS = 3
 # How many free slots, in time order, the three offers are chosen from.
 OFFER_WINDOW = 400
-OFFER_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -72,33 +72,23 @@ class Availability:
     async def offer(
         self, team: Team, dialog: BookingDialog, session_id: str
     ) -> tuple[list[OfferedSlot], bool]:
-        """Up to three held times that fit the dialogue (the same ones again, later ones, or a
-        wish), and whether a wish could not be met."""
+        """Up to three free times that fit the dialogue (the same ones again, later ones, or a
+        wish), and whether a wish could not be met. Nothing is held: the times are held only
+        when the resident picks one, so asking for offers never blocks an agenda."""
+        held = await self._holds.held_in_team(team.id)
+        holders = await self._holds.holders(sorted(held))
+        # What someone else picked and is confirming now is not offered; this one's own pick is.
+        others = {slot for slot, who in holders.items() if who != session_id}
         if dialog.next_offer == "same" and dialog.offered:
-            kept = [o for o in dialog.offered if await self._holds.take(o.slot_id, session_id)]
-            if len(kept) == len(dialog.offered):
-                return kept, False
-        offered: list[OfferedSlot] = []
-        wish_unmet = False
-        for _attempt in range(OFFER_ATTEMPTS):
-            # Residents choosing at the same moment may hold what this one saw as free:
-            # then look again, past the times they hold now.
-            offered, wish_unmet, tried = await self._offer_once(team, dialog, session_id, offered)
-            if len(offered) == MAX_OFFERS or not tried:
-                break
-        return offered, wish_unmet
-
-    async def _offer_once(
-        self, team: Team, dialog: BookingDialog, session_id: str, have: list[OfferedSlot]
-    ) -> tuple[list[OfferedSlot], bool, int]:
-        """One pass: the open slots that fit the dialogue's wish, and holds on up to three.
-        Returns the offers, whether a wish could not be met, and how many slots were open."""
-        mine = {o.slot_id for o in [*dialog.offered, *have]}
-        held = await self._holds.held_in_team(team.id) - mine
+            wanted = {o.slot_id for o in dialog.offered} - others
+            if len(wanted) == len(dialog.offered):
+                still = await self.free_slots(team, len(wanted), lambda s: s.id in wanted)
+                if len(still) == len(wanted):
+                    return list(dialog.offered), False
 
         async def open_slots(wanted: Callable[[Slot], bool] = lambda _s: True) -> list[Slot]:
             return await self.free_slots(
-                team, OFFER_WINDOW, lambda slot: slot.id not in held and wanted(slot)
+                team, OFFER_WINDOW, lambda slot: slot.id not in others and wanted(slot)
             )
 
         free = await open_slots()
@@ -115,32 +105,29 @@ class Availability:
             elif wish.day is not None:
                 day = wish.day
                 free = await open_slots(lambda s: s.start.date() > day) or free
-        offered = await self._hold_first(free, session_id, [*dialog.offered, *have], have)
-        return offered, wish_unmet, len(free)
+        return _first_three(free, session_id), wish_unmet
 
-    async def _hold_first(
-        self,
-        free: Sequence[Slot],
-        session_id: str,
-        previous: Sequence[OfferedSlot],
-        have: Sequence[OfferedSlot],
-    ) -> list[OfferedSlot]:
-        """Hold up to three free slots, each at another time: first on different days and
-        parts of the day, so the resident has a real choice. A slot someone else took a hold
-        on a moment ago is skipped (the hold is atomic)."""
-        chosen: list[OfferedSlot] = list(have)
-        times: set[datetime] = {offer.start for offer in have}
-        for slot in _spread(free):
-            if len(chosen) == MAX_OFFERS:
-                break
-            if slot.start not in times and await self._holds.take(slot.id, session_id):
-                times.add(slot.start)
-                when = spoken_when(slot.start)
-                chosen.append(OfferedSlot(slot_id=slot.id, start=slot.start, when=when))
-        kept = {offer.slot_id for offer in chosen}
-        stale = [o.slot_id for o in previous if o.slot_id not in kept]
-        await self._holds.release(stale, session_id)
-        return sorted(chosen, key=lambda offer: offer.start)
+
+def _first_three(free: Sequence[Slot], session_id: str) -> list[OfferedSlot]:
+    """Up to three free slots, each at another time: first on different days and parts of the
+    day, so the resident has a real choice; in time order. Of the professionals free at one
+    time, each conversation gets its own (in a fixed order per conversation): residents offered
+    the same time at once mostly pick different slots, and both get it."""
+
+    def order(slot: Slot) -> tuple[datetime, int]:
+        return slot.start, zlib.crc32(f"{session_id}:{slot.professional_id}".encode())
+
+    chosen: list[OfferedSlot] = []
+    times: set[datetime] = set()
+    for slot in _spread(sorted(free, key=order)):
+        if len(chosen) == MAX_OFFERS:
+            break
+        if slot.start not in times:
+            times.add(slot.start)
+            chosen.append(
+                OfferedSlot(slot_id=slot.id, start=slot.start, when=spoken_when(slot.start))
+            )
+    return sorted(chosen, key=lambda offer: offer.start)
 
 
 def _spread(slots: Sequence[Slot]) -> list[Slot]:

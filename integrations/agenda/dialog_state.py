@@ -1,5 +1,7 @@
-"""Where one conversation is in the booking dialogue. Redis key `agenda:dialog:{session}`
-(owner: this module); it expires with the conversation."""
+"""Where one conversation is in the booking dialogue, and the client address that started it.
+
+Redis keys (owner: this module): `agenda:dialog:{session}` and `agenda:address:{session}`; both
+expire with the conversation."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -9,6 +11,7 @@ from redis.asyncio import Redis
 
 from integrations.agenda.choice import Offer
 from integrations.agenda.wishes import DayWish
+from integrations.redis_client import as_text
 
 NextOffer = Literal["first", "same", "after", "wish"]
 
@@ -54,6 +57,10 @@ def dialog_key(session_id: str) -> str:
     return f"agenda:dialog:{session_id}"
 
 
+def address_key(session_id: str) -> str:
+    return f"agenda:address:{session_id}"
+
+
 class DialogStore:
     def __init__(self, redis: Redis, ttl_seconds: int) -> None:
         self._redis = redis
@@ -66,5 +73,13 @@ class DialogStore:
     async def save(self, session_id: str, dialog: BookingDialog) -> None:
         await self._redis.set(dialog_key(session_id), dialog.model_dump_json(), ex=self._ttl)
 
+    async def note_address(self, session_id: str, address: str) -> None:
+        """The client address of the conversation, for the bound on held times per address."""
+        await self._redis.set(address_key(session_id), address, ex=self._ttl)
+
+    async def address_of(self, session_id: str) -> str | None:
+        raw = await self._redis.get(address_key(session_id))
+        return as_text(raw) if raw else None
+
     async def erase(self, session_id: str) -> None:
-        await self._redis.delete(dialog_key(session_id))
+        await self._redis.delete(dialog_key(session_id), address_key(session_id))

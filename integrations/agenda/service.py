@@ -1,5 +1,9 @@
 """The booking dialogue behind the actions: where the resident lives, which times to offer,
-what the answer means, and the booking itself. The agenda backend owns the reservations."""
+what the answer means, and the booking itself. The agenda backend owns the reservations.
+
+Offering times holds nothing. The time the resident picks is held (one per conversation, a few
+per client address) while they confirm it; the booking itself is atomic in the backend, so a
+time picked by two residents gives one booking and one "net weg" with new times."""
 
 import secrets
 from collections.abc import Awaitable, Callable
@@ -147,14 +151,11 @@ class BookingService:
             return ChoiceResult(choice.kind)
         if choice.kind == "chosen":
             offer = next(o for o in dialog.offered if o.slot_id == choice.slot_id)
-            if not await self._holds.take(offer.slot_id, session_id):
-                dialog.next_offer = "first"
+            if not await self._hold_pick(session_id, offer):
+                dialog.chosen, dialog.next_offer = None, "first"
                 await self._dialogs.save(session_id, dialog)
                 return ChoiceResult("taken", offer)
             dialog.chosen = offer.slot_id
-            await self._holds.release(
-                [o.slot_id for o in dialog.offered if o.slot_id != offer.slot_id], session_id
-            )
             await self._dialogs.save(session_id, dialog)
             return ChoiceResult("chosen", offer)
         if choice.kind in ("more", "declined"):
@@ -167,20 +168,49 @@ class BookingService:
         await self._dialogs.save(session_id, dialog)
         return ChoiceResult(choice.kind)
 
+    async def _hold_pick(self, session_id: str, offer: OfferedSlot) -> bool:
+        """Hold the picked time while the resident confirms it; False when it is gone (held by
+        another resident who picked it first, or booked). Over the bound of the client address
+        nothing is held, and the booking at "yes" is still atomic."""
+        address = await self._dialogs.address_of(session_id)
+        outcome = await self._holds.take(offer.slot_id, session_id, address)
+        if outcome == "bounded":
+            log.info("agenda.hold_bounded")
+        booked = outcome != "taken" and await self._booked(offer.slot_id)
+        if outcome == "taken" or booked:
+            await self._holds.release_conversation(session_id, address)
+            log.info("agenda.pick_taken", booked=booked)
+            return False
+        return True
+
+    async def _booked(self, slot_id: str) -> bool:
+        slot = parse_slot_id(slot_id, self.registry, self.rules.tz)
+        if slot is None:
+            return True
+        return slot_id in await self.backend.taken(slot.team_id, slot.start, slot.end)
+
+    async def note_address(self, session_id: str, address: str) -> None:
+        """The client address a conversation comes from, for the bound on held times."""
+        await self._dialogs.note_address(session_id, address)
+
     async def reconsider(self, session_id: str) -> None:
         """The resident wants another time after all: offer later ones."""
         dialog = await self._dialogs.get(session_id)
         chosen = next((o for o in dialog.offered if o.slot_id == dialog.chosen), None)
         if chosen is not None:
             dialog.next_offer, dialog.after = "after", chosen.start
-            await self._holds.release([chosen.slot_id], session_id)
+            await self._release_pick(session_id)
         else:
             dialog.next_offer = "first"
         dialog.chosen = None
         await self._dialogs.save(session_id, dialog)
 
+    async def _release_pick(self, session_id: str) -> None:
+        address = await self._dialogs.address_of(session_id)
+        await self._holds.release_conversation(session_id, address)
+
     async def _release_offers(self, session_id: str, dialog: BookingDialog) -> None:
-        await self._holds.release([o.slot_id for o in dialog.offered], session_id)
+        await self._release_pick(session_id)
         dialog.offered, dialog.chosen, dialog.next_offer = [], None, "first"
         await self._dialogs.save(session_id, dialog)
 
@@ -197,6 +227,7 @@ class BookingService:
         dialog.team_id = slot.team_id
         booking = Booking.of(secrets.token_urlsafe(18), slot, session_id, self.now())
         if not await self.backend.reserve(slot, booking, holder_ok=session_id):
+            await self._release_pick(session_id)
             dialog.chosen, dialog.next_offer = None, "first"
             await self._dialogs.save(session_id, dialog)
             log.info("agenda.slot_taken", team=slot.team_id)
@@ -207,7 +238,7 @@ class BookingService:
         if previous is not None:
             await self.backend.release(previous)
             await self._redis.delete(booking_key(previous.id))
-        await self._holds.release([o.slot_id for o in dialog.offered], session_id)
+        await self._release_pick(session_id)
         dialog.booking_id, dialog.chosen, dialog.offered, dialog.next_offer = (
             booking.id,
             None,
@@ -251,5 +282,7 @@ class BookingService:
 
     async def erase(self, session_id: str) -> None:
         """AVG erasure: the dialogue state goes; a booked appointment stays in the team's agenda
-        until staff cancel it, so nobody loses an appointment by accident."""
+        until staff cancel it, so nobody loses an appointment by accident. The time this
+        conversation holds is free for others at once."""
+        await self._release_pick(session_id)
         await self._dialogs.erase(session_id)

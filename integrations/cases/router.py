@@ -12,12 +12,12 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from integrations.cases.changes import apply_case_update
+from integrations.cases.erasure import erase_conversation
 from integrations.cases.live import transcript_events
 from integrations.cases.record import Case, CaseUpdate, Outcome
 from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
 from integrations.cases.summary import resident_summary, staff_summary
-from integrations.chat.rasa_tracker import erase_tracker
 from integrations.handoff.queue import URGENCIES, HandoffQueue
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.service import Phrasing
@@ -165,16 +165,10 @@ async def staff_live_transcript(
 async def erase_case(
     session_id: str, request: Request, user: str = Depends(require_staff)
 ) -> dict[str, bool]:
-    """AVG right to erasure: the case, transcript, session, call state and Rasa's record."""
+    """AVG right to erasure: the case with its transcript, queue entries and callback
+    requests, the session, call state, holds and Rasa's record (see cases.erasure)."""
     await existing_case(request, session_id)
-    state = request.app.state
-    await queue_of(request).take(session_id)
-    await cases_of(request).erase(session_id)
-    await state.sessions.erase(session_id)
-    await state.calls.erase(session_id)
-    await state.safety.erase(session_id)
-    await state.agenda.erase(session_id)
-    await erase_tracker(state.redis, session_id)
+    await erase_conversation(request.app.state, session_id)
     await audit_of(request).record(user, "gewist", session_id)
     return {"erased": True}
 
@@ -189,13 +183,15 @@ async def open_handoffs(
     rows = []
     for handoff in await queue_of(request).open_handoffs():
         case = await store.get(handoff.session_id)
-        summary = staff_summary(case, [], constants).splitlines()[:2] if case else []
+        if case is None:  # expired a moment ago: the queue removes it next time
+            continue
+        summary = staff_summary(case, [], constants).splitlines()[:2]
         rows.append(
             {
                 **handoff.as_json(),
-                "route": case.route if case else None,
+                "route": case.route,
                 "summary": " ".join(summary),
-                "taken_by": case.taken_by if case else None,
+                "taken_by": case.taken_by,
             }
         )
     return rows

@@ -1,6 +1,8 @@
-"""Cases in Redis: `case:{id}` (the record, JSON) and `case:{id}:transcript` (a list).
+"""Cases in Redis: `case:{id}` (the record, JSON) and `case:{id}:transcript` (a stream).
 
-Owner of those keys. Both expire with the conversation (AVG).
+Owner of those keys. They expire with the conversation (AVG): every change to the case or its
+transcript gives the record, the transcript and the case's open handoff entry the same new
+expiry, so nothing that belongs to the case outlives it (see cases.keys).
 """
 
 import json
@@ -11,10 +13,12 @@ from typing import Any, Literal
 from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
+from integrations.cases.keys import CASE_PREFIX, handoff_open_key, transcript_key
 from integrations.cases.record import Case, CaseUpdate, Channel, apply_update, new_case
 from integrations.redis_client import as_text
 
-KEY_PREFIX = "case:"
+KEY_PREFIX = CASE_PREFIX
+__all__ = ["KEY_PREFIX", "CaseStore", "Sender", "now", "transcript_key"]
 MAX_TRANSCRIPT = 2000
 Sender = Literal["resident", "bot", "staff"]
 
@@ -30,8 +34,16 @@ class CaseStore:
 
     async def create(self, session_id: str, channel: Channel) -> Case:
         case = new_case(session_id, channel, now())
-        await self._redis.set(KEY_PREFIX + session_id, case.model_dump_json(), ex=self._ttl)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.set(KEY_PREFIX + session_id, case.model_dump_json(), ex=self._ttl)
+            self._expire_belongings(pipe, session_id)
+            await pipe.execute()
         return case
+
+    def _expire_belongings(self, pipe: Any, session_id: str) -> None:
+        """What belongs to the case expires when the case does (a missing key stays missing)."""
+        pipe.expire(transcript_key(session_id), self._ttl)
+        pipe.expire(handoff_open_key(session_id), self._ttl)
 
     async def get(self, session_id: str) -> Case | None:
         raw = await self._redis.get(KEY_PREFIX + session_id)
@@ -57,6 +69,7 @@ class CaseStore:
                     case = change(case)
                     pipe.multi()  # type: ignore[no-untyped-call]
                     pipe.set(key, case.model_dump_json(), ex=self._ttl)
+                    self._expire_belongings(pipe, session_id)
                     await pipe.execute()
                     return case
                 except WatchError:
@@ -71,7 +84,9 @@ class CaseStore:
             for entry in entries:
                 stamped = json.dumps({"at": now().isoformat(), **entry}, ensure_ascii=False)
                 pipe.xadd(key, {"entry": stamped}, maxlen=MAX_TRANSCRIPT, approximate=True)
-            pipe.expire(key, self._ttl)
+            # The case lives as long as its transcript: one expiry for all it holds.
+            pipe.expire(KEY_PREFIX + session_id, self._ttl)
+            self._expire_belongings(pipe, session_id)
             await pipe.execute()
 
     async def transcript(self, session_id: str) -> list[dict[str, Any]]:
@@ -79,6 +94,7 @@ class CaseStore:
         return [_entry(entry_id, fields) for entry_id, fields in raw]
 
     async def erase(self, session_id: str) -> None:
+        """The record and the transcript (the handoff queue removes its own entries)."""
         await self._redis.delete(KEY_PREFIX + session_id, transcript_key(session_id))
 
     async def transcript_position(self, session_id: str) -> str:
@@ -92,10 +108,6 @@ class CaseStore:
         """Entries after `last_id`, waiting up to `block_ms` for the first one."""
         raw: Any = await self._redis.xread({transcript_key(session_id): last_id}, block=block_ms)
         return [_entry(entry_id, fields) for _, entries in raw for entry_id, fields in entries]
-
-
-def transcript_key(session_id: str) -> str:
-    return f"{KEY_PREFIX}{session_id}:transcript"
 
 
 def _entry(entry_id: bytes | str, fields: dict[Any, Any]) -> dict[str, Any]:

@@ -35,11 +35,15 @@ def _link(custom: dict[str, Any] | None) -> BotLink | None:
 
 
 class RasaClient:
-    def __init__(self, http: httpx.AsyncClient, base_url: str, timeout_seconds: float) -> None:
+    def __init__(
+        self, http: httpx.AsyncClient, base_url: str, timeout_seconds: float, token: str
+    ) -> None:
         self._http = http
         self._base = base_url.rstrip("/")
-        self._url = self._base + "/webhooks/rest/webhook"
+        # The gateway's own channel into Rasa (bot/channels/gateway.py), behind the token.
+        self._url = self._base + "/webhooks/gateway/webhook"
         self._timeout = timeout_seconds
+        self._token = token
 
     async def leave_form(self, sender_id: str) -> None:
         """End any form of the conversation (after the safety protocol answered). Best effort:
@@ -50,7 +54,8 @@ class RasaClient:
         ]
         url = f"{self._base}/conversations/{sender_id}/tracker/events"
         try:
-            await self._http.post(url, params={"include_events": "NONE"}, json=events, timeout=5)
+            params = {"include_events": "NONE", "token": self._token}
+            await self._http.post(url, params=params, json=events, timeout=5)
         except httpx.HTTPError:
             return
 
@@ -63,7 +68,12 @@ class RasaClient:
     ) -> list[BotMessage]:
         body = {"sender": sender_id, "message": message, "metadata": metadata or {}}
         try:
-            response = await self._http.post(self._url, json=body, timeout=timeout or self._timeout)
+            response = await self._http.post(
+                self._url,
+                json=body,
+                headers={"Authorization": f"Bearer {self._token}"},
+                timeout=timeout or self._timeout,
+            )
             response.raise_for_status()
             raw = [_RasaMessage.model_validate(item) for item in response.json()]
         except (httpx.HTTPError, ValueError, ValidationError) as exc:

@@ -1,4 +1,7 @@
-"""The chat API of DESIGN.md: create a session, send a message, get the bot's reply."""
+"""The chat API of DESIGN.md: create a session, send a message, get the bot's reply, follow
+live messages. Every stranger-started resource is bounded here: sessions and messages per
+address, messages per conversation (one turn at a time, in order), open event streams.
+"""
 
 import re
 import time
@@ -7,9 +10,12 @@ import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
+from starlette.datastructures import State
 
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
+from integrations.chat.client_address import client_address
+from integrations.chat.event_streams import StreamBounds, StreamSlots
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.schemas import (
@@ -20,10 +26,13 @@ from integrations.chat.schemas import (
     SessionCreated,
 )
 from integrations.chat.session_store import SessionStore
+from integrations.chat.turn_queue import TurnQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
 from integrations.observability.metrics import Metrics
+from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
+from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import repaired
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -68,42 +77,106 @@ def checked_message(body: ResidentMessage, max_chars: int) -> str:
     return text
 
 
-def address_of(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+# Room beyond Rasa's own time for the rest of a turn (the safety guard, the transcript).
+TURN_ROOM_SECONDS = 10
+HOUR = 3600
+
+
+def turn_queue(state: State) -> TurnQueue:
+    """The gateway's turn queue, made on first use from its Redis client."""
+    queue: TurnQueue | None = getattr(state, "chat_turns", None)
+    if queue is None:
+        settings = state.settings
+        hold = settings.rasa_timeout_seconds + TURN_ROOM_SECONDS
+        queue = state.chat_turns = TurnQueue(state.redis, hold, settings.chat_turn_wait_seconds)
+    return queue
+
+
+def stream_slots(state: State) -> StreamSlots:
+    """The bounds on open event streams, made on first use from the gateway's Redis client."""
+    slots: StreamSlots | None = getattr(state, "chat_stream_slots", None)
+    if slots is None:
+        settings = state.settings
+        bounds = StreamBounds(
+            settings.chat_streams_per_session,
+            settings.chat_streams_per_address,
+            settings.chat_streams_total,
+        )
+        slots = state.chat_stream_slots = StreamSlots(state.redis, bounds)
+    return slots
+
+
+async def refused(state: State, scope: str, phrase: str, retry_after: int) -> JSONResponse:
+    """429 with a kind answer (and the phone numbers): never a dead end."""
+    metrics: Metrics = state.metrics
+    metrics.rate_limited.labels(scope).inc()
+    text = await state.phrasing.text(phrase)
+    body = BotReply(messages=[BotMessage(text=text)]).model_dump()
+    return JSONResponse(status_code=429, content={**body, "detail": text},
+                        headers={"Retry-After": str(retry_after)})  # fmt: skip
 
 
 async def over_limit(request: Request, session_id: str | None) -> JSONResponse | None:
-    """429 with a kind answer (and the phone numbers) when someone sends too much too fast."""
+    """429 with a kind answer when someone sends too much too fast."""
     state = request.app.state
     limiter: RateLimiter = state.rate_limiter
-    checks = [("address", address_of(request), state.settings.chat_rate_per_address)]
-    if session_id is not None:
-        checks.append(("session", session_id, state.settings.chat_rate_per_session))
-    for scope, who, limit in checks:
-        if not await limiter.allow(scope, who, limit):
-            metrics: Metrics = state.metrics
-            metrics.rate_limited.labels(scope).inc()
-            text = await state.phrasing.text("utter_rate_limited")
-            body = BotReply(messages=[BotMessage(text=text)]).model_dump()
-            return JSONResponse(status_code=429, content={**body, "detail": text},
-                                headers={"Retry-After": "60"})  # fmt: skip
+    settings = state.settings
+    verdict = await limiter.allow_burst(
+        "address",
+        client_address(request),
+        settings.chat_messages_burst,
+        settings.chat_messages_per_second,
+    )
+    if not verdict.allowed:
+        return await refused(state, "address", "utter_rate_limited", verdict.retry_after_seconds)
+    if session_id is not None and not await limiter.allow(
+        "session", session_id, settings.chat_rate_per_session
+    ):
+        return await refused(state, "session", "utter_rate_limited", 60)
+    return None
+
+
+async def too_many_sessions(request: Request) -> JSONResponse | None:
+    """429 when one address starts more conversations than people would."""
+    state = request.app.state
+    limiter: RateLimiter = state.rate_limiter
+    address = client_address(request)
+    settings = state.settings
+    verdict = await limiter.allow_burst(
+        "sessions", address, settings.chat_sessions_burst, settings.chat_sessions_per_second
+    )
+    if not verdict.allowed:
+        return await refused(
+            state, "sessions", "utter_sessions_limited", verdict.retry_after_seconds
+        )
+    if not await limiter.allow("sessions", address, settings.chat_sessions_per_address_hour, HOUR):
+        return await refused(state, "sessions", "utter_sessions_limited", HOUR)
     return None
 
 
 @router.post("/sessions", response_model=SessionCreated, status_code=201)
 async def create_session(request: Request) -> SessionCreated | JSONResponse:
-    limited = await over_limit(request, None)
+    limited = await too_many_sessions(request)
     if limited is not None:
         return limited
-    store: SessionStore = request.app.state.sessions
-    cases: CaseStore = request.app.state.cases
+    state = request.app.state
+    store: SessionStore = state.sessions
+    cases: CaseStore = state.cases
     try:
-        session_id = await store.create(channel="chat")
+        session_id = await store.create(client_address(request))
+        if session_id is None:  # this address holds many conversations that never began
+            return await refused(state, "sessions_unused", "utter_sessions_limited", 60)
         await cases.create(session_id, channel="chat")
     except RedisError:
         log.error("chat.session_create_failed", reason="redis")
-        return await kind_failure(request.app.state.phrasing, 503)
+        return await kind_failure(state.phrasing, 503)
     return SessionCreated(session_id=session_id)
+
+
+async def session_unknown(phrasing: Phrasing) -> JSONResponse:
+    return JSONResponse(
+        status_code=404, content={"detail": await phrasing.text("utter_session_unknown")}
+    )
 
 
 @router.post("/sessions/{session_id}/messages", response_model=BotReply)
@@ -112,7 +185,6 @@ async def post_message(
 ) -> BotReply | JSONResponse:
     state = request.app.state
     book: Phrasing = state.phrasing
-    metrics: Metrics = state.metrics
     started = time.perf_counter()
     bind_conversation(session_id)
     try:
@@ -120,24 +192,47 @@ async def post_message(
     except InputRejected as rejected:
         text = await book.text(rejected.phrase)
         return JSONResponse(status_code=rejected.status_code, content={"detail": text})
+    message = kept_out(request, message)  # a BSN or IBAN goes no further than this
     guard: SafetyGuard = state.safety
     signal = guard.detect(message)
-    if signal is None or signal.kind == "unclear":  # a safety message is never limited
+    # A safety message is never limited and never waits behind other messages.
+    about_safety_now = signal is not None and signal.kind != "unclear"
+    if not about_safety_now:
         limited = await over_limit(request, session_id)
         if limited is not None:
             return limited
 
     store: SessionStore = state.sessions
     try:
-        known = await store.touch(session_id)
+        known = await store.touch(session_id, channel="chat")
     except RedisError:
         log.error("chat.session_lookup_failed", reason="redis")
         return await kind_failure(book, 503)
     if not known:
-        return JSONResponse(
-            status_code=404, content={"detail": await book.text("utter_session_unknown")}
-        )
+        return await session_unknown(book)
 
+    if about_safety_now:
+        return await answer(request, session_id, message, signal, started)
+    # One turn at a time per conversation, in the order the messages came: Rasa handles
+    # one turn of a conversation at a time, and none is lost waiting for it.
+    async with turn_queue(state).turn(session_id) as ours:
+        if not ours:
+            return await kind_failure(book, 503)
+        return await answer(request, session_id, message, signal, started)
+
+
+async def answer(
+    request: Request,
+    session_id: str,
+    message: str,
+    signal: SafetySignal | None,
+    started: float,
+) -> BotReply | JSONResponse:
+    """One turn: the safety protocol first, then Rasa; all of it in the transcript."""
+    state = request.app.state
+    book: Phrasing = state.phrasing
+    metrics: Metrics = state.metrics
+    guard: SafetyGuard = state.safety
     cases: CaseStore = state.cases
     said = {"payload": message} if message.startswith("/") else {"text": message}
     await record(cases, session_id, [{"sender": "resident", **said}])
@@ -163,6 +258,8 @@ async def post_message(
         log.warning("chat.empty_reply")
         metrics.errors.labels("empty_reply").inc()
         messages = [BotMessage(text=await book.text("utter_technical_problem"))]
+    # "You need not give your BSN": after the safety protocol's words, before Rasa's.
+    messages[len(screened.messages) : len(screened.messages)] = await notes(request)
     await record(
         cases,
         session_id,
@@ -199,16 +296,25 @@ async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:
 
 @router.get("/sessions/{session_id}/events")
 async def live_messages(session_id: str, request: Request) -> Response:
-    """Messages from a staff member (server-sent events); reconnects resume with Last-Event-ID."""
-    store: SessionStore = request.app.state.sessions
+    """Messages from a staff member (server-sent events); reconnects resume with Last-Event-ID.
+    A few streams per conversation and per address; beyond that a kind 429."""
+    state = request.app.state
+    store: SessionStore = state.sessions
     try:
-        known = await store.touch(session_id)
+        known = await store.touch(session_id, channel="chat", message=False)
+        slot = (
+            await stream_slots(state).acquire(session_id, client_address(request))
+            if known
+            else None
+        )
     except RedisError:
-        return await kind_failure(request.app.state.phrasing, 503)
-    if not known:
-        text = await request.app.state.phrasing.text("utter_session_unknown")
-        return JSONResponse(status_code=404, content={"detail": text})
-    return transcript_events(request, session_id, only_live=True)
+        return await kind_failure(state.phrasing, 503)
+    if slot is None:
+        return await session_unknown(state.phrasing)
+    if isinstance(slot, str):
+        log.warning("chat.streams_limited", scope=slot)
+        return await refused(state, f"streams_{slot}", "utter_streams_limited", 30)
+    return transcript_events(request, session_id, only_live=True, lease=slot)
 
 
 async def record(cases: CaseStore, session_id: str, entries: list[dict[str, object]]) -> None:

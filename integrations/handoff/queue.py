@@ -7,22 +7,40 @@ Owner of `handoffs:{urgency}` and `handoff:open:{session_id}`. Nothing is lost:
 - a dropped entry goes back at its old place in the line, at once;
 - delivery goes by urgency (acuut, hoog, normaal), then by age (the stream's order).
 One open entry per conversation: a more urgent request replaces a less urgent one.
+
+An entry belongs to its case (`case:{session_id}`) and goes with it: `handoff:open:*` never
+expires later than the case, a listing or a delivery that meets an entry whose case expired
+removes it instead of showing it, and `forget` removes a case's entries when it is erased.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import structlog
 from redis.asyncio import Redis
 from redis.exceptions import ResponseError, WatchError
 
+from integrations.cases.keys import HANDOFF_OPEN_PREFIX, case_key
 from integrations.redis_client import as_text
 
 URGENCIES = ("acuut", "hoog", "normaal")
 GROUP = "aanmeldteam"
 RETURNED = "terug-in-de-rij"  # holds dropped entries until the next delivery
-OPEN_PREFIX = "handoff:open:"
+OPEN_PREFIX = HANDOFF_OPEN_PREFIX
 MAX_STREAM = 100_000
+
+log = structlog.get_logger(__name__)
+
+# KEYS: the open key, the case. ARGV: value, longest life (ms). The open key ends no later than
+# the case (1 ms early, so a tick between the two commands cannot make it later).
+SET_OPEN = """
+local life = tonumber(ARGV[2])
+local case_left = redis.call('PTTL', KEYS[2])
+if case_left > 1 then life = math.min(life, case_left - 1) end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', life)
+return life
+"""
 
 
 def stream(urgency: str) -> str:
@@ -72,6 +90,7 @@ class HandoffQueue:
         self._lease_ms = lease_ms
         self._open_ttl = open_ttl_seconds
         self._groups_ready = False
+        self._set_open = redis.register_script(SET_OPEN)
 
     async def ensure_groups(self) -> None:
         """Create the streams and their consumer group (once; safe to repeat)."""
@@ -113,7 +132,10 @@ class HandoffQueue:
                         pipe.xdel(stream(old_urgency), old_id)
                     results = await pipe.execute()
                     entry_id = as_text(results[0])
-                    await self._redis.set(key, f"{urgency}|{entry_id}", ex=self._open_ttl)
+                    await self._set_open(
+                        keys=[key, case_key(session_id)],
+                        args=[f"{urgency}|{entry_id}", self._open_ttl * 1000],
+                    )
                     return entry_id
                 except WatchError:
                     continue
@@ -122,6 +144,14 @@ class HandoffQueue:
         """The most urgent, oldest handoff for `consumer`; a lapsed delivery comes first."""
         await self.ensure_groups()
         for urgency in URGENCIES:
+            found = await self._deliver_from(urgency, consumer)
+            if found is not None:
+                return found
+        return None
+
+    async def _deliver_from(self, urgency: str, consumer: str) -> Handoff | None:
+        """The next living handoff of one urgency; entries of a case that is gone are removed."""
+        while True:
             claimed: Any = await self._redis.xautoclaim(
                 stream(urgency),
                 GROUP,
@@ -130,17 +160,19 @@ class HandoffQueue:
                 start_id="0-0",
                 count=1,
             )
-            entries = claimed[1]
-            if entries:
-                entry_id, fields = entries[0]
-                return _handoff(urgency, entry_id, fields, consumer)
-            fresh: Any = await self._redis.xreadgroup(
-                GROUP, consumer, {stream(urgency): ">"}, count=1
-            )
-            for _, items in fresh or []:
-                for entry_id, fields in items:
-                    return _handoff(urgency, entry_id, fields, consumer)
-        return None
+            items = claimed[1]
+            if not items:
+                fresh: Any = await self._redis.xreadgroup(
+                    GROUP, consumer, {stream(urgency): ">"}, count=1
+                )
+                items = [item for _, entries in fresh or [] for item in entries]
+            if not items:
+                return None
+            entry_id, fields = items[0]
+            handoff = _handoff(urgency, entry_id, fields, consumer)
+            if await self._redis.exists(case_key(handoff.session_id)):
+                return handoff
+            await self._remove_gone([handoff])
 
     async def drop(self, urgency: str, entry_id: str) -> None:
         """Give a delivered handoff back: it goes out again at once, at its old place."""
@@ -179,4 +211,50 @@ class HandoffQueue:
                 found.append(
                     _handoff(urgency, entry_id, fields, None if owner == RETURNED else owner)
                 )
-        return found  # per urgency in stream order: already most urgent, then oldest
+        living = await self._living(found)
+        await self._remove_gone([h for h in found if h.session_id not in living])
+        # Per urgency in stream order: already most urgent, then oldest.
+        return [h for h in found if h.session_id in living]
+
+    async def _living(self, handoffs: list[Handoff]) -> set[str]:
+        """The sessions of `handoffs` whose case still exists."""
+        sessions = sorted({h.session_id for h in handoffs})
+        if not sessions:
+            return set()
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for session_id in sessions:
+                pipe.exists(case_key(session_id))
+            there = await pipe.execute()
+        return {s for s, exists in zip(sessions, there, strict=True) if exists}
+
+    async def _remove_gone(self, handoffs: list[Handoff]) -> None:
+        """Entries whose case expired: out of the line, with their open key."""
+        if not handoffs:
+            return
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for handoff in handoffs:
+                pipe.xack(stream(handoff.urgency), GROUP, handoff.entry_id)
+                pipe.xdel(stream(handoff.urgency), handoff.entry_id)
+                pipe.delete(OPEN_PREFIX + handoff.session_id)
+            await pipe.execute()
+        log.info("handoff.expired_removed", count=len(handoffs))
+
+    async def forget(self, session_id: str) -> int:
+        """Erasure: every entry of this conversation, open or delivered, and its open key.
+        How many entries went."""
+        await self.ensure_groups()
+        mine: list[Handoff] = []
+        for urgency in URGENCIES:
+            entries: Any = await self._redis.xrange(stream(urgency))
+            mine += [
+                h
+                for entry_id, fields in entries
+                if (h := _handoff(urgency, entry_id, fields)).session_id == session_id
+            ]
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for handoff in mine:
+                pipe.xack(stream(handoff.urgency), GROUP, handoff.entry_id)
+                pipe.xdel(stream(handoff.urgency), handoff.entry_id)
+            pipe.delete(OPEN_PREFIX + session_id)
+            await pipe.execute()
+        return len(mine)

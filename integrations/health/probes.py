@@ -14,12 +14,14 @@ class ProbeFailed(Exception):
     pass
 
 
-def rasa_probe(http: httpx.AsyncClient, base_url: str, timeout: float) -> Probe:
-    """Rasa is ready when its API answers and a model is loaded."""
+def rasa_probe(http: httpx.AsyncClient, base_url: str, timeout: float, token: str) -> Probe:
+    """Rasa is ready when its API answers (with the token) and a model is loaded."""
 
     async def probe() -> None:
         try:
-            response = await http.get(base_url.rstrip("/") + "/status", timeout=timeout)
+            response = await http.get(
+                base_url.rstrip("/") + "/status", params={"token": token}, timeout=timeout
+            )
             response.raise_for_status()
             status = response.json()
         except (httpx.HTTPError, ValueError) as exc:

@@ -1,12 +1,15 @@
-"""Rasa's NLG endpoint: Rasa asks for a response by name, the gateway answers with its text."""
+"""Rasa's NLG endpoint: Rasa asks for a response by name, the gateway answers with its text.
+
+On the internal listener only, with the internal token (bot/endpoints.yml sends it)."""
 
 from typing import Any
 
 import structlog
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from integrations.nlg.service import phrasing_of
+from integrations.staff.auth import require_internal
 
 TECHNICAL_PROBLEM = "utter_technical_problem"
 
@@ -35,7 +38,7 @@ class NlgRequest(BaseModel):
     channel: NlgChannel = Field(default_factory=NlgChannel)
 
 
-@router.post("/nlg")
+@router.post("/nlg", dependencies=[Depends(require_internal)])
 async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
     book = phrasing_of(request)
     values = {**body.tracker.slots, **body.arguments}

@@ -1,6 +1,8 @@
-"""Per-call state in Redis: silences in a row, the keypad menu, the caller's number.
+"""Per-call state in Redis: silences in a row, the keypad menu, the caller's number, the
+last prompt the caller heard.
 
-Owner of `call:{CallSid}`; it expires with the conversation.
+Owner of `call:{CallSid}`; it expires with the conversation. Only `start` creates it (from a
+signed /twilio/voice), so an id that was never a call here is not a call.
 """
 
 import json
@@ -22,6 +24,20 @@ class CallState:
         key = KEY_PREFIX + call_sid
         await self._redis.hset(key, mapping={"misses": 0, "caller": caller or ""})
         await self._redis.expire(key, self._ttl)
+
+    async def known(self, call_sid: str) -> bool:
+        """Whether this id is a call the line answered (and has not expired)."""
+        return bool(call_sid) and bool(await self._redis.exists(KEY_PREFIX + call_sid))
+
+    async def save_prompt(self, call_sid: str, document: str) -> None:
+        """The last TwiML that asked the caller something; never creates a call."""
+        key = KEY_PREFIX + call_sid
+        if await self._redis.exists(key):
+            await self._redis.hset(key, "prompt", document)
+
+    async def last_prompt(self, call_sid: str) -> str | None:
+        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "prompt")
+        return as_text(raw) if raw else None
 
     async def erase(self, call_sid: str) -> None:
         await self._redis.delete(KEY_PREFIX + call_sid)

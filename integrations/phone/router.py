@@ -1,8 +1,12 @@
 """Twilio Voice webhooks: the Dutch phone line. The conversation id is the CallSid.
 
 The caller always reaches a person when something fails: Rasa slow or down, Redis down.
+Every route sits behind `gate.TwilioRoute` (signature, replays, TwiML for every answer). A
+call exists only after a signed /voice; no webhook takes an id that is not such a call (a
+chat session's id, for one).
 """
 
+import secrets
 import time
 from typing import Annotated, Any
 
@@ -23,27 +27,27 @@ from integrations.nlg.service import Phrasing
 from integrations.observability.metrics import Metrics
 from integrations.phone import twiml
 from integrations.phone.calls import CallState
+from integrations.phone.fields import is_call_sid
+from integrations.phone.gate import PREFIX, TwilioRoute, xml
 from integrations.phone.keypad import answer_from_keys, keypad_menu
 from integrations.phone.signature import signed_twilio_form
+from integrations.privacy.messages import kept_out, with_note_first
 from integrations.safety.guard import SafetyGuard, Screened
 from integrations.settings import Settings
 
 log = structlog.get_logger(__name__)
-router = APIRouter(prefix="/twilio", tags=["phone"])
+router = APIRouter(prefix=PREFIX, tags=["phone"], route_class=TwilioRoute)
 
 TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
 DIAL_VEILIG_THUIS = "dial:veilig_thuis"
 DIAL_AANMELDTEAM = "dial:aanmeldteam"
 MAX_SILENCES = 2
+MAX_DIGITS = 32  # a phone number, a postcode or a menu choice; more is not an answer
 NO_ANSWER_TEXTS = {
     "suicide_prevention": "utter_safety_no_answer_113",
     "veilig_thuis": "utter_safety_no_answer_veilig_thuis",
 }
 ANSWERED = {"completed", "answered"}
-
-
-def xml(body: str) -> Response:
-    return Response(content=body, media_type="application/xml")
 
 
 class Line:
@@ -60,16 +64,17 @@ class Line:
         self.calls: CallState = state.calls
         self.metrics: Metrics = state.metrics
         self.safety: SafetyGuard = state.safety
-        self.config = twiml.PhoneConfig(
-            base_url=self.settings.public_base_url,
-            voice=self.settings.twilio_voice,
-            speech_model=self.settings.twilio_speech_model,
-            speech_timeout=self.settings.twilio_speech_timeout_seconds,
-            aanmeldteam=self.settings.aanmeldteam_dial,
-        )
+        # Each answer listens on its own URL: an equal answer to the next question is new.
+        self.config = twiml.config_from(self.settings, step=secrets.token_urlsafe(6))
 
     async def say(self, name: str, **slots: str) -> str:
         return str((await self.phrasing.render(name, "phone", slots))["text"])
+
+    async def plainly_to_a_person(self, reason: str) -> str:
+        """Put the caller through without touching a case: for an id that is not a call."""
+        log.warning("phone.not_a_call", reason=reason)
+        technical = await self.say("utter_technical_problem")
+        return twiml.transfer(self.config, [technical], self.config.aanmeldteam)
 
     async def to_a_person(
         self,
@@ -187,9 +192,14 @@ class Line:
 async def incoming_call(request: Request, form: TwilioForm) -> Response:
     line = Line(request)
     call_sid = form.get("CallSid", "")
+    if not is_call_sid(call_sid):
+        return xml(await line.plainly_to_a_person("no CallSid"))
     try:
+        case = await line.cases.get(call_sid)
+        if case is not None and case.channel != "phone":
+            return xml(await line.plainly_to_a_person("a chat conversation's id"))
         await line.sessions.ensure(call_sid, "phone")
-        if await line.cases.get(call_sid) is None:
+        if case is None:
             await line.cases.create(call_sid, "phone")
         await line.calls.start(call_sid, form.get("From"))
     except RedisError:
@@ -205,8 +215,15 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     call_sid = form.get("CallSid", "")
     speech = form.get("SpeechResult", "").strip()
     digits = form.get("Digits", "").strip()
+    if not is_call_sid(call_sid):
+        return xml(await line.plainly_to_a_person("no CallSid"))
     try:
+        if not await line.calls.known(call_sid):
+            return xml(await line.plainly_to_a_person("unknown call"))
         spoken, choices = await line.calls.menu(call_sid)
+        if len(speech) > line.settings.max_message_chars or len(digits) > MAX_DIGITS:
+            too_long = await line.say("utter_phone_too_long")
+            return xml(twiml.ask(line.config, [too_long, *spoken]))
         if not speech and not digits:
             if await line.calls.missed(call_sid) > MAX_SILENCES:
                 return xml(await line.to_a_person(call_sid, "geen antwoord van de beller"))
@@ -216,7 +233,8 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     except RedisError:
         technical = await line.say("utter_technical_problem")
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
-    message = answer_from_keys(digits, choices) if digits else speech
+    # A BSN or IBAN, said or typed, goes no further than this.
+    message = kept_out(request, answer_from_keys(digits, choices) if digits else speech)
     if message == DIAL_VEILIG_THUIS:
         return xml(twiml.transfer(line.config, [], line.settings.veilig_thuis_dial))
     if message == DIAL_AANMELDTEAM:
@@ -224,7 +242,7 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     if not message:
         not_heard = await line.say("utter_phone_not_heard")
         return xml(twiml.ask(line.config, [not_heard, *spoken]))
-    return xml(await line.turn(call_sid, message))
+    return xml(await with_note_first(request, await line.turn(call_sid, message)))
 
 
 @router.post("/whisper")
@@ -232,8 +250,8 @@ async def whisper(request: Request, form: TwilioForm) -> Response:
     """Heard by the staff member who picks up, before the caller is put through."""
     line = Line(request)
     session_id = request.query_params.get("session", "")
-    case = await line.cases.get(session_id)
-    summary = resident_summary(case) if case else []
+    case = await line.cases.get(session_id) if await line.calls.known(session_id) else None
+    summary = resident_summary(case) if case and case.channel == "phone" else []
     return xml(twiml.whisper(line.config, summary, session_id))
 
 
@@ -243,7 +261,8 @@ async def whisper_accept(request: Request, form: TwilioForm) -> Response:
     session_id = request.query_params.get("session", "")
     if form.get("Digits") != "1":
         return xml(twiml.goodbye(line.config, []))
-    await line.queue.take(session_id)
+    if await line.calls.known(session_id):  # only a call's handoff; never a chat's
+        await line.queue.take(session_id)
     return xml(twiml.empty())  # empty TwiML: the two calls are connected
 
 
@@ -259,6 +278,14 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
         # 113 or Veilig Thuis did not answer: their number to call, and the line stays open.
         # Never a callback on caller ID: nobody asked whether that number is safe.
         return xml(twiml.ask(line.config, [await line.say(NO_ANSWER_TEXTS[after])]))
+    try:
+        known = is_call_sid(call_sid) and await line.calls.known(call_sid)
+    except RedisError:
+        known = False
+    if not known:  # no case to keep a callback in: the caller hears how to go on
+        log.warning("phone.not_a_call", reason="unknown call after a transfer")
+        call_again = await line.say("utter_phone_no_answer_call_again")
+        return xml(twiml.goodbye(line.config, [call_again]))
     try:
         caller = await line.calls.caller(call_sid)
         update: dict[str, Any] = {

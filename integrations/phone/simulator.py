@@ -53,6 +53,8 @@ class PhoneCall:
     auth_token: str
     caller: str = "+31612345678"
     call_sid: str = field(default_factory=lambda: "CA" + secrets.token_hex(16))
+    # Where the last prompt listens: each prompt has its own URL, as Twilio follows it.
+    listening_at: str = "/twilio/gather"
 
     def post(self, path_and_query: str, params: dict[str, str]) -> str:
         url = self.public_base_url.rstrip("/") + path_and_query
@@ -69,18 +71,24 @@ class PhoneCall:
     def base(self) -> dict[str, str]:
         return {"CallSid": self.call_sid, "From": self.caller, "To": "+31592140592"}
 
+    def heard(self, path_and_query: str, params: dict[str, str]) -> Heard:
+        heard = Heard.parse(self.post(path_and_query, params))
+        if heard.action:
+            self.listening_at = self.path_of(heard.action)
+        return heard
+
     def start(self) -> Heard:
-        return Heard.parse(self.post("/twilio/voice", self.base()))
+        return self.heard("/twilio/voice", self.base())
 
     def say(self, words: str) -> Heard:
         params = {**self.base(), "SpeechResult": words, "Confidence": "0.9"}
-        return Heard.parse(self.post("/twilio/gather", params))
+        return self.heard(self.listening_at, params)
 
     def press(self, digits: str) -> Heard:
-        return Heard.parse(self.post("/twilio/gather", {**self.base(), "Digits": digits}))
+        return self.heard(self.listening_at, {**self.base(), "Digits": digits})
 
     def silence(self) -> Heard:
-        return Heard.parse(self.post("/twilio/gather", self.base()))
+        return self.heard(self.listening_at, self.base())
 
     def path_of(self, url: str) -> str:
         parts = urlsplit(url)
@@ -97,7 +105,7 @@ class PhoneCall:
             path = self.path_of(transfer.dial_action)
         else:
             path = f"/twilio/dial-status?session={self.call_sid}"
-        return Heard.parse(self.post(path, params))
+        return self.heard(path, params)
 
 
 def main() -> int:

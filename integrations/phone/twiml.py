@@ -1,13 +1,18 @@
 """TwiML for the phone line, built with twilio's VoiceResponse. Pure: settings and texts in.
 
 Only Say (and Pause) inside a Gather; every action URL absolute; a Dutch voice everywhere.
+Each answer's Gather and Dial report to a URL with their own `step`, so that a replayed
+request can be told from a second, equal answer to the next question (see `replay`).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
+from xml.etree import ElementTree
 
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
+
+from integrations.settings import Settings
 
 # Words callers say that speech recognition should expect.
 HINTS = (
@@ -24,9 +29,24 @@ class PhoneConfig:
     speech_model: str
     speech_timeout: int
     aanmeldteam: str
+    step: str = ""  # this answer's own mark in the URLs Twilio posts back to
 
     def url(self, path: str, **query: str) -> str:
         return self.base_url.rstrip("/") + path + ("?" + urlencode(query) if query else "")
+
+    def stepped(self) -> dict[str, str]:
+        return {"step": self.step} if self.step else {}
+
+
+def config_from(settings: Settings, step: str = "") -> PhoneConfig:
+    return PhoneConfig(
+        base_url=settings.public_base_url,
+        voice=settings.twilio_voice,
+        speech_model=settings.twilio_speech_model,
+        speech_timeout=settings.twilio_speech_timeout_seconds,
+        aanmeldteam=settings.aanmeldteam_dial,
+        step=step,
+    )
 
 
 def _say(parent: VoiceResponse | Gather, texts: Iterable[str], voice: str) -> None:
@@ -45,7 +65,7 @@ def ask(config: PhoneConfig, texts: Iterable[str]) -> str:
         speech_timeout=str(config.speech_timeout),
         timeout=str(config.speech_timeout + 3),
         action_on_empty_result=True,
-        action=config.url("/twilio/gather"),
+        action=config.url("/twilio/gather", **config.stepped()),
         method="POST",
         hints=HINTS,
     )
@@ -69,6 +89,7 @@ def transfer(
     query = {"session": whisper_for} if whisper_for else {}
     if after:
         query["after"] = after
+    query.update(config.stepped())
     dial = Dial(
         answer_on_bridge=True,
         action=config.url("/twilio/dial-status", **query),
@@ -109,3 +130,21 @@ def goodbye(config: PhoneConfig, texts: Iterable[str]) -> str:
 
 def empty() -> str:
     return str(VoiceResponse())
+
+
+def hang_up() -> str:
+    response = VoiceResponse()
+    response.hangup()
+    return str(response)
+
+
+def is_prompt(document: str) -> bool:
+    """Whether this TwiML asks the caller something (a Gather that reports to /gather)."""
+    try:
+        root = ElementTree.fromstring(document)
+    except ElementTree.ParseError:
+        return False
+    return any(
+        urlsplit(gather.get("action") or "").path == "/twilio/gather"
+        for gather in root.iter("Gather")
+    )

@@ -4,13 +4,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
 from integrations.settings import REPO_ROOT, Settings
 from integrations.stack.processes import ManagedProcess, wait_until
 from integrations.stack.redis_server import embedded_redis
+from integrations.stack.secrets import with_local_secrets
 
 QUIET_RASA_ENV = {
     "RASA_TELEMETRY_ENABLED": "false",
@@ -47,7 +48,7 @@ class RedisAddress:
             host=parts.hostname or "127.0.0.1",
             port=parts.port or 6379,
             db=int(db) if db else 0,
-            password=parts.password or "",
+            password=unquote(parts.password or ""),
         )
 
 
@@ -62,6 +63,8 @@ class Stack:
     parts: dict[str, ManagedProcess] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # The secrets between the parts: generated once for this machine, never the defaults.
+        self.settings = with_local_secrets(self.settings, self.paths.var / "secrets.env")
         self.parts = self._build()
 
     @property
@@ -74,12 +77,16 @@ class Stack:
         rasa_bin = p.rasa_venv / "bin" / "rasa"
         parts: dict[str, ManagedProcess] = {}
         if s.redis_url is None:
+            password = s.embedded_redis_password
             parts["redis"] = embedded_redis(
-                s.embedded_redis_port, p.var / "redis", p.logs / "redis.log"
+                s.embedded_redis_port,
+                p.var / "redis",
+                p.logs / "redis.log",
+                password.get_secret_value() if password else None,
             )
         parts["action_server"] = ManagedProcess(
             "action_server",
-            [str(rasa_bin), "run", "actions", "--actions", "actions",
+            [str(p.rasa_venv / "bin" / "python"), "-m", "actions.serve",
              "--port", str(port_of(s.action_server_url, 5055))],
             p.logs / "actions.log",
             env={
@@ -87,8 +94,9 @@ class Stack:
                 "SANIC_HOST": "127.0.0.1",
                 "ACTION_SERVER_SANIC_WORKERS": str(s.action_server_workers),
                 "PYTHONPATH": str(p.repo),
-                "GATEWAY_INTERNAL_URL": f"http://127.0.0.1:{s.gateway_port}",
+                "GATEWAY_INTERNAL_URL": f"http://127.0.0.1:{s.internal_port}",
                 "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
+                "ACTION_SERVER_TOKEN": s.action_server_token.get_secret_value(),
             },
             cwd=p.repo,
         )  # fmt: skip
@@ -96,15 +104,20 @@ class Stack:
             "rasa",
             [str(rasa_bin), "run", "--enable-api", "--interface", "127.0.0.1",
              "--port", str(port_of(s.rasa_url, 5005)),
+             "--auth-token", s.rasa_auth_token.get_secret_value(),
              "--endpoints", str(p.repo / "bot" / "endpoints.yml"),
              "--credentials", str(p.repo / "bot" / "credentials.yml"),
+             "--logging-config-file", str(p.repo / "bot" / "logging.yml"),
              "--model", str(p.model)],
             p.logs / "rasa.log",
             env={
                 **QUIET_RASA_ENV,
                 "ACTION_SERVER_URL": s.action_server_url.rstrip("/"),
                 "SANIC_WORKERS": str(s.rasa_workers),
-                "NLG_URL": f"http://127.0.0.1:{s.gateway_port}/nlg",
+                "NLG_URL": f"http://127.0.0.1:{s.internal_port}/nlg",
+                "INTERNAL_API_TOKEN": s.internal_api_token.get_secret_value(),
+                "ACTION_SERVER_TOKEN": s.action_server_token.get_secret_value(),
+                "RASA_AUTH_TOKEN": s.rasa_auth_token.get_secret_value(),
                 "RASA_REDIS_HOST": redis_address.host,
                 "RASA_REDIS_PORT": str(redis_address.port),
                 "RASA_REDIS_DB": str(redis_address.db),
@@ -117,12 +130,17 @@ class Stack:
         )  # fmt: skip
         parts["gateway"] = ManagedProcess(
             "gateway",
-            [sys.executable, "-m", "uvicorn", "--factory", "integrations.app:create_app",
-             "--host", s.gateway_host, "--port", str(s.gateway_port), "--no-access-log"],
+            [sys.executable, "-m", "integrations.serve"],
             p.logs / "gateway.log",
             env={
                 "GATEWAY_HOST": s.gateway_host,
                 "GATEWAY_PORT": str(s.gateway_port),
+                "INTERNAL_HOST": s.internal_host,
+                "INTERNAL_PORT": str(s.internal_port),
+                "RASA_AUTH_TOKEN": s.rasa_auth_token.get_secret_value(),
+                "ACTION_SERVER_TOKEN": s.action_server_token.get_secret_value(),
+                "STAFF_API_TOKEN": s.staff_api_token.get_secret_value(),
+                "TWILIO_AUTH_TOKEN": s.twilio_auth_token.get_secret_value(),
                 "RASA_URL": s.rasa_url,
                 "ACTION_SERVER_URL": s.action_server_url,
                 "REDIS_URL": s.effective_redis_url,
@@ -135,7 +153,12 @@ class Stack:
                 "AGENDA_HOLD_SECONDS": str(s.agenda_hold_seconds),
                 "QUICK_EXIT_URL": s.quick_exit_url,
                 "CHAT_RATE_PER_SESSION": str(s.chat_rate_per_session),
-                "CHAT_RATE_PER_ADDRESS": str(s.chat_rate_per_address),
+                "CHAT_MESSAGES_BURST": str(s.chat_messages_burst),
+                "CHAT_MESSAGES_PER_SECOND": str(s.chat_messages_per_second),
+                "CHAT_UNUSED_SESSIONS_PER_ADDRESS": str(s.chat_unused_sessions_per_address),
+                "CHAT_SESSIONS_BURST": str(s.chat_sessions_burst),
+                "CHAT_SESSIONS_PER_SECOND": str(s.chat_sessions_per_second),
+                "CHAT_SESSIONS_PER_ADDRESS_HOUR": str(s.chat_sessions_per_address_hour),
                 "WIDGET_ORIGINS": json.dumps(s.widget_origins),
                 **self._sms_env(),
                 "PYTHONPATH": str(p.repo),

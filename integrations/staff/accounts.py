@@ -6,6 +6,8 @@ python -m integrations.staff.accounts   asks a password and prints its hash
 import getpass
 from functools import lru_cache
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -25,6 +27,14 @@ def verify(accounts: dict[str, str], username: str, password: str) -> bool:
         return _HASHER.verify(stored, password) and username in accounts
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def verify_off_loop(
+    accounts: dict[str, str], username: str, password: str, slots: CapacityLimiter
+) -> bool:
+    """`verify` in a worker thread: argon2 takes a core for a moment, and the event loop must
+    go on answering residents meanwhile. `slots` bounds how many hashes run at once."""
+    return await anyio.to_thread.run_sync(verify, accounts, username, password, limiter=slots)
 
 
 def main() -> None:

@@ -1,10 +1,13 @@
 """Staff pages: login, and the phrasing editor at /staff/teksten."""
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import structlog
+from anyio import CapacityLimiter
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
@@ -14,12 +17,21 @@ from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import Wording
 from integrations.nlg.phrasing import placeholders_in
 from integrations.nlg.service import phrasing_of
-from integrations.staff.accounts import verify
+from integrations.staff.accounts import verify_off_loop
 from integrations.staff.auth import require_staff, staff_user
 from integrations.staff.editor import Review, review, review_json
+from integrations.staff.login_limit import (
+    LoginLimiter,
+    account_ref,
+    login_client_address,
+    retry_after_minutes,
+)
 from integrations.staff.sessions import COOKIE, StaffSessions
 
 PAGES = Path(__file__).resolve().parent / "pages"
+WRONG_LOGIN = "Gebruikersnaam of wachtwoord klopt niet."
+
+log = structlog.get_logger(__name__)
 
 router = APIRouter(tags=["staff"])
 api = APIRouter(prefix="/staff/api", dependencies=[Depends(require_staff)])
@@ -44,13 +56,66 @@ async def login_page() -> FileResponse:
     return FileResponse(PAGES / "login.html")
 
 
+def login_limiter(request: Request) -> LoginLimiter:
+    """The app's login limiter, made on first use (the app may also set it at start)."""
+    state = request.app.state
+    limiter: LoginLimiter | None = getattr(state, "login_limiter", None)
+    if limiter is None:
+        settings = state.settings
+        limiter = state.login_limiter = LoginLimiter(
+            state.redis,
+            per_account=settings.staff_login_failures_per_account,
+            per_address=settings.staff_login_failures_per_address,
+            window_seconds=settings.staff_login_window_seconds,
+        )
+    return limiter
+
+
+def hash_slots(request: Request) -> CapacityLimiter:
+    """How many password hashes may run at once, for this app (made on first use)."""
+    state = request.app.state
+    slots: CapacityLimiter | None = getattr(state, "login_hash_slots", None)
+    if slots is None:
+        slots = state.login_hash_slots = CapacityLimiter(state.settings.staff_login_hashes_at_once)
+    return slots
+
+
+async def failure_pause(seconds: float) -> None:
+    """The wait before every failed or refused login's answer: it slows down guessing."""
+    await asyncio.sleep(seconds)
+
+
+def wait_words(seconds: int) -> str:
+    minutes = retry_after_minutes(seconds)
+    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
+
+
 @router.post("/staff/api/login")
 async def login(body: Login, request: Request) -> Response:
     settings = request.app.state.settings
-    if not verify(settings.staff_accounts, body.username, body.password):
-        return JSONResponse(
-            status_code=401, content={"detail": "Gebruikersnaam of wachtwoord klopt niet."}
+    address = login_client_address(request)
+    limiter = login_limiter(request)
+    delay = settings.staff_login_failure_delay_seconds
+    attempt = await limiter.attempt(body.username, address)
+    if not attempt.allowed:
+        # Refused without looking at the password: a right one waits for the lock too.
+        log.warning("staff.login_limited", account=account_ref(body.username))
+        await failure_pause(delay)
+        text = await request.app.state.phrasing.render(
+            "utter_staff_login_limited", slots={"wait": wait_words(attempt.retry_after_seconds)}
         )
+        return JSONResponse(
+            status_code=429,
+            content={"detail": text["text"]},
+            headers={"Retry-After": str(attempt.retry_after_seconds)},
+        )
+    if not await verify_off_loop(
+        settings.staff_accounts, body.username, body.password, hash_slots(request)
+    ):
+        log.warning("staff.login_failed", account=account_ref(body.username))
+        await failure_pause(delay)
+        return JSONResponse(status_code=401, content={"detail": WRONG_LOGIN})
+    await limiter.succeeded(body.username, address)
     sessions: StaffSessions = request.app.state.staff_sessions
     session_id = await sessions.open(body.username)
     response = JSONResponse(content={"user": body.username})

@@ -18,10 +18,12 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 from twilio.request_validator import RequestValidator
 
+from integrations.phone.simulator import Heard
 from integrations.settings import REPO_ROOT, Settings
 from integrations.stack.launcher import Stack, StackPaths
 from tests.bench.common import free_port, percentile
@@ -75,10 +77,16 @@ async def chat_session(http: httpx.AsyncClient) -> str:
     return session_id
 
 
-async def rasa_turn(http: httpx.AsyncClient, session: str, text: str) -> bool:
-    body = {"sender": session, "message": text, "metadata": {"channel": "chat"}}
-    response = await http.post("/webhooks/rest/webhook", json=body)
-    return response.status_code == 200 and bool(response.json())
+def rasa_turn_for(settings: Settings) -> Turn:
+    """Straight into Rasa through the gateway's channel (it takes the stack's token)."""
+    headers = {"Authorization": f"Bearer {settings.rasa_auth_token.get_secret_value()}"}
+
+    async def turn(http: httpx.AsyncClient, session: str, text: str) -> bool:
+        body = {"sender": session, "message": text, "metadata": {"channel": "chat"}}
+        response = await http.post("/webhooks/gateway/webhook", json=body, headers=headers)
+        return response.status_code == 200 and bool(response.json())
+
+    return turn
 
 
 async def rasa_session(http: httpx.AsyncClient) -> str:
@@ -89,12 +97,18 @@ def phone_turn_for(settings: Settings) -> Turn:
     validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
     public = settings.public_base_url.rstrip("/")
 
+    # Like Twilio: each answer goes to the action URL of the Gather the caller last heard.
+    listening_at: dict[str, str] = {}
+
     async def turn(http: httpx.AsyncClient, call_sid: str, text: str) -> bool:
         params = {"CallSid": call_sid, "From": "+31600000000", "To": "+31592140592",
                   "SpeechResult": text, "Confidence": "0.9"}  # fmt: skip
-        path = "/twilio/gather" if text else "/twilio/voice"
+        path = listening_at.get(call_sid, "/twilio/gather") if text else "/twilio/voice"
         signature = validator.compute_signature(public + path, params)
         response = await http.post(path, data=params, headers={"X-Twilio-Signature": signature})
+        heard = Heard.parse(response.text) if response.status_code == 200 else None
+        if heard is not None and heard.action:
+            listening_at[call_sid] = urlsplit(heard.action)._replace(scheme="", netloc="").geturl()
         return response.status_code == 200 and "<Response>" in response.text
 
     return turn
@@ -195,8 +209,8 @@ async def run(stack: Stack, conversations: int, seconds: float) -> None:
     )
     # Warm up both paths (model caches, connections).
     await residents(gateway, chat_session, chat_turn, 5, 5, None)
-    direct = await residents(rasa, rasa_session, rasa_turn, conversations, seconds)
-    print(direct.line("straight to Rasa (REST webhook)"))
+    direct = await residents(rasa, rasa_session, rasa_turn_for(s), conversations, seconds)
+    print(direct.line("straight to Rasa (its webhook)"))
     chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
     print(chat.line("through the gateway (chat API)"))
     if direct.latencies and chat.latencies:
@@ -221,10 +235,14 @@ def main() -> None:
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         gateway_port=free_port(),
+        internal_port=free_port(),
         rasa_url=f"http://127.0.0.1:{free_port()}",
         action_server_url=f"http://127.0.0.1:{free_port()}",
         embedded_redis_port=free_port(),
-        chat_rate_per_address=10_000_000,
+        chat_messages_burst=10_000_000,
+        chat_sessions_burst=10_000_000,
+        chat_unused_sessions_per_address=10_000_000,
+        chat_sessions_per_address_hour=10_000_000,
         chat_rate_per_session=10_000,
     )
     with tempfile.TemporaryDirectory() as var:

@@ -42,6 +42,7 @@ def stack(
     settings = Settings(
         _env_file=None,
         gateway_port=free_port(),
+        internal_port=free_port(),
         rasa_url=f"http://127.0.0.1:{free_port()}",
         action_server_url=f"http://127.0.0.1:{free_port()}",
         embedded_redis_port=free_port(),
@@ -53,8 +54,8 @@ def stack(
         twilio_account_sid="AC" + "0" * 32,
         twilio_api_base_url=twilio_api.url,
         widget_origins=[municipal_site.url],
-        # Every test talks from 127.0.0.1.
-        chat_rate_per_address=100_000,
+        # The limits per address stay as they are shipped: every test talks from 127.0.0.1,
+        # one conversation after the other, as residents and evaluation tools do.
     )
     running = Stack(settings, StackPaths(model=MODEL, var=tmp_path_factory.mktemp("var")))
     running.start()

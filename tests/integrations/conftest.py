@@ -50,7 +50,10 @@ def settings(redis_url: str, closed_port_url: str) -> Settings:
         probe_timeout_seconds=1,
         rasa_timeout_seconds=2,
         # Every test talks from one address; the rate limit tests set their own limits.
-        chat_rate_per_address=100_000,
+        chat_messages_burst=100_000,
+        chat_sessions_burst=100_000,
+        chat_unused_sessions_per_address=100_000,
+        chat_sessions_per_address_hour=100_000,
     )
 
 

@@ -56,6 +56,7 @@ def with_service(agenda_redis_url: str) -> WithService:
         work: Callable[[Built], Awaitable[Any]],
         now: datetime = SUNDAY_EVENING,
         hold_seconds: float = 300,
+        holds_per_address: int = 3,
         backend: BackendFactory | None = None,
         lookup: AddressLookup | None = None,
         registry: Registry | None = None,
@@ -69,7 +70,7 @@ def with_service(agenda_redis_url: str) -> WithService:
             def clock() -> datetime:
                 return now
 
-            holds = Holds(client, hold_seconds)
+            holds = Holds(client, hold_seconds, holds_per_address)
             cases: dict[str, Any] = {}
 
             async def change_case(session_id: str, changes: dict[str, object]) -> None:

@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from integrations.app import create_app
 from integrations.settings import DEV_INTERNAL_API_TOKEN, DEV_STAFF_API_TOKEN, Settings
+from tests.integrations.listeners import on_internal
 from tests.recorder import Recorder, recording_server
 
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
@@ -34,7 +35,9 @@ def app_client(settings: Settings, twilio: Recorder) -> Iterator[TestClient]:
 
 
 def step(client: TestClient, session_id: str, name: str, **body: object) -> dict[str, object]:
-    response = client.post(f"/internal/agenda/{session_id}/{name}", json=body, headers=INTERNAL)
+    response = client.post(
+        on_internal(f"/internal/agenda/{session_id}/{name}"), json=body, headers=INTERNAL
+    )
     assert response.status_code == 200, response.text
     answer: dict[str, object] = response.json()
     return answer
@@ -56,7 +59,9 @@ def book(client: TestClient, where: str = "Pittelo") -> tuple[str, dict[str, obj
 
 def test_the_booking_steps_need_the_internal_token(app_client: TestClient) -> None:
     for headers in ({}, STAFF):
-        response = app_client.post("/internal/agenda/x/offers", json={}, headers=headers)
+        response = app_client.post(
+            on_internal("/internal/agenda/x/offers"), json={}, headers=headers
+        )
         assert response.status_code == 401
 
 
@@ -97,7 +102,9 @@ def test_a_failing_sms_is_reported_not_raised(app_client: TestClient, twilio: Re
     twilio.status, twilio.body = 500, b'{"message": "down"}'
     assert step(app_client, session_id, "sms", phone_number="0612345678") == {"status": "failed"}
     bad = app_client.post(
-        f"/internal/agenda/{session_id}/sms", json={"phone_number": "12"}, headers=INTERNAL
+        on_internal(f"/internal/agenda/{session_id}/sms"),
+        json={"phone_number": "12"},
+        headers=INTERNAL,
     )
     assert bad.status_code == 422
 
@@ -122,3 +129,33 @@ def test_cancel_through_the_api_frees_the_time(app_client: TestClient) -> None:
     case = app_client.get(f"/api/cases/{session_id}", headers=STAFF).json()
     assert case["appointment"] is None
     assert app_client.get(str(appointment["ics_url"])).status_code == 404
+
+
+def test_many_sessions_asking_for_offers_leave_the_first_free_time(app_client: TestClient) -> None:
+    """The attack of issue 19 over HTTP: 20 scripted sessions ask one team for times (and for
+    other times). The first free time a resident is offered does not move, and the team's
+    agenda shows nothing held."""
+
+    def first_offer(session_id: str) -> dict[str, str]:
+        assert step(app_client, session_id, "place", text="Kloosterveen")["status"] == "found"
+        offers = step(app_client, session_id, "offers")
+        assert offers["status"] == "offered" and isinstance(offers["offers"], list)
+        first: dict[str, str] = offers["offers"][0]
+        return first
+
+    def held() -> list[str]:
+        view = app_client.get("/api/agenda/kloosterveen?dagen=14", headers=STAFF).json()
+        return [row["slot_id"] for row in view["slots"] if row["status"] == "vastgehouden"]
+
+    before = first_offer("before")["when"]
+    for n in range(20):
+        assert first_offer(f"script{n}")["when"] == before
+        assert step(app_client, f"script{n}", "choose", text="andere tijd")["kind"] == "more"
+        step(app_client, f"script{n}", "offers")
+    picked = first_offer("resident")
+    assert picked["when"] == before
+    assert held() == []
+    # A pick is held: the staff view shows it, and it is not offered to the next resident.
+    assert step(app_client, "resident", "choose", text="de eerste")["kind"] == "chosen"
+    assert held() == [picked["slot_id"]]
+    assert first_offer("next")["slot_id"] != picked["slot_id"]

@@ -1,10 +1,12 @@
-"""The booking dialogue on the real Redis: offers, holds, choices, bookings, storms."""
+"""The booking dialogue on the real Redis: offers, picks and their holds, bookings, storms."""
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from integrations.agenda.service import ConfirmResult
+from integrations.agenda.dialog_state import OfferedSlot
+from integrations.agenda.holds import Holds
+from integrations.agenda.service import ConfirmResult, OfferResult
 
 from .conftest import MONDAY, SUNDAY_EVENING, Built, WithService, big_team_registry
 
@@ -40,11 +42,141 @@ def test_a_resident_books_and_the_case_shows_it(with_service: WithService) -> No
     with_service(work)
 
 
-def test_held_times_are_not_offered_to_someone_else(with_service: WithService) -> None:
+def test_a_picked_time_is_not_offered_to_someone_else(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         first = await place_and_offer(built, "a")
+        # Offering holds nothing: the next resident sees the same free times.
         second = await place_and_offer(built, "b")
-        assert not {o.slot_id for o in first.offers} & {o.slot_id for o in second.offers}
+        assert [o.start for o in second.offers] == [o.start for o in first.offers]
+        assert (await built.service.choose("a", "de eerste")).kind == "chosen"
+        third = await place_and_offer(built, "c")
+        assert first.offers[0].slot_id not in {o.slot_id for o in third.offers}
+        # The resident who picked it still sees it.
+        again = await built.service.offers("a")
+        assert first.offers[0].slot_id in {o.slot_id for o in again.offers}
+
+    with_service(work)
+
+
+async def held(built: Built) -> set[str]:
+    """The times held in the Kloosterveen team now."""
+    return await Holds(built.redis, 1).held_in_team("kloosterveen")
+
+
+async def first_free(built: Built, team_id: str = "kloosterveen") -> datetime:
+    team = built.service.registry.teams[team_id]
+    first: datetime = (await built.service.availability.free_slots(team, 1))[0].start
+    return first
+
+
+def test_many_sessions_asking_for_offers_do_not_block_the_agenda(
+    with_service: WithService,
+) -> None:
+    """The attack of issue 19: 20 scripted sessions asking one team for times moved its first
+    free time days ahead. Offers hold nothing, so the first free time stays where it was."""
+
+    async def work(built: Built) -> None:
+        before = await first_free(built)
+        for n in range(20):
+            await built.service.note_address(f"script{n}", "203.0.113.9")
+            offered = await place_and_offer(built, f"script{n}")
+            assert offered.status == "offered"
+            assert (await built.service.choose(f"script{n}", "andere tijd")).kind == "more"
+            await built.service.offers(f"script{n}")  # later times: held neither
+        assert not await held(built)
+        assert await first_free(built) == before
+        resident = await place_and_offer(built, "resident")
+        assert resident.offers[0].start == before
+
+    with_service(work)
+
+
+def test_picks_from_one_address_hold_only_a_few_times(with_service: WithService) -> None:
+    """Sessions from one address that each pick a time hold at most the address's bound; the
+    picks beyond it are not held, and still book when their resident says yes."""
+
+    async def work(built: Built) -> None:
+        for n in range(6):
+            await built.service.note_address(f"script{n}", "203.0.113.9")
+            await place_and_offer(built, f"script{n}")
+            assert (await built.service.choose(f"script{n}", "de eerste")).kind == "chosen"
+        assert len(await held(built)) == 2
+        assert (await built.service.confirm("script5")).status == "booked"  # not held, but free
+        # Another address is not affected by the bound.
+        await built.service.note_address("resident", "198.51.100.7")
+        await place_and_offer(built, "resident")
+        assert (await built.service.choose("resident", "de eerste")).kind == "chosen"
+        assert len(await held(built)) == 3
+        assert (await built.service.confirm("resident")).status == "booked"
+
+    with_service(work, holds_per_address=2)
+
+
+def test_one_hold_per_conversation(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        offered = await place_and_offer(built, "s")
+        assert (await built.service.choose("s", "de eerste")).kind == "chosen"
+        assert await held(built) == {offered.offers[0].slot_id}
+        await built.service.reconsider("s")
+        assert not await held(built)
+        later = await built.service.offers("s")
+        assert (await built.service.choose("s", "de eerste")).kind == "chosen"
+        assert await held(built) == {later.offers[0].slot_id}
+        # A new pick straight away (no reconsider) also gives the old one back.
+        assert (await built.service.choose("s", later.offers[1].when)).kind == "chosen"
+        assert await held(built) == {later.offers[1].slot_id}
+        # Erasure gives it back at once.
+        await built.service.erase("s")
+        assert not await held(built)
+
+    with_service(work)
+
+
+def test_two_residents_pick_the_same_time(with_service: WithService) -> None:
+    """Both were offered the same time and both pick it: one booking, one "net weg" with new
+    times that do not include it."""
+
+    async def work(built: Built) -> None:
+        first = await place_and_offer(built, "a")
+        wanted = first.offers[0]
+        # Residents get the professionals free at one time in their own order: find one
+        # offered the very same slot.
+        same = [f"b{n}" for n in range(8) if await offered_first(built, f"b{n}", wanted)]
+        assert same
+        loser_id = same[0]
+        picks = await asyncio.gather(
+            built.service.choose("a", wanted.when), built.service.choose(loser_id, wanted.when)
+        )
+        assert sorted(p.kind for p in picks) == ["chosen", "taken"]
+        winner, loser = ("a", loser_id) if picks[0].kind == "chosen" else (loser_id, "a")
+        done = await built.service.confirm(winner)
+        assert done.status == "booked" and done.booking is not None
+        assert done.booking.slot_id == wanted.slot_id
+        new = await built.service.offers(loser)
+        assert new.status == "offered" and new.offers
+        assert wanted.slot_id not in {o.slot_id for o in new.offers}
+        # Had the loser said yes anyway, the booking is refused with new times.
+        late = await built.service.confirm(loser, wanted.slot_id)
+        assert late.status == "taken" and late.offers is not None and late.offers.offers
+        assert wanted.slot_id not in {o.slot_id for o in late.offers.offers}
+
+    with_service(work)
+
+
+async def offered_first(built: Built, session: str, wanted: OfferedSlot) -> bool:
+    offered: OfferResult = await place_and_offer(built, session)
+    return offered.offers[0] == wanted
+
+
+def test_a_picked_time_booked_meanwhile_is_net_weg(with_service: WithService) -> None:
+    async def work(built: Built) -> None:
+        offered = await place_and_offer(built, "slow")
+        wanted = offered.offers[0]
+        assert (await built.service.confirm("quick", wanted.slot_id)).status == "booked"
+        assert (await built.service.choose("slow", "de eerste")).kind == "taken"
+        assert not await held(built)
+        new = await built.service.offers("slow")
+        assert wanted.slot_id not in {o.slot_id for o in new.offers}
 
     with_service(work)
 
@@ -177,5 +309,24 @@ def test_places_that_do_not_lead_to_a_team(with_service: WithService) -> None:
         second = await built.service.place("t", "weet niet")
         assert (first.status, first.tries, second.tries) == ("unknown", 1, 2)
         assert (await built.service.offers("nobody")).status == "no_team"
+
+    with_service(work)
+
+
+def test_residents_offered_one_time_at_once_mostly_get_other_professionals(
+    with_service: WithService,
+) -> None:
+    """Offers hold nothing, so residents asking at once hear the same first time; each gets
+    its own professional's slot of that time where the team has several, and both book."""
+
+    async def work(built: Built) -> None:
+        firsts = [(await place_and_offer(built, f"r{n}")).offers[0] for n in range(8)]
+        assert len({o.start for o in firsts}) == 1
+        assert len({o.slot_id for o in firsts}) == 2  # Kloosterveen has two professionals
+        a = next(n for n, o in enumerate(firsts) if o.slot_id == firsts[0].slot_id)
+        b = next(n for n, o in enumerate(firsts) if o.slot_id != firsts[0].slot_id)
+        for n in (a, b):
+            assert (await built.service.choose(f"r{n}", "de eerste")).kind == "chosen"
+            assert (await built.service.confirm(f"r{n}")).status == "booked"
 
     with_service(work)

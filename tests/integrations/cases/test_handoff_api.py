@@ -4,6 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from integrations.settings import DEV_INTERNAL_API_TOKEN, DEV_STAFF_API_TOKEN
+from tests.integrations.listeners import on_internal
 
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 INTERNAL = {"Authorization": f"Bearer {DEV_INTERNAL_API_TOKEN}"}
@@ -55,7 +56,9 @@ def ask_for_person(client: TestClient, session_id: str, urgency: str = "normaal"
         "handoff": {"reason": "vraagt om een medewerker", "urgency": urgency},
     }
     assert (
-        client.patch(f"/internal/cases/{session_id}", json=update, headers=INTERNAL).status_code
+        client.patch(
+            on_internal(f"/internal/cases/{session_id}"), json=update, headers=INTERNAL
+        ).status_code
         == 200
     )
 

@@ -3,6 +3,7 @@
 from fastapi.testclient import TestClient
 
 from integrations.settings import DEV_INTERNAL_API_TOKEN, DEV_STAFF_API_TOKEN
+from tests.integrations.listeners import on_internal
 
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 INTERNAL = {"Authorization": f"Bearer {DEV_INTERNAL_API_TOKEN}"}
@@ -40,7 +41,7 @@ def test_unknown_case_is_404(client: TestClient) -> None:
 
 def test_the_actions_update_the_case_with_the_internal_token(client: TestClient) -> None:
     session_id = new_session(client)
-    url = f"/internal/cases/{session_id}"
+    url = on_internal(f"/internal/cases/{session_id}")
     update = {
         "route": "veilig_thuis",
         "urgency": "hoog",

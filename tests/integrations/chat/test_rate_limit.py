@@ -5,6 +5,7 @@ from fastapi.testclient import TestClient
 
 from integrations.app import create_app
 from integrations.settings import Settings
+from tests.integrations.chat.servers import clear_of_window_edges
 
 
 def own_database(settings: Settings, number: int) -> str:
@@ -18,6 +19,7 @@ def test_too_many_messages_get_a_kind_429(settings: Settings) -> None:
     limited = settings.model_copy(
         update={"chat_rate_per_session": 3, "redis_url": own_database(settings, 7)}
     )
+    clear_of_window_edges()
     with TestClient(create_app(limited)) as client:
         session_id = client.post("/api/chat/sessions").json()["session_id"]
         url = f"/api/chat/sessions/{session_id}/messages"
@@ -35,7 +37,11 @@ def test_too_many_messages_get_a_kind_429(settings: Settings) -> None:
 
 def test_one_address_cannot_open_endless_conversations(settings: Settings) -> None:
     limited = settings.model_copy(
-        update={"chat_rate_per_address": 2, "redis_url": own_database(settings, 8)}
+        update={
+            "chat_sessions_burst": 2,
+            "chat_sessions_per_second": 0.001,
+            "redis_url": own_database(settings, 8),
+        }
     )
     with TestClient(create_app(limited)) as client:
         codes = [client.post("/api/chat/sessions").status_code for _ in range(3)]

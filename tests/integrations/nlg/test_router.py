@@ -2,11 +2,16 @@
 
 from fastapi.testclient import TestClient
 
+from integrations.settings import DEV_INTERNAL_API_TOKEN
+from tests.integrations.listeners import on_internal
+
+INTERNAL = {"Authorization": f"Bearer {DEV_INTERNAL_API_TOKEN}"}
+
 
 def nlg(client: TestClient, response: str, **extra: object) -> dict[str, object]:
     body = {"response": response, "arguments": {}, "tracker": {"slots": {}}, "channel": {}}
     body.update(extra)
-    answer = client.post("/nlg", json=body)
+    answer = client.post(on_internal("/nlg"), json=body, headers=INTERNAL)
     assert answer.status_code == 200, answer.text
     result: dict[str, object] = answer.json()
     return result

@@ -1,0 +1,212 @@
+"""SECURITY.md, tried from outside as a stranger would: over real HTTP (and Redis' own
+protocol) against the real stack on loopback. Each test is one point of that file; it fails
+when the point reopens."""
+
+import json
+import re
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+import redis
+from twilio.request_validator import RequestValidator
+
+from integrations.phone.simulator import PhoneCall
+from integrations.settings import (
+    DEV_ACTION_SERVER_TOKEN,
+    DEV_INTERNAL_API_TOKEN,
+    DEV_RASA_AUTH_TOKEN,
+    DEV_STAFF_API_TOKEN,
+    DEV_TWILIO_AUTH_TOKEN,
+)
+from integrations.stack.launcher import RedisAddress, Stack
+
+STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
+# A BSN that passes the elfproef, and an IBAN that passes mod-97.
+BSN = "111222333"
+IBAN = "NL91ABNA0417164300"
+
+
+def internal_url(stack: Stack) -> str:
+    return f"http://127.0.0.1:{stack.settings.internal_port}"
+
+
+def new_chat(gateway: httpx.Client) -> str:
+    made = gateway.post("/api/chat/sessions")
+    assert made.status_code == 201, made.text
+    session_id: str = made.json()["session_id"]
+    return session_id
+
+
+def test_the_public_port_has_no_internal_surface(stack: Stack, gateway: httpx.Client) -> None:
+    for path in ("/internal/cases/x", "/internal/agenda/x/offers", "/docs", "/redoc"):
+        assert gateway.get(path).status_code == 404, path
+    token = {"Authorization": f"Bearer {stack.settings.internal_api_token.get_secret_value()}"}
+    assert gateway.patch("/internal/cases/x", json={}, headers=token).status_code == 404
+    assert gateway.post("/nlg", json={"response": "utter_greet"}, headers=token).status_code == 404
+    assert gateway.get("/openapi.json").status_code == 404
+    with httpx.Client(base_url=internal_url(stack)) as internal:
+        spec = internal.get("/openapi.json").json()
+        assert any(path.startswith("/internal/") for path in spec["paths"])
+        # The internal listener serves nothing public.
+        assert internal.get("/").status_code == 404
+        assert internal.post("/api/chat/sessions").status_code == 404
+
+
+def test_the_internal_listener_takes_only_its_own_generated_token(stack: Stack) -> None:
+    secret = stack.settings.internal_api_token.get_secret_value()
+    assert secret != DEV_INTERNAL_API_TOKEN and len(secret) >= 32
+    with httpx.Client(base_url=internal_url(stack)) as internal:
+        for token in (None, DEV_INTERNAL_API_TOKEN, "x" * 40):
+            headers = {"Authorization": f"Bearer {token}"} if token else {}
+            assert internal.patch("/internal/cases/x", json={}, headers=headers).status_code in (
+                401,
+                403,
+            )
+            nlg = internal.post("/nlg", json={"response": "utter_greet"}, headers=headers)
+            assert nlg.status_code in (401, 403)
+
+
+def test_rasa_answers_only_the_gateway(stack: Stack) -> None:
+    token = stack.settings.rasa_auth_token.get_secret_value()
+    assert token != DEV_RASA_AUTH_TOKEN
+    with httpx.Client(base_url=stack.settings.rasa_url, timeout=10) as rasa:
+        assert rasa.get("/status").status_code == 401
+        assert rasa.get("/status", params={"token": DEV_RASA_AUTH_TOKEN}).status_code == 401
+        assert rasa.get("/status", params={"token": token}).status_code == 200
+        event = [{"event": "slot", "name": "route", "value": "crisis"}]
+        written = rasa.post("/conversations/someone/tracker/events", json=event)
+        assert written.status_code == 401
+        message = {"sender": "someone", "message": "ik wil niet meer leven"}
+        # Rasa's own REST channel is not there; the gateway's channel wants the token.
+        assert rasa.post("/webhooks/rest/webhook", json=message).status_code == 404
+        assert rasa.post("/webhooks/gateway/webhook", json=message).status_code == 403
+        wrong = {"Authorization": f"Bearer {DEV_RASA_AUTH_TOKEN}"}
+        assert (
+            rasa.post("/webhooks/gateway/webhook", json=message, headers=wrong).status_code == 403
+        )
+
+
+def test_the_action_server_answers_only_rasa(stack: Stack) -> None:
+    token = stack.settings.action_server_token.get_secret_value()
+    assert token != DEV_ACTION_SERVER_TOKEN
+    call = {"next_action": "action_triage", "sender_id": "x", "tracker": {"sender_id": "x"}}
+    with httpx.Client(base_url=stack.settings.action_server_url, timeout=10) as actions:
+        assert actions.get("/health").status_code == 200
+        assert actions.post("/webhook", json=call).status_code == 403
+        wrong = {"Authorization": f"Bearer {DEV_ACTION_SERVER_TOKEN}"}
+        assert actions.post("/webhook", json=call, headers=wrong).status_code == 403
+        assert actions.get("/actions").status_code == 403
+
+
+def test_redis_wants_its_password(stack: Stack) -> None:
+    address = RedisAddress.from_url(stack.settings.effective_redis_url)
+    assert address.password  # generated by the stack, never empty
+    stranger = redis.Redis(host=address.host, port=address.port)
+    with pytest.raises(redis.exceptions.AuthenticationError):
+        stranger.ping()
+    assert redis.Redis.from_url(stack.settings.effective_redis_url).ping()
+
+
+def test_a_call_id_never_works_on_the_chat_api(stack: Stack, gateway: httpx.Client) -> None:
+    call = PhoneCall(stack.gateway_url, stack.settings.public_base_url, DEV_TWILIO_AUTH_TOKEN)
+    call.start()
+    call.say("ik heb hulp nodig bij het schoonmaken")
+    url = f"/api/chat/sessions/{call.call_sid}"
+    assert gateway.post(f"{url}/messages", json={"text": "ja"}).status_code == 404
+    assert gateway.get(f"{url}/events").status_code == 404
+
+
+def test_a_replayed_signed_request_is_not_a_new_answer(stack: Stack) -> None:
+    call = PhoneCall(stack.gateway_url, stack.settings.public_base_url, DEV_TWILIO_AUTH_TOKEN)
+    call.start()
+    path = call.listening_at
+    params = {**call.base(), "SpeechResult": "ik wil een scootmobiel", "Confidence": "0.9"}
+    first = call.post(path, params)
+    again = call.post(path, params)  # the same signed request, sent once more
+    assert again == first
+    case = httpx.get(f"{stack.gateway_url}/api/cases/{call.call_sid}", headers=STAFF).json()
+    said = [e["text"] for e in case["transcript"] if e["sender"] == "resident" and "text" in e]
+    assert said == ["ik wil een scootmobiel"]
+
+
+def test_twilio_paths_answer_twiml_also_to_strangers(stack: Stack) -> None:
+    url = stack.settings.public_base_url.rstrip("/") + "/twilio/gather"
+    params = {"CallSid": "CA" + "1" * 32, "SpeechResult": "x" * 100_000}
+    signature = RequestValidator(DEV_TWILIO_AUTH_TOKEN).compute_signature(url, params)
+    with httpx.Client(base_url=stack.gateway_url) as client:
+        for headers in ({}, {"X-Twilio-Signature": "wrong"}, {"X-Twilio-Signature": signature}):
+            answer = client.post("/twilio/gather", data=params, headers=headers)
+            assert answer.headers["content-type"].startswith(("application/xml", "text/xml"))
+            assert answer.text.lstrip().startswith("<?xml"), answer.text[:200]
+
+
+def test_a_burst_of_sessions_is_cut_short_and_the_header_cannot_dodge_it(
+    stack: Stack, gateway: httpx.Client
+) -> None:
+    def one(i: int) -> httpx.Response:
+        # A new header each time: from a stranger, X-Forwarded-For is never believed.
+        forged = {"X-Forwarded-For": f"198.51.100.{i % 250}"}
+        return httpx.post(f"{stack.gateway_url}/api/chat/sessions", headers=forged)
+
+    # The browser tests' event loop may run in this thread: plain threads for "at once".
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        replies = list(pool.map(one, range(300)))
+    codes = Counter(reply.status_code for reply in replies)
+    assert codes == {201: stack.settings.chat_unused_sessions_per_address, 429: 300 - codes[201]}
+    refused = next(reply for reply in replies if reply.status_code == 429)
+    assert "14 0592" in refused.json()["detail"] and int(refused.headers["retry-after"]) > 0
+    assert gateway.post("/api/chat/sessions").status_code == 429
+    # A session counts only until its first message: once they are used, a resident starts.
+    for reply in replies:
+        if reply.status_code == 201:
+            url = f"/api/chat/sessions/{reply.json()['session_id']}/messages"
+            assert gateway.post(url, json={"text": "hallo"}).status_code == 200
+    assert gateway.post("/api/chat/sessions").status_code == 201
+
+
+def test_a_bsn_and_an_iban_are_never_kept(stack: Stack, gateway: httpx.Client) -> None:
+    session_id = new_chat(gateway)
+    reply = gateway.post(
+        f"/api/chat/sessions/{session_id}/messages",
+        json={"text": f"ik heb schulden, mijn bsn is {BSN} en mijn rekening {IBAN}"},
+    ).json()
+    texts = " ".join(m["text"] for m in reply["messages"])
+    assert "burgerservicenummer" in texts and "niet bewaard" in texts
+    case = gateway.get(f"/api/cases/{session_id}", headers=STAFF).text
+    store = redis.Redis.from_url(stack.settings.effective_redis_url)
+    tracker = store.get(f"tracker:{session_id}") or b""
+    logs = "".join(part.log_path.read_text(errors="replace") for part in stack.parts.values())
+    for kept in (case, tracker.decode(errors="replace"), logs):
+        assert BSN not in kept and IBAN not in kept
+
+
+def test_every_answer_carries_the_security_headers(stack: Stack, gateway: httpx.Client) -> None:
+    answers = [
+        gateway.get("/"),
+        gateway.get("/does-not-exist"),
+        gateway.post("/api/chat/sessions/nope/messages", content=b"\xff\xfe", timeout=10),
+        gateway.get("/api/handoffs"),
+    ]
+    for answer in answers:
+        assert "default-src 'self'" in answer.headers["content-security-policy"]
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert "permissions-policy" in answer.headers
+    assert "microphone=(self)" in answers[0].headers["permissions-policy"]
+    assert "microphone=()" in answers[1].headers["permissions-policy"]
+
+
+def test_staff_logins_are_limited(stack: Stack, gateway: httpx.Client) -> None:
+    # An account of its own: the development account stays free for the other tests.
+    attempts = stack.settings.staff_login_failures_per_account
+    body = {"username": "beheerder-geraden", "password": "geraden"}
+    codes = [gateway.post("/staff/api/login", json=body).status_code for _ in range(attempts)]
+    assert codes == [401] * attempts
+    locked = gateway.post("/staff/api/login", json=body)
+    assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0
+    assert re.search(r"Probeer het over \d+ minu", json.dumps(locked.json()))
+    # One account locked is not the address locked.
+    right = {"username": "redacteur", "password": "dev-wachtwoord"}
+    assert gateway.post("/staff/api/login", json=right).status_code == 200
