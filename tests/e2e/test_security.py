@@ -148,7 +148,7 @@ def test_a_burst_of_sessions_is_cut_short_and_the_header_cannot_dodge_it(
     def one(i: int) -> httpx.Response:
         # A new header each time: from a stranger, X-Forwarded-For is never believed.
         forged = {"X-Forwarded-For": f"198.51.100.{i % 250}"}
-        return httpx.post(f"{stack.gateway_url}/api/chat/sessions", headers=forged)
+        return httpx.post(f"{stack.gateway_url}/api/chat/sessions", headers=forged, timeout=60)
 
     # The browser tests' event loop may run in this thread: plain threads for "at once".
     with ThreadPoolExecutor(max_workers=50) as pool:

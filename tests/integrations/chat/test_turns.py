@@ -215,7 +215,9 @@ def test_a_burst_of_new_sessions_is_cut_short(settings: Settings) -> None:
     gateway = create_app(settings.model_copy(update={"redis_url": url, **limits}))
 
     async def at_once(base: str) -> list[int]:
-        async with httpx.AsyncClient(limits=httpx.Limits(max_connections=100)) as client:
+        async with httpx.AsyncClient(
+            timeout=60, limits=httpx.Limits(max_connections=100)
+        ) as client:
             replies = await asyncio.gather(
                 *(client.post(f"{base}/api/chat/sessions") for _ in range(300))
             )
