@@ -153,15 +153,20 @@ def test_a_burst_of_sessions_is_cut_short_and_the_header_cannot_dodge_it(
     # The browser tests' event loop may run in this thread: plain threads for "at once".
     with ThreadPoolExecutor(max_workers=50) as pool:
         replies = list(pool.map(one, range(300)))
-    codes = Counter(reply.status_code for reply in replies)
-    assert codes == {201: stack.settings.chat_unused_sessions_per_address, 429: 300 - codes[201]}
-    refused = next(reply for reply in replies if reply.status_code == 429)
-    assert "14 0592" in refused.json()["detail"] and int(refused.headers["retry-after"]) > 0
-    assert gateway.post("/api/chat/sessions").status_code == 429
-    # A session counts only until its first message: once they are used, a resident starts.
-    for reply in replies:
-        if reply.status_code == 201:
-            url = f"/api/chat/sessions/{reply.json()['session_id']}/messages"
+    made = [reply.json()["session_id"] for reply in replies if reply.status_code == 201]
+    try:
+        codes = Counter(reply.status_code for reply in replies)
+        # Other tests may have left a session without a message: at most the bound is made.
+        assert 0 < len(made) <= stack.settings.chat_unused_sessions_per_address
+        assert codes == {201: len(made), 429: 300 - len(made)}
+        refused = next(reply for reply in replies if reply.status_code == 429)
+        assert "14 0592" in refused.json()["detail"] and int(refused.headers["retry-after"]) > 0
+        assert gateway.post("/api/chat/sessions").status_code == 429
+    finally:
+        # A session counts only until its first message: once they are used, a resident
+        # starts (and the tests after this one have their address back).
+        for session_id in made:
+            url = f"/api/chat/sessions/{session_id}/messages"
             assert gateway.post(url, json={"text": "hallo"}).status_code == 200
     assert gateway.post("/api/chat/sessions").status_code == 201
 
