@@ -116,7 +116,9 @@ class B1Checker:
         )
         prepositions = "|".join(sorted(rules.nominal_prepositions, key=len, reverse=True))
         self._nominal_ing = re.compile(
-            rf"(?<![\w-])(?:{prepositions})\s+([^\W\d_]{{4,}}ing)\s+van(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:(?:{prepositions})\s+([^\W\d_]{{4,}}ing)\s+van|na\s+([^\W\d_]{{4,}}ing))"
+            r"(?![\w-])",
+            re.IGNORECASE,
         )
 
     def check(self, text: str, voice: bool = False) -> B1Report:
@@ -213,7 +215,7 @@ class B1Checker:
                 found,
             )
         for match in self._nominal_ing.finditer(text):
-            if match.group(1).lower() in self._rules.nominalisations:
+            if (match.group(1) or match.group(2)).lower() in self._rules.nominalisations:
                 continue  # said once, below
             yield Finding(
                 "naamwoordstijl",
