@@ -121,6 +121,10 @@ class B1Checker:
             re.IGNORECASE,
         )
 
+    @property
+    def rules(self) -> B1Rules:
+        return self._rules
+
     def check(self, text: str, voice: bool = False) -> B1Report:
         phrases = list(self._phrases(text))
         covered = {w.lower() for f in phrases if f.found for w in words_of(f.found)}
