@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e test-clocks eval b1 call bench chromium faketime clean
+        test-stories test-e2e test-clocks eval b1 b1-eval call bench chromium faketime clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -31,6 +31,7 @@ help:
 	@echo "make model  train the Rasa model when the training data changed"
 	@echo "make eval   the model on the held-out set: per-route precision and recall"
 	@echo "make b1     check every bot text for B1 Dutch (chat and phone)"
+	@echo "make b1-eval  the B1 checker on texts judged by B1 editors (right per side)"
 	@echo "make call   call the running assistant from this terminal (plays Twilio)"
 	@echo "make bench  print speed figures: the agenda, and residents at once through the stack"
 	@echo "make clean  remove environments, models and runtime data"
@@ -109,6 +110,12 @@ typecheck: $(VENV)/.installed
 b1: $(VENV)/.installed
 	$(VENV)/bin/b1-check --quiet integrations/nlg/content/*.yml
 
+# The B1 checker on texts judged by B1 editors, written apart from the product. The final
+# check set (tests/eval/b1_texts_v3.tsv) is not here: run it by hand, never tune on it.
+B1_EVAL_SETS := $(wildcard ../shared/eval/b1_texts_*.tsv) tests/eval/b1_texts_v2.tsv
+b1-eval: $(VENV)/.installed
+	$(PY) -m integrations.b1.evaluate $(B1_EVAL_SETS)
+
 validate: $(RASA_VENV)/.installed
 	$(RASA) data validate $(RASA_PATHS) --data nlu_data --fail-on-warnings
 
@@ -141,6 +148,7 @@ EVAL_SETS := $(wildcard ../shared/eval/first_turn_routes_*.tsv) $(wildcard tests
 eval: model $(VENV)/.installed
 	$(RASA_VENV)/bin/python -m bot.triage.evaluate --model $(MODEL) --data tests/nlu/heldout.yml
 	$(PY) -m integrations.safety.evaluate $(EVAL_SETS)
+	$(PY) -m integrations.b1.evaluate $(B1_EVAL_SETS)
 
 test-stories: model
 	$(RASA) test core --model $(MODEL) --stories tests/stories \

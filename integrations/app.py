@@ -35,6 +35,9 @@ from integrations.chat.rasa_client import RasaClient
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.router import router as chat_router
 from integrations.chat.session_store import SessionStore
+from integrations.feedback.router import router as feedback_router
+from integrations.feedback.service import Feedback
+from integrations.feedback.store import FeedbackStore
 from integrations.handoff.queue import HandoffQueue
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
@@ -170,6 +173,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.rate_limiter = RateLimiter(redis)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
+            app.state.feedback = Feedback(
+                FeedbackStore(redis, settings.conversation_ttl_seconds),
+                app.state.cases,
+                app.state.stats,
+                app.state.phrasing,
+            )
             agenda = build_agenda(settings, redis, http, app.state.cases)
             app.state.agenda, app.state.holds, app.state.sms = (
                 agenda.service,
@@ -273,6 +282,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.include_router(health_router)
     app.include_router(chat_router)
+    app.include_router(feedback_router)
     app.include_router(nlg_router)
     app.include_router(cases_staff_router)
     app.include_router(cases_internal_router)

@@ -86,7 +86,89 @@ function appendWithNumbers(parent, text) {
   parent.append(text.slice(at));
 }
 
+// --- After the goodbye: how did it go? Three big buttons with words, and a sentence if the
+// resident wants. The gateway never asks this in a conversation about safety. ---------------
+async function answerFeedback(item, body) {
+  try {
+    const response = await fetch(
+      `/api/chat/sessions/${encodeURIComponent(state.sessionId)}/feedback`,
+      { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    );
+    const data = await response.json();
+    item.thanks = (data.messages && data.messages[0] && data.messages[0].text) || data.detail || "";
+  } catch {
+    item.thanks = "Er ging iets mis met de verbinding.";
+  }
+  if (body.rating) item.rating = body.rating;
+  if (body.remark !== undefined) item.remarked = true;
+  save();
+  renderAll();
+  const next = document.getElementById("feedback-remark");
+  if (body.rating && next) next.focus();
+}
+
+function renderFeedback(item) {
+  const card = document.createElement("section");
+  card.className = "feedback";
+  card.setAttribute("aria-labelledby", "feedback-question");
+  const question = document.createElement("p");
+  question.id = "feedback-question";
+  question.className = "bubble question";
+  question.textContent = item.question;
+  card.appendChild(question);
+  if (!item.rating) {
+    const ratings = document.createElement("div");
+    ratings.className = "ratings";
+    ratings.setAttribute("role", "group");
+    ratings.setAttribute("aria-labelledby", "feedback-question");
+    for (const choice of item.choices) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = choice.title;
+      const rating = choice.payload.replace(/^feedback:/, "");
+      button.addEventListener("click", () => answerFeedback(item, { rating }));
+      ratings.appendChild(button);
+    }
+    card.appendChild(ratings);
+  } else {
+    const chosen = item.choices.find((c) => c.payload === "feedback:" + item.rating);
+    const said = document.createElement("p");
+    said.className = "chosen";
+    said.textContent = "U koos: " + (chosen ? chosen.title : item.rating);
+    card.appendChild(said);
+    if (item.thanks) {
+      const thanks = document.createElement("p");
+      thanks.className = "bubble thanks";
+      thanks.textContent = item.thanks;
+      card.appendChild(thanks);
+    }
+    if (!item.remarked) {
+      const remark = document.createElement("form");
+      remark.className = "remark";
+      const label = document.createElement("label");
+      label.htmlFor = "feedback-remark";
+      label.textContent = item.remarkLabel;
+      const field = document.createElement("input");
+      field.id = "feedback-remark";
+      field.type = "text";
+      field.maxLength = 300;
+      const send = document.createElement("button");
+      send.type = "submit";
+      send.textContent = "Stuur";
+      remark.append(label, field, send);
+      remark.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const text = field.value.trim();
+        if (text) answerFeedback(item, { remark: text });
+      });
+      card.appendChild(remark);
+    }
+  }
+  log.appendChild(card);
+}
+
 function render(item, isLast) {
+  if (item.from === "feedback") { renderFeedback(item); return; }
   const message = document.createElement("div");
   message.className = "message " + item.from;
   const bubble = document.createElement("div");
@@ -193,6 +275,12 @@ async function send(body, shown, fromButton) {
     if (data.quick_exit) { state.quickExit = true; showQuickExit(); }
     for (const m of messages) {
       state.items.push({ from: "bot", text: m.text, buttons: m.buttons || [], link: m.link || null });
+    }
+    if (data.feedback) {
+      state.items.push({
+        from: "feedback", question: data.feedback.question, choices: data.feedback.choices,
+        remarkLabel: data.feedback.remark_label, rating: null, remarked: false, thanks: "",
+      });
     }
     save();
     renderAll();

@@ -1,7 +1,18 @@
 """A Dutch B1 checker for the assistant's texts. Pure: text and rules in, findings out.
 
 Messages are for communication staff, in Dutch. Each finding names its rule, says whether
-the text fails or only gets a warning, and suggests a fix where one is known.
+the text fails or only gets a warning, says why, and suggests a better wording where one is
+known. What it looks for, by kind of problem:
+
+- length: sentences, commas, a clause in a clause, long chat bubbles, reading ease;
+- passive voice, also with words between the verb and the participle (passive.py);
+- nominal style ("na ontvangst van", "vindt een beoordeling plaats"), official words and
+  phrases, legal references, "men", "je" (mixed with "u"), numbers in words;
+- vague times ("binnenkort", "op korte termijn") and dates and times not written as
+  "dinsdag 3 december om 10.00 uur" (datetimes.py);
+- abbreviations, also in capitals (WMO, CAK, PGB), apart from the few residents know;
+- rare words (Dutch word frequency), apart from the names residents know (rules.yml);
+- on the phone: web addresses, emoji, long numbers, long texts and menus of many choices.
 """
 
 import re
@@ -10,6 +21,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from integrations.b1.config import B1Rules
+from integrations.b1.datetimes import date_problems
+from integrations.b1.passive import ParticipleRules, Passive, find_passive
+from integrations.b1.patterns import compile_patterns, compile_word, find_patterns
 from integrations.b1.syllables import syllables
 
 Severity = Literal["fail", "warn"]
@@ -21,9 +35,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"\{[a-z_]+\}|[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,:-]\d+)*")
 _URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:nl|com|org|eu)\b", re.IGNORECASE)
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f]")
-# Past participles: (op)gestuurd, gegeven; behandeld, verstuurd, ontvangen.
-_PARTICIPLE = re.compile(r"^(?:[a-z]*ge[a-z]{2,}|(?:be|ver|ont|her|er)[a-z]{2,})(?:d|t|en)$")
-_ABBREVIATION = re.compile(r"\b(?:[a-z]\.){2,}", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:(?:[^\W\d_]\.){2,}|[^\W\d_]{1,2}/[^\W\d_]{1,2}(?![^\W\d_]))", re.IGNORECASE
+)
+_MENU_CHOICE = re.compile(r"\b(?:kies|toets|druk op|druk)\s+(?:een\s+)?\d\b", re.IGNORECASE)
+_YOU = frozenset({"u", "uw", "uzelf"})
+_AGENT_SUBJECT = {"ons": "wij", "mij": "ik", "mijzelf": "ik", "u": "u", "hen": "zij"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +49,7 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str | None = None
+    found: str | None = None  # the words of the text it is about
 
 
 @dataclass(frozen=True)
@@ -64,13 +82,53 @@ def flesch_douma(text: str) -> float | None:
     return round(206.84 - 0.77 * per_100 - 0.93 * len(words) / len(parts), 1)
 
 
+def _passive_advice(passive: Passive) -> str:
+    if passive.agent:
+        subject = " ".join(passive.agent)
+        subject = _AGENT_SUBJECT.get(subject, subject)
+        return (
+            f'Zeg wie het doet, vooraan in de zin: "{subject[0].upper()}{subject[1:]} ..." '
+            f'in plaats van "... {passive.auxiliary} ... {passive.participle}". '
+            'Bijvoorbeeld: "Het buurtteam bekijkt uw aanvraag."'
+        )
+    return (
+        'Zeg wie het doet: "Wij bekijken uw aanvraag", '
+        f'niet "... {passive.auxiliary} ... {passive.participle}".'
+    )
+
+
 class B1Checker:
     def __init__(self, rules: B1Rules, zipf: ZipfLookup) -> None:
         self._rules = rules
         self._zipf = zipf
+        self._participles = ParticipleRules(
+            particles=rules.separable_particles,
+            strong=rules.strong_participles,
+            look_alikes=rules.not_participles,
+            determiners=rules.determiners,
+        )
+        self._official = compile_patterns(rules.official_phrases)
+        self._nominal = compile_patterns(rules.nominal_phrases)
+        self._vague = compile_patterns(rules.vague_times)
+        self._exact_words = {k: v for k, v in rules.difficult_words.items() if "*" not in k}
+        self._word_parts = tuple(
+            (re.compile(compile_word(k)), v) for k, v in rules.difficult_words.items() if "*" in k
+        )
+        prepositions = "|".join(sorted(rules.nominal_prepositions, key=len, reverse=True))
+        self._nominal_ing = re.compile(
+            rf"(?<![\w-])(?:(?:{prepositions})\s+([^\W\d_]{{4,}}ing)\s+van|na\s+([^\W\d_]{{4,}}ing))"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        )
+
+    @property
+    def rules(self) -> B1Rules:
+        return self._rules
 
     def check(self, text: str, voice: bool = False) -> B1Report:
-        findings = [*self._bubble(text), *self._words(text)]
+        phrases = list(self._phrases(text))
+        covered = {w.lower() for f in phrases if f.found for w in words_of(f.found)}
+        findings = [*self._bubble(text), *phrases, *self._words(text, covered)]
         for sentence in sentences_of(text):
             findings.extend(self._sentence(sentence))
         if voice:
@@ -127,54 +185,142 @@ class B1Checker:
                 f'Een bijzin in een bijzin: "{sentence}"',
                 "Zeg elk deel in een eigen zin.",
             )
-        if any(w in r.passive_auxiliaries for w in lowered) and any(
-            _PARTICIPLE.match(w) for w in lowered
-        ):
+        passive = find_passive(
+            lowered,
+            self._participles,
+            r.passive_auxiliaries,
+            r.state_auxiliaries,
+            r.state_participles,
+        )
+        if passive is not None:
             yield Finding(
                 "lijdende_vorm",
-                "warn",
-                f'Lijdende vorm: "{sentence}"',
-                "Zeg wie iets doet: 'Wij sturen u een brief', niet 'U wordt een brief gestuurd'.",
+                "warn" if passive.kind == "zijn" else "fail",
+                f'Lijdende vorm ("{passive.auxiliary} ... {passive.participle}"): "{sentence}"',
+                _passive_advice(passive),
             )
 
-    def _words(self, text: str) -> Iterable[Finding]:
-        seen: set[str] = set()
+    def _phrases(self, text: str) -> Iterable[Finding]:
+        """What spans several words: official phrases, nominal style, vague times, dates."""
+        for pattern, found in find_patterns(self._official, text):
+            yield Finding(
+                "ambtelijk",
+                "fail",
+                f'Ambtelijke taal: "{found}"',
+                f"Gebruik: {pattern.advice}",
+                found,
+            )
+        for pattern, found in find_patterns(self._nominal, text):
+            yield Finding(
+                "naamwoordstijl",
+                "fail",
+                f'Naamwoordstijl: "{found}". Zo staat er niet wie wat doet.',
+                f"Gebruik een werkwoord: {pattern.advice}",
+                found,
+            )
+        for match in self._nominal_ing.finditer(text):
+            if (match.group(1) or match.group(2)).lower() in self._rules.nominalisations:
+                continue  # said once, below
+            yield Finding(
+                "naamwoordstijl",
+                "fail",
+                f'Naamwoordstijl: "{match.group(0)}". Zo staat er niet wie wat doet.',
+                "Gebruik een werkwoord: 'als wij uw aanvraag hebben bekeken'.",
+            )
+        for pattern, found in find_patterns(self._vague, text):
+            yield Finding(
+                "vage_tijd",
+                "fail",
+                f'Vage tijd: "{found}". De inwoner weet dan niet wanneer.',
+                pattern.advice[0].upper() + pattern.advice[1:] + ".",
+                found,
+            )
+        for problem in date_problems(text):
+            yield Finding(
+                "datum_tijd",
+                problem.severity,
+                f'Datum of tijd: "{problem.found}". Schrijf: "dinsdag 3 december om 10.00 uur".',
+                problem.better[0].upper() + problem.better[1:] + ".",
+                problem.found,
+            )
+
+    def _words(self, text: str, covered: set[str]) -> Iterable[Finding]:
+        seen = set(covered)  # words of a phrase found already: said once
         for match in _ABBREVIATION.finditer(text):
+            seen.add(match.group(0).lower().replace(".", ""))
             yield Finding(
                 "afkorting",
                 "fail",
                 f"Afkorting: {match.group(0)}",
                 "Schrijf het woord helemaal uit.",
             )
+        all_words = [w.lower() for s in sentences_of(text) for w in words_of(s)]
+        addresses_with_u = any(w in _YOU for w in all_words)
         for sentence in sentences_of(text):
             for position, word in enumerate(words_of(sentence)):
                 lower = word.lower()
                 if lower in seen or _PLACEHOLDER.fullmatch(word) or word[0].isdigit():
                     continue
                 seen.add(lower)
-                yield from self._word(word, lower, first=position == 0)
+                yield from self._word(word, lower, position == 0, addresses_with_u)
 
-    def _word(self, word: str, lower: str, first: bool) -> Iterable[Finding]:
+    def _acronym(self, word: str) -> Finding | None:
         r = self._rules
+        for part in word.split("-"):
+            if len(part) >= 2 and part.isupper() and part not in r.known_acronyms:
+                meaning = r.acronym_meanings.get(part)
+                return Finding(
+                    "afkorting",
+                    "fail",
+                    f"Afkorting in hoofdletters: {part}. Veel mensen weten niet wat dat is.",
+                    f"{meaning[0].upper()}{meaning[1:]}." if meaning else "Schrijf uit wat het is.",
+                )
+        return None
+
+    def _difficult(self, lower: str) -> str | None:
+        """The advice for an official word, also as part of a word (Wmo-voorziening)."""
+        for candidate in (lower, *lower.split("-")[1:], *lower.split("-")[:-1]):
+            if candidate in self._exact_words:
+                return self._exact_words[candidate]
+            for part, advice in self._word_parts:
+                if part.fullmatch(candidate):
+                    return advice
+        return None
+
+    def _word(self, word: str, lower: str, first: bool, with_u: bool) -> Iterable[Finding]:
+        r = self._rules
+        acronym = self._acronym(word)
+        if acronym is not None:
+            yield acronym
+            return
         if lower in r.whitelist:
             return
-        if lower in r.abbreviations or (word.isupper() and 2 <= len(word) <= 5):
+        difficult = self._difficult(lower)
+        if lower in r.abbreviations:
             yield Finding(
                 "afkorting", "fail", f"Afkorting: {word}", "Schrijf het woord helemaal uit."
             )
-        elif lower in r.difficult_words:
+        elif lower in r.nominalisations:
+            yield Finding(
+                "naamwoordstijl",
+                "fail",
+                f"Naamwoordstijl: {word}. Zo staat er niet wie wat doet.",
+                f"Gebruik een werkwoord: {r.nominalisations[lower]}.",
+            )
+        elif difficult is not None:
             yield Finding(
                 "moeilijk_woord",
                 "fail",
                 f"Moeilijk woord: {word}",
-                f"Gebruik: {r.difficult_words[lower]}",
+                f"Gebruik: {difficult}",
             )
         elif lower == "men":
             yield Finding("men", "fail", "Gebruik geen 'men'.", "Zeg wie het doet: 'wij' of 'u'.")
         elif lower in r.informal_words:
-            yield Finding(
-                "u_vorm", "fail", f"'{word}' is de je-vorm.", "Spreek de inwoner aan met 'u'."
+            message = (
+                f"'u' en '{word}' staan door elkaar." if with_u else f"'{word}' is de je-vorm."
             )
+            yield Finding("u_vorm", "fail", message, "Spreek de inwoner steeds aan met 'u'.")
         elif lower in r.number_words:
             yield Finding(
                 "getal_in_woorden",
@@ -216,3 +362,21 @@ class B1Checker:
                     f"Het nummer {run} is aan de telefoon te lang in één keer.",
                     "Zeg het in groepjes, bijvoorbeeld: 0800 0113.",
                 )
+        count, words = len(sentences_of(text)), len(words_of(text))
+        if count > r.voice_sentences_max or words > r.voice_words_max:
+            yield Finding(
+                "spraak_lang",
+                "fail",
+                f"Aan de telefoon is dit te lang om te onthouden: {count} zinnen, {words} woorden.",
+                f"Zeg het in hoogstens {r.voice_sentences_max} zinnen "
+                f"en {r.voice_words_max} woorden.",
+            )
+        choices = len(_MENU_CHOICE.findall(text))
+        if choices > r.voice_menu_choices_max:
+            yield Finding(
+                "spraak_menu",
+                "fail",
+                f"Een keuzemenu van {choices} keuzes is aan de telefoon te veel.",
+                f"Geef hoogstens {r.voice_menu_choices_max} keuzes. Of vraag: 'Zeg het in een "
+                "paar woorden.'",
+            )

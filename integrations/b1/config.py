@@ -19,11 +19,27 @@ class B1Rules(BaseModel):
     rare_zipf_below: float
     reading_ease_warn_below: float
     voice_digit_run_max: int
+    voice_sentences_max: int
+    voice_words_max: int
+    voice_menu_choices_max: int
     whitelist: frozenset[str]
+    known_acronyms: frozenset[str]
+    acronym_meanings: dict[str, str]
     difficult_words: dict[str, str]
+    official_phrases: dict[str, str]
+    nominalisations: dict[str, str]
+    nominal_phrases: dict[str, str]
+    nominal_prepositions: frozenset[str]
+    vague_times: dict[str, str]
     abbreviations: frozenset[str]
     subordinators: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    state_auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    separable_particles: frozenset[str]
+    strong_participles: frozenset[str]
+    not_participles: frozenset[str]
+    state_participles: frozenset[str]
     number_words: frozenset[str]
     informal_words: frozenset[str]
 

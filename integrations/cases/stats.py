@@ -29,7 +29,13 @@ class Stats:
         for offset in range(count):
             day = last - timedelta(days=offset)
             raw: Any = await self._redis.hgetall(f"stats:{day.isoformat()}")
-            counts: dict[str, dict[str, int]] = {"route": {}, "wijk": {}, "outcome": {}}
+            counts: dict[str, dict[str, int]] = {
+                "route": {},
+                "wijk": {},
+                "outcome": {},
+                "feedback": {},  # answers to "Hoe ging dit gesprek?" (integrations/feedback/)
+                "feedback_asked": {},  # how often it was asked, per channel
+            }
             for key, value in raw.items():
                 kind, _, name = as_text(key).partition(":")
                 if kind in counts:

@@ -269,7 +269,11 @@ async def answer(
         ],
     )
     quick_exit = screened.step.quick_exit or await about_safety(cases, session_id)
-    reply = BotReply(messages=messages, quick_exit=quick_exit)
+    # After the goodbye of a conversation not about safety: how did it go? (feedback/)
+    question = None
+    if not quick_exit and not screened.messages:
+        question = await state.feedback.chat_question(session_id, [m.text for m in messages])
+    reply = BotReply(messages=messages, quick_exit=quick_exit, feedback=question)
     metrics.turns.labels("chat").inc()
     metrics.turn_seconds.labels("chat").observe(time.perf_counter() - started)
     return reply

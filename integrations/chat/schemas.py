@@ -30,11 +30,21 @@ class BotMessage(BaseModel):
     link: BotLink | None = None
 
 
+class FeedbackQuestion(BaseModel):
+    """After the goodbye: how did it go? The answers go to /api/chat/sessions/{id}/feedback."""
+
+    question: str
+    choices: list[BotButton]
+    remark_label: str
+
+
 class BotReply(BaseModel):
     messages: list[BotMessage]
     # True once the conversation is about safety at home or a crisis: the web chat then makes
     # its "Snel weg" button stand out.
     quick_exit: bool = False
+    # Set once, when the assistant said goodbye in a conversation that was not about safety.
+    feedback: FeedbackQuestion | None = None
 
 
 class ResidentMessage(BaseModel):

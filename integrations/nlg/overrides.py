@@ -1,8 +1,9 @@
 """Wording changed by communication staff, kept in Redis on top of the content files.
 
-Owner of `phrasing:override` (name -> {text, voice}) and `phrasing:history:{name}` (every
-change: who, when, before and after). A change takes effect for the next message, in every
-gateway, without retraining or restarting anything.
+Owner of `phrasing:override` (name -> {text, voice, closed, buttons}) and
+`phrasing:history:{name}` (every change: who, when, before and after). A change takes effect
+for the next message, in every gateway, without retraining or restarting anything. A change
+back to the content file's wording removes the override: the text is no longer "changed".
 """
 
 import json
@@ -19,8 +20,13 @@ HISTORY = "phrasing:history:"
 
 
 class Wording(BaseModel):
+    """The words of one response: chat text, phone variant, the text outside office hours
+    and the button labels (in the order of the content file; None: as in the content file)."""
+
     text: str
     voice: str | None = None
+    closed: str | None = None
+    buttons: tuple[str, ...] | None = None
 
 
 class Change(BaseModel):
@@ -42,10 +48,17 @@ class PhrasingOverrides:
         raw = await self._redis.hgetall(OVERRIDES)
         return {as_text(k): Wording.model_validate_json(v) for k, v in raw.items()}
 
-    async def save(self, name: str, before: Wording, after: Wording, who: str) -> Change:
+    async def save(
+        self, name: str, before: Wording, after: Wording, who: str, base: Wording | None = None
+    ) -> Change:
+        """Keep `after` on top of the content file; when it is the content file's wording
+        (`base`), there is nothing to keep on top any more. History keeps both ways."""
         change = Change(at=datetime.now(UTC), who=who, before=before, after=after)
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(OVERRIDES, name, after.model_dump_json())
+            if base is not None and after == base:
+                pipe.hdel(OVERRIDES, name)
+            else:
+                pipe.hset(OVERRIDES, name, after.model_dump_json())
             pipe.lpush(HISTORY + name, change.model_dump_json())
             await pipe.execute()
         return change

@@ -5,7 +5,7 @@ Pure logic apart from `load_phrasing_dir`. Communication staff edit the YAML fil
 """
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import yaml
@@ -82,13 +82,16 @@ class PhrasingBook:
         text: str | None = None,
         voice: str | None = None,
         office_open: bool = True,
+        closed: str | None = None,
+        button_titles: Sequence[str] | None = None,
     ) -> dict[str, object]:
         """The message for `name` as Rasa's NLG protocol expects it.
 
         Slot values fill placeholders; constants from configuration win over slots, so a
         resident can never change a phone number the bot gives. With `button_payloads`, only
-        the buttons with those payloads are shown, and always the way to a person. `text` and
-        `voice` replace the content file's wording (staff changes).
+        the buttons with those payloads are shown, and always the way to a person. `text`,
+        `voice`, `closed` and `button_titles` replace the content file's wording (staff
+        changes; the titles in the order of the content file's buttons).
         """
         phrase = self._phrases.get(name)
         if phrase is None:
@@ -98,9 +101,14 @@ class PhrasingBook:
         chat_text = text if text is not None else phrase.text
         voice_text = voice if text is not None else phrase.voice
         if not office_open and phrase.closed:
-            chat_text, voice_text = phrase.closed, None
+            chat_text, voice_text = closed or phrase.closed, None
         template = voice_text if channel in VOICE_CHANNELS and voice_text else chat_text
         buttons = list(phrase.buttons)
+        if button_titles is not None and len(button_titles) == len(buttons):
+            buttons = [
+                b.model_copy(update={"title": title}) if title.strip() else b
+                for b, title in zip(buttons, button_titles, strict=True)
+            ]
         if button_payloads is not None:
             chosen = [b for b in buttons if b.payload in button_payloads]
             if chosen:  # when none of them fit, every button stays

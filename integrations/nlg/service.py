@@ -27,16 +27,22 @@ class Phrasing:
         phrase = self.book.get(name)
         if phrase is None:
             raise KeyError(name)
-        return Wording(text=phrase.text, voice=phrase.voice)
+        return Wording(
+            text=phrase.text,
+            voice=phrase.voice,
+            closed=phrase.closed,
+            buttons=tuple(b.title for b in phrase.buttons),
+        )
 
     async def current(self, name: str) -> Wording:
         """The wording in use; the content file's when Redis cannot be reached."""
         base = self.base(name)
         try:
-            return await self.overrides.get(name) or base
+            changed = await self.overrides.get(name)
         except RedisError:
             log.warning("phrasing.overrides_unavailable")
             return base
+        return resolved(changed, base) if changed else base
 
     async def render(
         self,
@@ -54,10 +60,24 @@ class Phrasing:
             text=wording.text,
             voice=wording.voice,
             office_open=self._office_open(),
+            closed=wording.closed,
+            button_titles=wording.buttons,
         )
 
     async def text(self, name: str) -> str:
         return str((await self.render(name))["text"])
+
+
+def resolved(changed: Wording, base: Wording) -> Wording:
+    """A staff change with what it leaves out taken from the content file (a change saved
+    before out-of-hours texts and buttons could be changed has neither)."""
+    same_buttons = changed.buttons is not None and len(changed.buttons) == len(base.buttons or ())
+    return changed.model_copy(
+        update={
+            "closed": changed.closed if changed.closed and base.closed else base.closed,
+            "buttons": changed.buttons if same_buttons else base.buttons,
+        }
+    )
 
 
 def phrasing_of(request: Request) -> Phrasing:

@@ -21,6 +21,8 @@ from integrations.cases.summary import resident_summary
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotMessage
 from integrations.chat.session_store import SessionStore
+from integrations.feedback.rules import is_feedback_menu, rating_of_answer
+from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
@@ -64,6 +66,7 @@ class Line:
         self.calls: CallState = state.calls
         self.metrics: Metrics = state.metrics
         self.safety: SafetyGuard = state.safety
+        self.feedback: Feedback = state.feedback
         # Each answer listens on its own URL: an equal answer to the next question is new.
         self.config = twiml.config_from(self.settings, step=secrets.token_urlsafe(6))
 
@@ -173,6 +176,11 @@ class Line:
             return twiml.ask(self.config, [*texts, offer])
         if new_handoff:
             return twiml.transfer(self.config, texts, self.config.aanmeldteam, call_sid)
+        # After the goodbye: how did it go? A keypad question the caller may skip (feedback/).
+        question = await self.feedback.phone_question(call_sid, texts)
+        if question is not None:
+            await self.calls.save_menu(call_sid, [question.spoken], question.choices)
+            return twiml.ask(self.config, [*texts, question.spoken])
         template = await self.say("utter_phone_choice")
         menu = keypad_menu(replies[-1].buttons, template)
         await self.calls.save_menu(call_sid, menu.spoken, menu.choices)
@@ -225,6 +233,8 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
             too_long = await line.say("utter_phone_too_long")
             return xml(twiml.ask(line.config, [too_long, *spoken]))
         if not speech and not digits:
+            if is_feedback_menu(choices):  # the feedback question is skipped: goodbye
+                return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))
             if await line.calls.missed(call_sid) > MAX_SILENCES:
                 return xml(await line.to_a_person(call_sid, "geen antwoord van de beller"))
             not_heard = await line.say("utter_phone_not_heard")
@@ -235,6 +245,14 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
     # A BSN or IBAN, said or typed, goes no further than this.
     message = kept_out(request, answer_from_keys(digits, choices) if digits else speech)
+    rating = rating_of_answer(message, choices)
+    if rating is not None:
+        try:
+            await line.feedback.answer(call_sid, rating, None)
+        except RedisError:
+            log.error("phone.feedback_not_kept", reason="redis")
+        thanks = await line.feedback.thanks("phone")
+        return xml(twiml.goodbye(line.config, [thanks]))
     if message == DIAL_VEILIG_THUIS:
         return xml(twiml.transfer(line.config, [], line.settings.veilig_thuis_dial))
     if message == DIAL_AANMELDTEAM:

@@ -1,13 +1,24 @@
-"""Rules for a staff change of wording. Pure: the B1 checker and the placeholders decide."""
+"""Rules for a staff change of wording, and its preview. Pure: the B1 checker, the
+placeholders and the catalog (where a text is used) decide.
 
-from collections.abc import Mapping
+A text keeps the placeholders it needs: the chat text exactly those of the content file, a
+phone text and a text outside office hours at least those of their own variant in the content
+file (and none that do not exist there). Button labels keep their placeholders, and the phone
+rules (short, at most 4 choices) apply to everything the phone says.
+"""
+
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from integrations.b1.checker import B1Checker, B1Report
+from integrations.b1.checker import B1Checker, B1Report, Finding
 from integrations.nlg.overrides import Wording
 from integrations.nlg.phrasing import fill_placeholders, placeholders_in
+from integrations.staff.catalog import TextUse
 
 MAX_CHARS = 600
+MAX_BUTTON_CHARS = 40
+KEYPAD_CHOICES = 9  # integrations/phone/keypad.py says at most 9 buttons as keypad choices
+EVERYWHERE = TextUse(moment="", where=("chat", "telefoon"))
 
 
 @dataclass(frozen=True)
@@ -15,35 +26,158 @@ class Review:
     chat: B1Report
     voice: B1Report
     problems: tuple[str, ...]
+    closed: B1Report | None = None
+    use: TextUse = EVERYWHERE
+
+    def _reports(self) -> list[tuple[str, B1Report]]:
+        reports: list[tuple[str, B1Report]] = []
+        where = self.use.where
+        if "chat" in where or "telefoon" not in where:
+            label = "De chattekst" if "chat" in where else "De tekst"
+            reports.append((label, self.chat))
+        if "telefoon" in where:
+            reports.append(("De telefoontekst", self.voice))
+        if self.closed is not None:
+            reports.append(("De tekst buiten kantoortijd", self.closed))
+        return reports
+
+    @property
+    def blocked(self) -> tuple[str, ...]:
+        """Why this wording cannot be saved, in Dutch; empty when it can."""
+        reasons = list(self.problems)
+        for label, report in self._reports():
+            fails = [f.message for f in report.findings if f.severity == "fail"]
+            if fails:
+                reasons.append(f"{label} is nog geen B1: {' '.join(fails)}")
+        return tuple(reasons)
 
     @property
     def can_save(self) -> bool:
-        return not self.problems and "fail" not in (self.chat.verdict, self.voice.verdict)
+        return not self.blocked
+
+
+def _names(placeholders: set[str]) -> str:
+    return ", ".join("{" + p + "}" for p in sorted(placeholders))
+
+
+def _placeholder_problems(base: Wording, proposed: Wording) -> list[str]:
+    problems: list[str] = []
+    expected = placeholders_in(base.text)
+    if placeholders_in(proposed.text) != expected:
+        problems.append(f"Laat de invulvelden staan zoals ze waren: {_names(expected) or 'geen'}.")
+    allowed = expected | placeholders_in(base.voice or "")
+    if proposed.voice:
+        needed = placeholders_in(base.voice) if base.voice else expected
+        missing = needed - placeholders_in(proposed.voice)
+        if missing:
+            problems.append(f"De telefoontekst heeft deze invulvelden nodig: {_names(missing)}.")
+        if not placeholders_in(proposed.voice) <= allowed:
+            problems.append("De telefoontekst gebruikt een invulveld dat hier niet bestaat.")
+    if base.closed is not None:
+        closed = proposed.closed or ""
+        if not closed.strip():
+            problems.append("De tekst buiten kantoortijd mag niet leeg zijn.")
+        missing = placeholders_in(base.closed) - placeholders_in(closed)
+        if missing:
+            problems.append(
+                f"De tekst buiten kantoortijd heeft deze invulvelden nodig: {_names(missing)}."
+            )
+        if not placeholders_in(closed) <= placeholders_in(base.closed) | expected:
+            problems.append("De tekst buiten kantoortijd gebruikt een invulveld dat niet bestaat.")
+    return problems
+
+
+def _button_problems(
+    checker: B1Checker, base: Sequence[str], proposed: Sequence[str] | None
+) -> list[str]:
+    if proposed is None:
+        return []
+    if len(proposed) != len(base):
+        return ["Het aantal knoppen kan hier niet veranderen."]
+    problems: list[str] = []
+    for old, new in zip(base, proposed, strict=True):
+        title = new.strip()
+        if not title:
+            problems.append(f'De knop "{old}" heeft geen tekst.')
+        elif len(title) > MAX_BUTTON_CHARS:
+            problems.append(f'De knop "{title}" is langer dan {MAX_BUTTON_CHARS} tekens.')
+        elif placeholders_in(title) != placeholders_in(old):
+            problems.append(f'Laat het invulveld van de knop "{old}" staan.')
+        else:
+            fails = [f for f in checker.check(title).findings if f.severity == "fail"]
+            if fails:
+                problems.append(f'De knop "{title}" is nog geen B1: {fails[0].message}')
+    return problems
+
+
+def _with_menu_warning(report: B1Report, buttons: int, most: int) -> B1Report:
+    choices = min(buttons, KEYPAD_CHOICES)
+    if choices <= most:
+        return report
+    warning = Finding(
+        "spraak_menu",
+        "warn",
+        f"Aan de telefoon hoort de beller ook {choices} keuzes van de knoppen "
+        f"(Kies 1 ... Kies {choices}). Dat is veel om te onthouden.",
+        "Zeg in de telefoontekst: 'Zeg het in een paar woorden.'",
+    )
+    return B1Report((*report.findings, warning), report.reading_ease)
 
 
 def review(
-    checker: B1Checker, base: Wording, proposed: Wording, constants: Mapping[str, str]
+    checker: B1Checker,
+    base: Wording,
+    proposed: Wording,
+    constants: Mapping[str, str],
+    use: TextUse = EVERYWHERE,
 ) -> Review:
     """Check a proposed wording as residents will read it and as the phone will say it."""
     problems: list[str] = []
     text = proposed.text.strip()
     if not text:
         problems.append("De tekst is leeg.")
-    if len(text) > MAX_CHARS or len(proposed.voice or "") > MAX_CHARS:
+    if any(len(part or "") > MAX_CHARS for part in (text, proposed.voice, proposed.closed)):
         problems.append(f"De tekst is langer dan {MAX_CHARS} tekens.")
-    expected = placeholders_in(base.text)
-    if placeholders_in(text) != expected:
-        names = ", ".join("{" + p + "}" for p in sorted(expected)) or "geen"
-        problems.append(f"Laat de invulvelden staan zoals ze waren: {names}.")
-    allowed = expected | placeholders_in(base.voice or "")
-    if proposed.voice and not placeholders_in(proposed.voice) <= allowed:
-        problems.append("De telefoontekst gebruikt een invulveld dat hier niet bestaat.")
+    problems += _placeholder_problems(base, proposed)
+    problems += _button_problems(checker, base.buttons or (), proposed.buttons)
     spoken = proposed.voice or text
+    voice = checker.check(fill_placeholders(spoken, constants), voice=True)
+    if "telefoon" in use.where:
+        voice = _with_menu_warning(
+            voice, len(base.buttons or ()), checker.rules.voice_menu_choices_max
+        )
+    closed = None
+    if base.closed is not None:
+        closed_text = fill_placeholders(proposed.closed or "", constants)
+        closed = checker.check(closed_text, voice="telefoon" in use.where)
     return Review(
         chat=checker.check(fill_placeholders(text, constants)),
-        voice=checker.check(fill_placeholders(spoken, constants), voice=True),
+        voice=voice,
         problems=tuple(problems),
+        closed=closed,
+        use=use,
     )
+
+
+def preview(
+    wording: Wording, use: TextUse, values: Mapping[str, str], choice_template: str
+) -> dict[str, object]:
+    """What residents see and hear, with sample values in the placeholders: the chat bubble
+    with its buttons, every line the phone says (with the keypad choices), and the text
+    outside office hours."""
+    buttons = [fill_placeholders(title, values) for title in wording.buttons or ()]
+    spoken = [fill_placeholders(wording.voice or wording.text, values)]
+    if "telefoon" in use.where:
+        for number, title in enumerate(buttons[:KEYPAD_CHOICES], start=1):
+            spoken.append(
+                fill_placeholders(choice_template, {"number": str(number), "choice": title})
+            )
+    return {
+        "chat": fill_placeholders(wording.text, values),
+        "buttons": buttons,
+        "phone": spoken if "telefoon" in use.where else [],
+        "closed": fill_placeholders(wording.closed, values) if wording.closed else None,
+    }
 
 
 def report_json(report: B1Report) -> dict[str, object]:
@@ -66,6 +200,8 @@ def review_json(result: Review) -> dict[str, object]:
     return {
         "can_save": result.can_save,
         "problems": list(result.problems),
+        "blocked": list(result.blocked),
         "chat": report_json(result.chat),
         "voice": report_json(result.voice),
+        "closed": report_json(result.closed) if result.closed else None,
     }

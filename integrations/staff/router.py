@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,10 +17,11 @@ from integrations.b1.checker import B1Checker
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import Wording
 from integrations.nlg.phrasing import placeholders_in
-from integrations.nlg.service import phrasing_of
+from integrations.nlg.service import Phrasing, phrasing_of, resolved
 from integrations.staff.accounts import verify_off_loop
 from integrations.staff.auth import require_staff, staff_user
-from integrations.staff.editor import Review, review, review_json
+from integrations.staff.catalog import Catalog, TextUse, edit_fields, load_catalog, sample_values
+from integrations.staff.editor import EVERYWHERE, Review, preview, review, review_json
 from integrations.staff.login_limit import (
     LoginLimiter,
     account_ref,
@@ -45,6 +47,19 @@ class Login(BaseModel):
 class Draft(BaseModel):
     text: str = Field(max_length=2000)
     voice: str | None = Field(default=None, max_length=2000)
+    # None: as it is now (the content file's, or the last change)
+    closed: str | None = Field(default=None, max_length=2000)
+    buttons: list[str] | None = Field(default=None, max_length=20)
+
+    def wording(self, base: Wording) -> Wording:
+        """The proposed wording, whole: what the draft leaves out comes from `base`."""
+        proposed = Wording(
+            text=self.text.strip(),
+            voice=(self.voice or "").strip() or None,
+            closed=(self.closed or "").strip() or None,
+            buttons=tuple(b.strip() for b in self.buttons) if self.buttons is not None else None,
+        )
+        return resolved(proposed, base)
 
 
 class Revert(BaseModel):
@@ -167,6 +182,45 @@ for _path, _file in STAFF_PAGES.items():
     router.add_api_route(_path, _page_route(_file), methods=["GET"], include_in_schema=False)
 
 
+def catalog_of(request: Request) -> Catalog:
+    """Where each text is used (text_catalog.yml), read once per app on first use."""
+    state = request.app.state
+    catalog: Catalog | None = getattr(state, "text_catalog", None)
+    if catalog is None:
+        catalog = state.text_catalog = load_catalog()
+    return catalog
+
+
+def use_of(request: Request, name: str | None) -> TextUse:
+    return catalog_of(request).texts.get(name or "", EVERYWHERE)
+
+
+def text_row(
+    name: str, use: TextUse, base: Wording, current: Wording, changed: bool
+) -> dict[str, Any]:
+    """One text as the editor lists it: what it says, when and where it is used."""
+    return {
+        "name": name,
+        "moment": use.moment or name,
+        "where": list(use.where),
+        "fields": [asdict(field) for field in edit_fields(use, base)],
+        "text": current.text,
+        "voice": current.voice,
+        "closed": current.closed,
+        "buttons": [
+            {"title": title, "original": original, "locked": bool(placeholders_in(original))}
+            for title, original in zip(current.buttons or (), base.buttons or (), strict=True)
+        ],
+        "placeholders": sorted(placeholders_in(base.text)),
+        "needs": {
+            "text": sorted(placeholders_in(base.text)),
+            "voice": sorted(placeholders_in(base.voice or base.text)),
+            "closed": sorted(placeholders_in(base.closed or "")),
+        },
+        "changed": changed,
+    }
+
+
 @api.get("/teksten")
 async def list_texts(request: Request) -> list[dict[str, Any]]:
     phrasing = phrasing_of(request)
@@ -174,31 +228,38 @@ async def list_texts(request: Request) -> list[dict[str, Any]]:
     rows = []
     for name in sorted(phrasing.book.names):
         base = phrasing.base(name)
-        current = changed.get(name, base)
-        rows.append(
-            {
-                "name": name,
-                "text": current.text,
-                "voice": current.voice,
-                "placeholders": sorted(placeholders_in(base.text)),
-                "changed": name in changed,
-            }
-        )
+        current = resolved(changed[name], base) if name in changed else base
+        rows.append(text_row(name, use_of(request, name), base, current, current != base))
     return rows
 
 
-def review_draft(request: Request, base: Wording, draft: Wording) -> Review:
+def review_draft(request: Request, base: Wording, draft: Wording, use: TextUse) -> Review:
     checker: B1Checker = request.app.state.b1
     constants = phrasing_constants(request.app.state.settings)
-    return review(checker, base, draft, constants)
+    return review(checker, base, draft, constants, use)
+
+
+async def preview_of(request: Request, phrasing: Phrasing, wording: Wording, use: TextUse) -> Any:
+    values = sample_values(catalog_of(request), phrasing_constants(request.app.state.settings))
+    choice = (await phrasing.current("utter_phone_choice")).text
+    return preview(wording, use, values, choice)
 
 
 @api.post("/b1")
 async def check_draft(body: Draft, request: Request, name: str | None = None) -> dict[str, Any]:
-    """Live feedback while typing."""
+    """Live feedback while typing: the B1 check, why it cannot be saved yet, the preview."""
     phrasing = phrasing_of(request)
-    base = phrasing.base(name) if name in phrasing.book.names else Wording(text=body.text)
-    return review_json(review_draft(request, base, Wording(**body.model_dump())))
+    known = name is not None and name in phrasing.book.names
+    base = phrasing.base(name) if known and name else Wording(text=body.text)
+    use = use_of(request, name)
+    proposed = body.wording(base)
+    current = await phrasing.current(name) if known and name else base
+    return {
+        **review_json(review_draft(request, base, proposed, use)),
+        "unchanged": proposed == current,
+        "is_original": proposed == base,
+        "preview": await preview_of(request, phrasing, proposed, use),
+    }
 
 
 @api.put("/teksten/{name}")
@@ -208,15 +269,16 @@ async def save_text(
     phrasing = phrasing_of(request)
     if name not in phrasing.book.names:
         raise HTTPException(status_code=404, detail="Deze tekst bestaat niet.")
-    proposed = Wording(text=body.text.strip(), voice=(body.voice or "").strip() or None)
-    result = review_draft(request, phrasing.base(name), proposed)
+    base = phrasing.base(name)
+    proposed = body.wording(base)
+    result = review_draft(request, base, proposed, use_of(request, name))
     if not result.can_save:
         return JSONResponse(
             status_code=422,
             content={"detail": "De tekst is nog niet goed genoeg.", **review_json(result)},
         )
     before = await phrasing.current(name)
-    await phrasing.overrides.save(name, before, proposed, who=user)
+    await phrasing.overrides.save(name, before, proposed, who=user, base=base)
     return JSONResponse(content={"saved": True, **review_json(result)})
 
 
@@ -231,13 +293,19 @@ async def revert_text(
     name: str, body: Revert, request: Request, user: str = Depends(require_staff)
 ) -> dict[str, Any]:
     phrasing = phrasing_of(request)
+    if name not in phrasing.book.names:
+        raise HTTPException(status_code=404, detail="Deze tekst bestaat niet.")
     changes = await phrasing.overrides.history(name)
     if body.index >= len(changes):
         raise HTTPException(status_code=404, detail="Deze wijziging bestaat niet.")
+    base = phrasing.base(name)
     before = await phrasing.current(name)
-    restored = changes[body.index].before
-    await phrasing.overrides.save(name, before, restored, who=user)
-    return {"text": restored.text, "voice": restored.voice}
+    restored = resolved(changes[body.index].before, base)
+    await phrasing.overrides.save(name, before, restored, who=user, base=base)
+    return {
+        **restored.model_dump(mode="json"),
+        "changed": restored != base,
+    }
 
 
 router.include_router(api)

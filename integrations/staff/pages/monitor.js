@@ -1,7 +1,18 @@
 // Counts per route, wijk and outcome, per day: aggregates only.
 "use strict";
 
-const TITLES = { route: "Per route", wijk: "Per wijk", outcome: "Per uitkomst" };
+const TITLES = {
+  route: "Per route",
+  wijk: "Per wijk",
+  outcome: "Per uitkomst",
+  feedback: "Hoe ging het gesprek? (antwoorden van inwoners)",
+  feedback_asked: "Vraag 'Hoe ging het gesprek?' gesteld",
+};
+const LABELS = {
+  feedback: { goed: "Goed", gaat_wel: "Gaat wel", niet_goed: "Niet goed" },
+  feedback_asked: { chat: "Chat", phone: "Telefoon" },
+};
+const label = (kind, name) => (LABELS[kind] && LABELS[kind][name]) || name;
 
 async function load() {
   const response = await fetch("/api/stats?days=14");
@@ -14,7 +25,7 @@ async function load() {
     h2.textContent = TITLES[kind];
     const table = document.createElement("table");
     const head = table.createTHead().insertRow();
-    ["Dag", ...names, "Totaal"].forEach((t) => { const th = document.createElement("th"); th.textContent = t; head.appendChild(th); });
+    ["Dag", ...names.map((n) => label(kind, n)), "Totaal"].forEach((t) => { const th = document.createElement("th"); th.textContent = t; head.appendChild(th); });
     const body = table.createTBody();
     for (const day of days) {
       const row = body.insertRow();
