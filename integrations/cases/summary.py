@@ -273,7 +273,8 @@ def needs_section(case: Case, transcript: list[Mapping[str, Any]], given: list[s
         answer = case.intake.get(slot)
         if answer and answer != NOT_GIVEN:
             lines.append(Line(label, answer.rstrip(".") + "."))
-    if not (topic or words or any(s in case.intake for s in ANSWER_LABELS)):
+    said = topic or words or any(s in case.intake for s in ANSWER_LABELS)
+    if not said and not disclosure_words(case):
         lines.append(Line("Vraag", "de inwoner heeft het nog niet in eigen woorden gezegd."))
     lines.append(Line("Route", route_text(case)))
     lines.append(Line("Urgentie", URGENCY_NAMES[case.urgency] + "."))
