@@ -56,9 +56,11 @@ from integrations.redis_client import redis_client
 from integrations.safety.guard import SafetyGuard
 from integrations.safety.loading import shared_detector
 from integrations.settings import Settings, get_settings
+from integrations.staff.admin import router as staff_admin_router
 from integrations.staff.audit import AuditLog
 from integrations.staff.office_hours import office_open
 from integrations.staff.router import PAGES as STAFF_PAGES
+from integrations.staff.router import error_page as staff_error_page
 from integrations.staff.router import router as staff_router
 from integrations.staff.sessions import StaffSessions
 
@@ -70,6 +72,13 @@ NLG_MAX_BODY_BYTES = 8 * 1024 * 1024
 HARD_MAX_BODY_BYTES = NLG_MAX_BODY_BYTES
 # HTTP errors a resident's browser can cause, and the phrase that explains them in Dutch.
 HTTP_ERROR_PHRASES = {400: "utter_input_unreadable", 413: "utter_input_too_long"}
+# Starlette's own English details, said in Dutch.
+DUTCH_DETAILS = {
+    "Not Found": "Dit adres bestaat niet.",
+    "Method Not Allowed": "Dit kan niet op dit adres.",
+}
+# Static files may be kept by the browser; every other answer may hold personal data.
+CACHEABLE_PREFIXES = ("/webchat/", "/staff/static/")
 
 log = structlog.get_logger(__name__)
 
@@ -172,7 +181,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 redis, settings.conversation_ttl_seconds, settings.chat_unused_sessions_per_address
             )
             app.state.rate_limiter = RateLimiter(redis)
-            app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds)
+            app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds, settings.timezone)
             app.state.feedback = Feedback(
                 FeedbackStore(redis, settings.conversation_ttl_seconds),
                 app.state.cases,
@@ -244,6 +253,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if not request.url.path.startswith(CACHEABLE_PREFIXES):
+            # Pages and answers with personal data are never kept: not by the browser's Back
+            # button after logging out, not by a proxy.
+            response.headers.setdefault("Cache-Control", "no-store")
         return response
 
     @app.exception_handler(Exception)
@@ -274,6 +287,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         if gate.is_twilio_path(request.url.path):
             return await gate.refusal(request, exc.status_code)
+        path = request.url.path
+        if path.startswith("/staff/") and not path.startswith("/staff/api/"):
+            return staff_error_page(exc.status_code)  # a Dutch page, with the way back
+        if exc.detail in DUTCH_DETAILS:
+            exc = HTTPException(exc.status_code, DUTCH_DETAILS[exc.detail], exc.headers)
         phrase = HTTP_ERROR_PHRASES.get(exc.status_code)
         if phrase is None:
             return await http_exception_handler(request, exc)
@@ -287,6 +305,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cases_staff_router)
     app.include_router(cases_internal_router)
     app.include_router(staff_router)
+    app.include_router(staff_admin_router)
     app.include_router(phone_router)
     app.include_router(agenda_internal_router)
     app.include_router(agenda_resident_router)

@@ -10,6 +10,8 @@ from urllib.parse import quote
 from pydantic import Field, IPvAnyNetwork, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from integrations.staff.roles import AccountValue, StaffAccount, account_hash
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # Development defaults. Production mode refuses to start with any of these.
@@ -19,10 +21,17 @@ DEV_INTERNAL_API_TOKEN = "dev-internal-token"
 DEV_RASA_AUTH_TOKEN = "dev-rasa-token"
 DEV_ACTION_SERVER_TOKEN = "dev-action-server-token"
 DEV_AANMELDTEAM_DIAL = "+31592000000"  # sample: the aanmeldteam's real number comes from Assen
-# Development staff account "redacteur" with password "dev-wachtwoord" (argon2 hash).
-DEV_STAFF_ACCOUNTS = {
-    "redacteur": "$argon2id$v=19$m=65536,t=3,p=4$2azmf0OycGXssRZVVVn/tg$"
+# Development staff accounts, all with password "dev-wachtwoord" (argon2 hash): "redacteur"
+# (a plain hash: aanmeldteam and communicatie), and one account per role.
+DEV_STAFF_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$2azmf0OycGXssRZVVVn/tg$"
     "XWZkggVQPjp9O9lUYm2cd4v0beZr2nmqM2epQ9tG19k"
+)
+DEV_STAFF_ACCOUNTS: dict[str, AccountValue] = {
+    "redacteur": DEV_STAFF_HASH,
+    "aanmelder": StaffAccount(hash=DEV_STAFF_HASH, roles=["aanmeldteam"]),
+    "tekstschrijver": StaffAccount(hash=DEV_STAFF_HASH, roles=["communicatie"]),
+    "beheerder": StaffAccount(hash=DEV_STAFF_HASH, roles=["beheer"]),
 }
 DEV_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 
@@ -55,9 +64,12 @@ class Settings(BaseSettings):
 
     staff_api_token: SecretStr = SecretStr(DEV_STAFF_API_TOKEN)
     twilio_auth_token: SecretStr = SecretStr(DEV_TWILIO_AUTH_TOKEN)
-    # Staff accounts: user name -> argon2 password hash (python -m integrations.staff.accounts).
-    # As JSON in the environment: STAFF_ACCOUNTS='{"anna": "$argon2id$..."}'.
-    staff_accounts: dict[str, str] = Field(default_factory=lambda: dict(DEV_STAFF_ACCOUNTS))
+    # Staff accounts: user name -> argon2 password hash (python -m integrations.staff.accounts),
+    # or -> {"hash": ..., "roles": [...]} (integrations.staff.roles). As JSON in the environment:
+    # STAFF_ACCOUNTS='{"anna": {"hash": "$argon2id$...", "roles": ["aanmeldteam"]}}'.
+    staff_accounts: dict[str, AccountValue] = Field(
+        default_factory=lambda: dict(DEV_STAFF_ACCOUNTS)
+    )
     staff_session_ttl_seconds: int = Field(default=8 * 3600, ge=60)
     # Shared by the gateway and the action server for the internal case API.
     internal_api_token: SecretStr = SecretStr(DEV_INTERNAL_API_TOKEN)
@@ -218,7 +230,7 @@ class Settings(BaseSettings):
             problems.append("ACTION_SERVER_TOKEN")
         if self.aanmeldteam_dial == DEV_AANMELDTEAM_DIAL:
             problems.append("AANMELDTEAM_DIAL")
-        if self.staff_accounts == DEV_STAFF_ACCOUNTS:
+        if self.uses_development_accounts:
             problems.append("STAFF_ACCOUNTS")
         if self.public_base_url == DEV_PUBLIC_BASE_URL:
             problems.append("PUBLIC_BASE_URL")
@@ -230,6 +242,11 @@ class Settings(BaseSettings):
                 " or more); set: " + ", ".join(dict.fromkeys(problems))
             )
         return self
+
+    @property
+    def uses_development_accounts(self) -> bool:
+        """Any account with the development password (its hash is in git)."""
+        return any(account_hash(v) == DEV_STAFF_HASH for v in self.staff_accounts.values())
 
     def _secrets(self) -> dict[str, str]:
         return {
@@ -252,7 +269,7 @@ class Settings(BaseSettings):
             "ACTION_SERVER_TOKEN": DEV_ACTION_SERVER_TOKEN,
         }
         problems = [name for name, value in self._secrets().items() if value == development[name]]
-        if self.staff_accounts == DEV_STAFF_ACCOUNTS:
+        if self.uses_development_accounts:
             problems.append("STAFF_ACCOUNTS")
         if problems:
             raise ValueError(

@@ -15,7 +15,7 @@ from integrations.agenda.holds import Holds
 from integrations.agenda.registry import load_registry
 from integrations.agenda.service import AgendaRules, BookingService
 from integrations.agenda.sms import SmsSender
-from integrations.cases.record import Case
+from integrations.cases.record import Case, with_appointment
 from integrations.cases.store import CaseStore
 from integrations.settings import Settings
 
@@ -60,7 +60,7 @@ def build_agenda(
 
     async def change_case(session_id: str, changes: dict[str, object]) -> None:
         def apply(case: Case) -> Case:
-            return case.model_copy(update=changes)
+            return with_appointment(case, changes)  # a cancelled appointment stays known
 
         await cases.change(session_id, apply)
 

@@ -16,7 +16,7 @@ from integrations.agenda.slots import candidate_slots, spoken_when
 from integrations.agenda.sms import SmsSender, e164
 from integrations.nlg.service import phrasing_of
 from integrations.staff.audit import AuditLog
-from integrations.staff.auth import require_internal, require_staff
+from integrations.staff.auth import require_aanmeldteam, require_internal
 
 internal_router = APIRouter(
     prefix="/internal/agenda", tags=["internal"], dependencies=[Depends(require_internal)]
@@ -160,7 +160,7 @@ async def calendar_file(booking_id: str, request: Request) -> Response:
 
 
 @staff_router.get("")
-async def teams(request: Request, user: str = Depends(require_staff)) -> dict[str, Any]:
+async def teams(request: Request, user: str = Depends(require_aanmeldteam)) -> dict[str, Any]:
     service = service_of(request)
     return {
         "sample_data": service.registry.sample,
@@ -177,7 +177,7 @@ async def team_agenda(
     request: Request,
     van: date | None = None,
     dagen: int = 7,
-    user: str = Depends(require_staff),
+    user: str = Depends(require_aanmeldteam),
 ) -> dict[str, Any]:
     """A team's agenda per day: every slot, free, held or booked, with the case it is for."""
     service = service_of(request)

@@ -1,59 +1,52 @@
 """The case summary for the aanmeldteam, and a B1 version for the resident. Pure, no I/O.
 
-Deterministic: the same case and transcript always give the same text. Only what the
-resident said or chose; never a BSN (the intake answers have none, see actions/intake_answers).
+A staff member must be able to act without asking again, in this order:
+1. safety first: the disclosure in the resident's own words, who is at risk, when and how
+   contact is safe, and the numbers the assistant already gave;
+2. what the resident needs, in plain Dutch and in their own words; the route in words and why;
+   the urgency; wijk and buurtteam; the appointment as it is now; the contact agreed.
+Each fact once. Never a greeting as the question, never a button's payload, a code or a
+pattern of the safety lexicon. Deterministic: the same case and transcript give the same text.
 """
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from integrations.cases.record import Case
+from integrations.cases.facts import (
+    PhoneNumber,
+    is_small_talk,
+    plain,
+    read_message,
+    speaks_of_self,
+)
+from integrations.cases.labels import (
+    ROUTE_REASONS,
+    SIGNALS,
+    TOPICS,
+    URGENCY_NAMES,
+    handoff_reason,
+    route_name,
+)
+from integrations.cases.record import NOT_GIVEN, Case
+from integrations.cases.transcript import typed_by_resident
 
-ROUTE_REASONS = {
-    "crisis": "crisis: gevaar of gedachten aan zelfmoord genoemd",
-    "veilig_thuis": "signaal van huiselijk geweld of mishandeling",
-    "huishoudelijke_hulp": "vraag om hulp in het huishouden",
-    "voorziening": "vraag om een hulpmiddel, aanpassing of vervoer",
-    "buurtteam": "vraag voor het buurtteam",
-    "informatie": "vraag om informatie",
-    "medewerker": "wilde een medewerker spreken",
-    "buiten_scope": "vraag buiten de Toegang (algemeen nummer gegeven)",
-}
-TOPICS = {
-    "support": "hulp of steun",
-    "loneliness": "eenzaamheid",
-    "money_worries": "geldzorgen en schulden",
-    "paperwork": "brieven en formulieren",
-    "parenting": "opvoeden en opgroeien",
-    "caregiving": "mantelzorg",
-    "day_activities": "dagbesteding",
-    "stress": "stress en psychische klachten",
-    "addiction": "verslaving",
-    "neighbour_quarrel": "problemen met buren",
-    "housing_trouble": "problemen met wonen",
-    "household_help": "huishoudelijke hulp",
-    "aids": "hulpmiddel of aanpassing",
-    "suicide": "gedachten aan zelfmoord",
-    "danger": "direct gevaar",
-    "shelter": "geen slaapplek vannacht",
-    "violence": "geweld of mishandeling",
-}
-SIGNALS = {
-    "suicide": "gedachten aan zelfmoord",
-    "danger": "direct gevaar",
-    "shelter": "geen slaapplek vannacht",
-    "violence": "geweld of mishandeling",
-    "unclear": "zorgelijk signaal (zorgvraag gesteld)",
-}
 ANSWER_LABELS = {
     "help_needed": "Hulp bij",
     "aid_needed": "Nodig",
     "help_for": "Voor wie",
     "since_when": "Sinds",
     "situation": "Wat er speelt",
-    "next_step": "Afspraak",
-    "contact_preference": "Contact",
-    "phone_number": "Telefoon",
+}
+PHONE_SOURCES = {
+    "gesprek": "genoemd in het gesprek",
+    "vraag": "gegeven op de vraag naar een nummer",
+    "beller": "het nummer waarmee gebeld werd",
+}
+PREFERENCES = {
+    "bellen": "wil gebeld worden",
+    "zelf bellen": "belt zelf",
+    "geen voorkeur": "geen voorkeur",
 }
 # Numbers the assistant gives, by what they are for; a bot text with one of them "gave" it.
 GIVEN_NUMBERS = {
@@ -62,6 +55,25 @@ GIVEN_NUMBERS = {
     "veilig_thuis_number": "Veilig Thuis",
     "general_number": "algemeen nummer gemeente",
 }
+SAFETY_KINDS = ("suicide", "danger", "violence", "shelter")
+MAX_QUOTES = 5
+NEED_LINE_CHARS = 110
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    lines: tuple[Line, ...]
+
+
+def quoted(words: str) -> str:
+    return f'"{words}"'
 
 
 def _bot_texts(transcript: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -79,52 +91,296 @@ def numbers_given(
     ]
 
 
+def disclosure_words(case: Case) -> list[str]:
+    """What the resident said when they disclosed danger, each once; a button as its words."""
+    found: list[str] = []
+    for signal in case.safety_signals:
+        if signal.kind == "unclear":
+            continue
+        words = signal.words or ""
+        if not words or words.startswith("/"):
+            phrase = signal.phrase or ""
+            words = (
+                "koos de knop: " + phrase.removeprefix("knop: ")
+                if phrase.startswith("knop:")
+                else ""
+            )
+        if words and plain(words) not in {plain(f) for f in found}:
+            found.append(words)
+    return found
+
+
+def worry_words(case: Case) -> list[str]:
+    """An unclear signal (the assistant asked how the resident is), in the resident's words."""
+    found: list[str] = []
+    for signal in case.safety_signals:
+        words = signal.words or ""
+        if signal.kind != "unclear" or not words or words.startswith("/"):
+            continue
+        if plain(words) not in {plain(f) for f in found}:
+            found.append(words)
+    return found
+
+
+def _already(words: str, shown: Iterable[str]) -> bool:
+    said = plain(words)
+    return any(said == plain(s) or (len(said) > 12 and said in plain(s)) for s in shown)
+
+
+def own_words(case: Case, transcript: Iterable[Mapping[str, Any]]) -> list[str]:
+    """What the resident needs in their own words: from the case and the transcript, without
+    greetings, yes and no, numbers, what the disclosure and the answers already say."""
+    shown = [*disclosure_words(case), *worry_words(case), *case.intake.values()]
+    candidates = list(case.resident_words)
+    for text in typed_by_resident(transcript):
+        words = read_message(text).own_words
+        if words:
+            candidates.append(words)
+    kept: list[str] = []
+    for words in candidates:
+        if is_small_talk(words) or _already(words, [*shown, *kept]):
+            continue
+        kept.append(words)
+    return kept[:MAX_QUOTES]
+
+
+def at_risk(case: Case) -> str:
+    """Who is at risk, as far as the resident said it."""
+    said = " ".join(disclosure_words(case))
+    parts = []
+    if said and speaks_of_self(said):
+        parts.append("de inwoner zelf")
+    if case.children_named:
+        named = ", ".join(quoted(c) for c in case.children_named)
+        parts.append(f"kinderen genoemd: {named}")
+    if not parts:
+        return "niet duidelijk uit het gesprek. Vraag ernaar."
+    return "; ".join(parts) + "."
+
+
+def phone_lines(case: Case) -> list[str]:
+    lines = []
+    for phone in case.contact.phones:
+        number = PhoneNumber(phone.number)
+        source = PHONE_SOURCES[phone.source]
+        sure = ", bevestigd" if phone.confirmed else ""
+        lines.append(f"{number.shown} ({source}{sure})")
+    return lines
+
+
+def expects_call(case: Case) -> bool:
+    """Someone will call the resident: they asked for it, or it is a call or a handoff."""
+    return (
+        case.contact.preference == "bellen"
+        or case.channel == "phone"
+        or (case.handoff is not None and case.contact.preference != "zelf bellen")
+    )
+
+
+def no_number_text(case: Case) -> str:
+    return case.contact.no_number or "Geen telefoonnummer bekend."
+
+
+def safe_contact(case: Case) -> str:
+    if case.contact.safe_words:
+        return "; ".join(quoted(w) for w in case.contact.safe_words) + "."
+    return "niet gevraagd. Vraag eerst of de inwoner nu vrij kan praten."
+
+
+def contact_text(case: Case) -> str:
+    """The contact agreed: who calls whom, on which number; or that there is no number."""
+    parts = []
+    if case.contact.preference:
+        parts.append(PREFERENCES[case.contact.preference].capitalize())
+    phones = phone_lines(case)
+    if phones:
+        parts.append("Telefoon: " + ", ".join(phones))
+    elif expects_call(case):
+        parts.append(no_number_text(case))
+    return ". ".join(p.rstrip(".") for p in parts) + "." if parts else "nog niets afgesproken."
+
+
+def appointment_text(case: Case) -> str | None:
+    """The appointment as it is now; None when the case has nothing to do with one."""
+    appointment = case.appointment
+    if appointment:
+        where = ", ".join(
+            str(appointment[k]) for k in ("buurtteam", "address") if appointment.get(k)
+        )
+        phone = (
+            f" Telefoon van het team: {appointment['phone']}." if appointment.get("phone") else ""
+        )
+        return f"{appointment.get('when')} bij {where}.{phone}"
+    if case.cancelled_appointment:
+        return f"geen meer. De afspraak van {case.cancelled_appointment} is afgezegd."
+    next_step = case.intake.get("next_step")
+    if next_step == "afspraak":
+        return "wil een afspraak, maar die is nog niet gemaakt. Kies samen een tijd."
+    if next_step == "geen afspraak":
+        return "wil geen afspraak."
+    if case.route == "buurtteam":
+        return "nog geen."
+    return None
+
+
+def route_text(case: Case) -> str:
+    if case.route is None:
+        return "nog geen route."
+    return f"{route_name(case.route)}, omdat: {ROUTE_REASONS[case.route]}."
+
+
+def place_text(case: Case) -> str:
+    wijk = case.wijk if case.wijk and case.wijk not in ("onbekend", "buiten Assen") else None
+    if case.wijk == "buiten Assen":
+        return "woont buiten Assen."
+    place = ", ".join(p for p in (wijk, case.buurtteam) if p)
+    return place + "." if place else "nog niet bekend."
+
+
+def safety_section(case: Case, given: list[str]) -> Section | None:
+    disclosed = disclosure_words(case)
+    kinds = [s.kind for s in case.safety_signals if s.kind in SAFETY_KINDS]
+    worries = worry_words(case)
+    if not (disclosed or kinds or worries):
+        return None
+    lines: list[Line] = []
+    if kinds:
+        named = list(dict.fromkeys(SIGNALS[k] for k in kinds))
+        lines.append(Line("Signaal", ", ".join(named) + "."))
+    if disclosed:
+        lines.append(Line("Wat de inwoner vertelde", " ".join(quoted(w) for w in disclosed)))
+    if worries:
+        lines.append(Line("Zorgelijk", " ".join(quoted(w) for w in worries)))
+    if kinds:
+        lines.append(Line("Wie loopt gevaar", at_risk(case)))
+        lines.append(Line("Veilig contact", safe_contact(case)))
+    if given:
+        lines.append(Line("De assistent gaf al", ", ".join(given) + "."))
+    return Section("Veiligheid eerst", tuple(lines))
+
+
+def needs_section(case: Case, transcript: list[Mapping[str, Any]], given: list[str]) -> Section:
+    lines: list[Line] = []
+    codes = dict.fromkeys([*case.topics, case.topic or ""])
+    about = [TOPICS[t] for t in codes if t in TOPICS and t not in (*SAFETY_KINDS, "person")]
+    topic = ", ".join(about)
+    if topic:
+        lines.append(Line("Onderwerp", topic + "."))
+    words = own_words(case, transcript)
+    if words:
+        lines.append(Line("In eigen woorden", " ".join(quoted(w) for w in words)))
+    for slot, label in ANSWER_LABELS.items():
+        answer = case.intake.get(slot)
+        if answer and answer != NOT_GIVEN:
+            lines.append(Line(label, answer.rstrip(".") + "."))
+    said = topic or words or any(s in case.intake for s in ANSWER_LABELS)
+    if not said and not disclosure_words(case):
+        lines.append(Line("Vraag", "de inwoner heeft het nog niet in eigen woorden gezegd."))
+    lines.append(Line("Route", route_text(case)))
+    lines.append(Line("Urgentie", URGENCY_NAMES[case.urgency] + "."))
+    lines.append(Line("Wijk en buurtteam", place_text(case)))
+    appointment = appointment_text(case)
+    if appointment is not None:
+        lines.append(Line("Afspraak", appointment))
+    lines.append(Line("Contact", contact_text(case)))
+    if case.handoff:
+        lines.append(Line("Overdracht", handoff_reason(case.handoff.reason) + "."))
+    if given and not (
+        case.safety_signals and any(s.kind in SAFETY_KINDS for s in case.safety_signals)
+    ):
+        lines.append(Line("De assistent gaf al", ", ".join(given) + "."))
+    return Section("Wat de inwoner nodig heeft", tuple(lines))
+
+
+def staff_sections(
+    case: Case, transcript: Iterable[Mapping[str, Any]], constants: Mapping[str, str]
+) -> list[Section]:
+    transcript = list(transcript)
+    given = numbers_given(transcript, constants)
+    safety = safety_section(case, given)
+    return [*([safety] if safety else []), needs_section(case, transcript, given)]
+
+
+def render(sections: Iterable[Section]) -> str:
+    blocks = []
+    for section in sections:
+        lines = [section.title, *(f"- {line.label}: {line.text}" for line in section.lines)]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 def staff_summary(
     case: Case, transcript: Iterable[Mapping[str, Any]], constants: Mapping[str, str]
 ) -> str:
     """A short summary for the aanmeldteam: they can act without asking everything again."""
-    transcript = list(transcript)
-    lines = []
-    disclosed = [s for s in case.safety_signals if s.words and s.kind != "unclear"]
-    if disclosed:
-        first = disclosed[0]
-        kind = SIGNALS.get(first.kind, first.kind)
-        lines.append(f'Veiligheid eerst ({kind}): "{first.words}"')
-    words = case.resident_words[0] if case.resident_words else None
-    if words is None:
-        typed = [
-            e.get("text") for e in transcript if e.get("sender") == "resident" and e.get("text")
-        ]
-        words = str(typed[0]) if typed else None
-    lines.append(f'Vraag in eigen woorden: "{words}"' if words else "Vraag: niet in eigen woorden.")
-    reason = ROUTE_REASONS.get(case.route or "", "nog geen route")
-    topic = TOPICS.get(case.topic or "")
-    lines.append(f"Route: {case.route or 'geen'} ({reason}{', ' + topic if topic else ''}).")
-    lines.append(f"Urgentie: {case.urgency}.")
-    if case.safety_signals:
-        kinds = sorted({SIGNALS.get(s.kind, s.kind) for s in case.safety_signals})
-        lines.append("Veiligheid: " + "; ".join(kinds) + ".")
-    else:
-        lines.append("Veiligheid: geen signalen.")
-    if case.life_areas:
-        lines.append("Levensgebieden: " + ", ".join(case.life_areas) + ".")
-    place = " - ".join(filter(None, (case.wijk, case.buurtteam)))
-    lines.append(f"Wijk en buurtteam: {place or 'nog niet bekend'}.")
-    for slot, label in ANSWER_LABELS.items():
-        if slot in case.intake:
-            lines.append(f"{label}: {case.intake[slot]}.")
-    appointment = case.appointment
-    if appointment:
-        where = f"{appointment.get('buurtteam')}, {appointment.get('address')}"
-        lines.append(f"Afspraak gemaakt: {appointment.get('when')} bij {where}.")
-    else:
-        lines.append("Afspraak: nog geen.")
-    given = numbers_given(transcript, constants)
-    if given:
-        lines.append("De assistent gaf al: " + ", ".join(given) + ".")
-    if case.handoff:
-        lines.append(f"Overdracht: {case.handoff.reason} ({case.handoff.urgency}).")
-    return "\n".join(lines)
+    return render(staff_sections(case, transcript, constants))
+
+
+def sections_json(sections: Iterable[Section]) -> list[dict[str, Any]]:
+    return [
+        {"title": s.title, "lines": [{"label": x.label, "text": x.text} for x in s.lines]}
+        for s in sections
+    ]
+
+
+def shorten(text: str, limit: int = NEED_LINE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def need_line(case: Case) -> str:
+    """One line of what is needed, for the queue: the disclosure first, else the question."""
+    disclosed = disclosure_words(case)
+    kinds = [s.kind for s in case.safety_signals if s.kind in SAFETY_KINDS]
+    if kinds:
+        said = f": {quoted(disclosed[0])}" if disclosed else ""
+        line = SIGNALS[kinds[0]].capitalize() + said
+        if case.children_named:
+            line += " (kind genoemd)"
+        return shorten(line)
+    topic = (TOPICS.get(case.topic or "") if case.topic != "person" else None) or next(
+        (
+            case.intake[s]
+            for s in ("help_needed", "aid_needed")
+            if case.intake.get(s, NOT_GIVEN) != NOT_GIVEN
+        ),
+        None,
+    )
+    words = next((w for w in case.resident_words if not is_small_talk(w)), None)
+    worries = worry_words(case)
+    if worries and not words:
+        words = worries[0]
+    if topic and words:
+        return shorten(f"{topic.capitalize()}: {quoted(words)}")
+    if words:
+        return shorten(quoted(words))
+    if topic:
+        return shorten(topic.capitalize())
+    if case.route:
+        return ROUTE_REASONS[case.route].capitalize()
+    return "Nog niet bekend wat de inwoner nodig heeft."
+
+
+def contact_json(case: Case) -> dict[str, Any]:
+    """How to reach the resident, for the staff pages (each number as a tel: link)."""
+    phones = [
+        {
+            "number": p.number,
+            "shown": PhoneNumber(p.number).shown,
+            "href": PhoneNumber(p.number).href,
+            "source": PHONE_SOURCES[p.source],
+            "confirmed": p.confirmed,
+        }
+        for p in case.contact.phones
+    ]
+    return {
+        "phones": phones,
+        "safe_words": case.contact.safe_words,
+        "preference": PREFERENCES.get(case.contact.preference or ""),
+        "no_number": None if phones else no_number_text(case),
+        "expects_call": expects_call(case),
+    }
 
 
 RESIDENT_ROUTE = {

@@ -264,7 +264,13 @@ async def answer(
         cases,
         session_id,
         [
-            {"sender": "bot", "text": m.text, "buttons": [b.title for b in m.buttons]}
+            {
+                "sender": "bot",
+                "text": m.text,
+                "buttons": [b.title for b in m.buttons],
+                # So a click is kept with the words of its button (cases.transcript).
+                "payloads": [b.payload for b in m.buttons],
+            }
             for m in messages
         ],
     )

@@ -11,6 +11,8 @@ from anyio import CapacityLimiter
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from integrations.staff.roles import Accounts, account_hash
+
 _HASHER = PasswordHasher()
 
 
@@ -21,8 +23,8 @@ def _dummy_hash() -> str:
     return _HASHER.hash("not a password")
 
 
-def verify(accounts: dict[str, str], username: str, password: str) -> bool:
-    stored = accounts[username] if username in accounts else _dummy_hash()
+def verify(accounts: Accounts, username: str, password: str) -> bool:
+    stored = account_hash(accounts[username]) if username in accounts else _dummy_hash()
     try:
         return _HASHER.verify(stored, password) and username in accounts
     except (VerificationError, InvalidHashError):
@@ -30,7 +32,7 @@ def verify(accounts: dict[str, str], username: str, password: str) -> bool:
 
 
 async def verify_off_loop(
-    accounts: dict[str, str], username: str, password: str, slots: CapacityLimiter
+    accounts: Accounts, username: str, password: str, slots: CapacityLimiter
 ) -> bool:
     """`verify` in a worker thread: argon2 takes a core for a moment, and the event loop must
     go on answering residents meanwhile. `slots` bounds how many hashes run at once."""

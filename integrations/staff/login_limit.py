@@ -99,3 +99,16 @@ class LoginLimiter:
 
     async def succeeded(self, username: str, address: str) -> None:
         await self._succeeded(keys=self._keys(username, address))
+
+    async def locked_seconds(self, username: str) -> int:
+        """How long this account is still locked (0: not locked). For beheer."""
+        key = self._keys(username, "")[0]
+        count = await self._redis.get(key)
+        if count is None or int(count) < self._limits[0]:
+            return 0
+        left = await self._redis.pttl(key)
+        return retry_after_seconds(int(left)) if left > 0 else 0
+
+    async def unlock(self, username: str) -> None:
+        """Beheer lets an account log in again at once (its failures are forgotten)."""
+        await self._redis.delete(self._keys(username, "")[0])

@@ -1,8 +1,10 @@
-"""Staff pages: login, and the phrasing editor at /staff/teksten."""
+"""Staff pages: login, the pages behind it (each for its roles), Dutch error pages, and the
+phrasing editor at /staff/teksten (communicatie)."""
 
 import asyncio
+import html
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -10,7 +12,7 @@ from urllib.parse import quote
 import structlog
 from anyio import CapacityLimiter
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from integrations.b1.checker import B1Checker
@@ -19,7 +21,14 @@ from integrations.nlg.overrides import Wording
 from integrations.nlg.phrasing import placeholders_in
 from integrations.nlg.service import Phrasing, phrasing_of, resolved
 from integrations.staff.accounts import verify_off_loop
-from integrations.staff.auth import require_staff, staff_user
+from integrations.staff.auth import (
+    FOREIGN_ORIGIN,
+    TOKEN_ROLES,
+    require_communicatie,
+    require_staff,
+    same_origin,
+    staff_member,
+)
 from integrations.staff.catalog import Catalog, TextUse, edit_fields, load_catalog, sample_values
 from integrations.staff.editor import EVERYWHERE, Review, preview, review, review_json
 from integrations.staff.login_limit import (
@@ -28,6 +37,7 @@ from integrations.staff.login_limit import (
     login_client_address,
     retry_after_minutes,
 )
+from integrations.staff.roles import ROLE_NAMES, landing_page, may, roles_of, safe_next
 from integrations.staff.sessions import COOKIE, StaffSessions
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -36,12 +46,15 @@ WRONG_LOGIN = "Gebruikersnaam of wachtwoord klopt niet."
 log = structlog.get_logger(__name__)
 
 router = APIRouter(tags=["staff"])
-api = APIRouter(prefix="/staff/api", dependencies=[Depends(require_staff)])
+# The phrasing editor's API: communicatie only.
+api = APIRouter(prefix="/staff/api", dependencies=[Depends(require_communicatie)])
 
 
 class Login(BaseModel):
     username: str = Field(max_length=100)
     password: str = Field(max_length=200)
+    # The staff page asked for before logging in (a deep link), if any.
+    next: str | None = Field(default=None, max_length=500)
 
 
 class Draft(BaseModel):
@@ -68,7 +81,7 @@ class Revert(BaseModel):
 
 @router.get("/staff/login", include_in_schema=False)
 async def login_page() -> FileResponse:
-    return FileResponse(PAGES / "login.html")
+    return FileResponse(PAGES / "login.html", headers=NO_STORE)
 
 
 def login_limiter(request: Request) -> LoginLimiter:
@@ -108,6 +121,8 @@ def wait_words(seconds: int) -> str:
 @router.post("/staff/api/login")
 async def login(body: Login, request: Request) -> Response:
     settings = request.app.state.settings
+    if request.headers.get("origin") is not None and not same_origin(request):
+        return JSONResponse(status_code=403, content={"detail": FOREIGN_ORIGIN})
     address = login_client_address(request)
     limiter = login_limiter(request)
     delay = settings.staff_login_failure_delay_seconds
@@ -133,7 +148,14 @@ async def login(body: Login, request: Request) -> Response:
     await limiter.succeeded(body.username, address)
     sessions: StaffSessions = request.app.state.staff_sessions
     session_id = await sessions.open(body.username)
-    response = JSONResponse(content={"user": body.username})
+    roles = roles_of(settings.staff_accounts, body.username)
+    response = JSONResponse(
+        content={
+            "user": body.username,
+            "roles": sorted(roles),
+            "start": safe_next(body.next) or landing_page(roles),
+        }
+    )
     response.set_cookie(
         COOKIE,
         session_id,
@@ -155,31 +177,82 @@ async def logout(request: Request) -> Response:
     return response
 
 
-async def staff_page(request: Request, file: str) -> Response:
-    """A staff page, or the login page for someone who is not logged in."""
-    if await staff_user(request) is None:
-        return RedirectResponse(f"/staff/login?next={quote(request.url.path)}", status_code=303)
-    return FileResponse(PAGES / file)
+@router.get("/staff/api/me")
+async def who_am_i(request: Request, user: str = Depends(require_staff)) -> dict[str, Any]:
+    """The logged-in staff member and the pages their roles open (for the menu)."""
+    roles = roles_of(request.app.state.settings.staff_accounts, user) or TOKEN_ROLES
+    pages = [
+        {"path": path, "title": page.title}
+        for path, page in STAFF_PAGES.items()
+        if page.in_menu and may(roles, page.roles)
+    ]
+    return {
+        "user": user,
+        "roles": sorted(roles),
+        "role_names": [ROLE_NAMES[r] for r in sorted(roles)],
+        "pages": pages,
+    }
 
 
-# The pages behind the staff login: address -> file in pages/.
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+@dataclass(frozen=True)
+class StaffPage:
+    file: str
+    title: str
+    roles: frozenset[str]
+    in_menu: bool = True
+
+
+# The pages behind the staff login: address -> file in pages/, and the roles that may see it.
 STAFF_PAGES = {
-    "/staff/": "queue.html",
-    "/staff/gesprek": "case.html",
-    "/staff/monitor": "monitor.html",
-    "/staff/teksten": "teksten.html",
+    "/staff/": StaffPage("queue.html", "Gesprekken", frozenset({"aanmeldteam"})),
+    "/staff/gesprek": StaffPage("case.html", "Gesprek", frozenset({"aanmeldteam"}), False),
+    "/staff/monitor": StaffPage("monitor.html", "Cijfers", frozenset({"aanmeldteam", "beheer"})),
+    "/staff/teksten": StaffPage("teksten.html", "Teksten", frozenset({"communicatie"})),
+    "/staff/beheer": StaffPage("beheer.html", "Beheer", frozenset({"beheer"})),
 }
 
 
-def _page_route(file: str) -> Callable[[Request], Awaitable[Response]]:
-    async def page(request: Request) -> Response:
-        return await staff_page(request, file)
+async def staff_page(request: Request, page: StaffPage) -> Response:
+    """A staff page; the login page (coming back here after it) for someone not logged in;
+    a Dutch "no access" page for someone whose roles do not open it."""
+    member = await staff_member(request)
+    if member is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/staff/login?next={quote(target, safe='/')}", status_code=303)
+    if not may(member.roles, page.roles):
+        if request.url.path == "/staff/":
+            return RedirectResponse(landing_page(member.roles), status_code=303)
+        return error_page(403)
+    return FileResponse(PAGES / page.file, headers=NO_STORE)
 
-    return page
+
+def _page_route(page: StaffPage) -> Callable[[Request], Awaitable[Response]]:
+    async def serve(request: Request) -> Response:
+        return await staff_page(request, page)
+
+    return serve
 
 
-for _path, _file in STAFF_PAGES.items():
-    router.add_api_route(_path, _page_route(_file), methods=["GET"], include_in_schema=False)
+for _path, _page in STAFF_PAGES.items():
+    router.add_api_route(_path, _page_route(_page), methods=["GET"], include_in_schema=False)
+
+# Dutch error pages for the staff pages: status -> title and what to do.
+ERRORS = {
+    403: ("Geen toegang", "U heeft geen toegang tot deze pagina. Vraag het aan beheer."),
+    404: ("Pagina niet gevonden", "Deze pagina bestaat niet. Controleer het adres."),
+    405: ("Dit kan niet", "Deze pagina kan dit niet doen."),
+}
+
+
+def error_page(status_code: int) -> HTMLResponse:
+    """A staff error page in Dutch, with the way back (used for /staff/ addresses)."""
+    title, text = ERRORS.get(status_code, ("Er ging iets mis", "Probeer het later opnieuw."))
+    template = (PAGES / "error.html").read_text(encoding="utf-8")
+    page = template.replace("{title}", html.escape(title)).replace("{text}", html.escape(text))
+    return HTMLResponse(page, status_code=status_code, headers=NO_STORE)
 
 
 def catalog_of(request: Request) -> Catalog:

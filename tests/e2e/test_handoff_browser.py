@@ -1,4 +1,8 @@
-"""Warm handoff in two real browsers: a resident asks for a person, a staff member takes over."""
+"""Warm handoff in two real browsers: a resident asks for a person, a staff member takes over.
+
+Issue 20 changed the staff pages this test reads: the queue shows the route in words and links
+each case by what is needed (no "Open" links), the outcome is a choice made on purpose (no
+preselected option), and a safety case asks a confirmation before it closes."""
 
 from collections.abc import Iterator
 
@@ -25,7 +29,9 @@ def empty_queue(gateway: httpx.Client) -> None:
     """The start of a shift: earlier tests' handoffs are handled."""
     for row in gateway.get("/api/handoffs", headers=STAFF).json():
         gateway.post(
-            f"/api/cases/{row['session_id']}/close", json={"outcome": "geen actie"}, headers=STAFF
+            f"/api/cases/{row['session_id']}/close",
+            json={"outcome": "geen actie", "confirm": True},
+            headers=STAFF,
         )
     assert gateway.get("/api/handoffs", headers=STAFF).json() == []
 
@@ -49,13 +55,15 @@ def test_resident_asks_for_a_person_and_staff_take_over(
     staff.get_by_role("button", name="Inloggen").click()
     expect(staff).to_have_url(stack.gateway_url + "/staff/")
 
-    top = staff.locator("#queue tr").first
-    expect(top).to_contain_text("Route: medewerker (wilde een medewerker spreken)")
-    top.get_by_role("link", name="Open").click()
-    expect(staff.locator("#summary")).to_contain_text("Route: medewerker")
+    top = staff.locator("#rows li").first
+    expect(top).to_contain_text("Wil een medewerker spreken")
+    expect(top).to_contain_text("Chat")
+    top.get_by_role("link").click()
+    expect(staff.locator("#summary")).to_contain_text("Wil een medewerker spreken, omdat")
 
     staff.get_by_role("button", name="Neem over").click()
-    expect(staff.locator("#status")).to_have_text("Overgenomen door redacteur.")
+    expect(staff.locator("#status")).to_have_text("U heeft het gesprek overgenomen.")
+    expect(staff.locator("#holder")).to_have_text("U heeft dit gesprek.")
     staff.get_by_label("Bericht aan de inwoner").fill("Goedemiddag, u spreekt met Anna.")
     staff.get_by_role("button", name="Stuur").click()
 
@@ -65,6 +73,11 @@ def test_resident_asks_for_a_person_and_staff_take_over(
     )
     expect(staff.locator(".entry.staff").last).to_contain_text("u spreekt met Anna")
 
-    staff.get_by_label("Uitkomst").select_option("informatie gegeven")
     staff.get_by_role("button", name="Sluit af").click()
-    expect(staff.locator("#status")).to_have_text("Afgesloten: informatie gegeven.")
+    expect(staff.locator("#status")).to_have_text("Kies eerst hoe het gesprek is afgerond.")
+    staff.get_by_label("Informatie gegeven").check()
+    staff.get_by_role("button", name="Sluit af").click()
+    expect(staff.locator("#status")).to_have_text("Afgesloten: Informatie gegeven.")
+    # The resident is told, and the staff page takes no more messages.
+    expect(resident.locator(".bubble").last).to_contain_text("heeft dit gesprek afgesloten")
+    expect(staff.get_by_label("Bericht aan de inwoner")).to_be_hidden()

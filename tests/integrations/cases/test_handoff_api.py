@@ -22,13 +22,19 @@ STAFF_ENDPOINTS = [
     ("POST", "/api/handoffs/hoog/1-0/drop"),
     ("GET", "/api/audit"),
     ("GET", "/api/stats"),
+    ("GET", "/api/stats/figures"),
+    ("GET", "/api/stats.csv"),
+    ("GET", "/api/cases"),
+    ("GET", "/staff/api/me"),
+    ("GET", "/staff/api/beheer/accounts"),
+    ("POST", "/staff/api/beheer/accounts/redacteur/unlock"),
     ("GET", "/staff/api/teksten"),
     ("POST", "/staff/api/b1"),
     ("PUT", "/staff/api/teksten/utter_goodbye"),
     ("GET", "/staff/api/teksten/utter_goodbye/history"),
     ("POST", "/staff/api/teksten/utter_goodbye/revert"),
 ]
-STAFF_PAGES = ["/staff/", "/staff/gesprek", "/staff/monitor", "/staff/teksten"]
+STAFF_PAGES = ["/staff/", "/staff/gesprek", "/staff/monitor", "/staff/teksten", "/staff/beheer"]
 
 
 @pytest.mark.parametrize(("method", "path"), STAFF_ENDPOINTS)

@@ -32,7 +32,7 @@ def test_a_new_chat_has_a_case_without_a_route(client: TestClient) -> None:
     assert case["wijk"] is None and case["buurtteam"] is None
     assert case["appointment"] is None and case["handoff"] is None
     assert case["transcript"] == []
-    assert "Route: geen (nog geen route)." in case["summary"]
+    assert "- Route: nog geen route." in case["summary"]
 
 
 def test_unknown_case_is_404(client: TestClient) -> None:

@@ -1,0 +1,35 @@
+"""The transcript as staff read it: a button's words, never its payload."""
+
+from integrations.cases.transcript import chosen_title, readable, typed_by_resident, with_choice
+
+OFFER = {"sender": "bot", "text": "Wilt u een afspraak?", "buttons": ["Ja", "Nee"],
+         "payloads": ["/affirm", "/deny"]}  # fmt: skip
+
+
+def test_a_click_keeps_the_words_of_the_button() -> None:
+    assert chosen_title("/deny", [OFFER]) == "Nee"
+    assert chosen_title("/deny", [OFFER, {"sender": "bot", "text": "Hoi"}]) == "Nee"
+    assert chosen_title("/ask_person", []) == "Praat met een medewerker"
+    assert chosen_title("/greet", []) is None
+    assert chosen_title("/onbekend", [OFFER]) is None
+    clicked = with_choice({"sender": "resident", "payload": "/deny"}, [OFFER])
+    assert clicked["chosen"] == "Nee"
+    assert with_choice({"sender": "resident", "payload": "/greet"}, [])["automatic"] is True
+
+
+def test_what_staff_read() -> None:
+    transcript = [
+        {"sender": "resident", "payload": "/greet", "automatic": True},
+        {"sender": "bot", "text": "Waar kan ik u mee helpen?"},
+        {"sender": "resident", "payload": "/deny", "chosen": "Nee"},
+        {"sender": "resident", "payload": "/iets"},
+        {"sender": "resident", "text": "ik heb schulden"},
+    ]
+    shown = [line["shown"] for line in readable(transcript)]
+    assert shown == [
+        "Waar kan ik u mee helpen?",
+        "[koos: Nee]",
+        "[koos een knop]",
+        "ik heb schulden",
+    ]
+    assert typed_by_resident(transcript) == ["ik heb schulden"]
