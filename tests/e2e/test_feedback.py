@@ -2,6 +2,7 @@
 words and an optional sentence after the goodbye, never after a conversation about safety;
 by phone a keypad question at the end that can be skipped; the answers on the figures page."""
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -77,3 +78,45 @@ def test_never_after_a_conversation_about_safety(context: BrowserContext, stack:
     expect(page.locator(".bubble.bot").last).to_have_text(GOODBYE)
     page.wait_for_timeout(500)
     expect(page.locator(".feedback")).to_have_count(0)
+
+
+def test_by_phone_a_keypad_question_at_the_end(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    heard = phone.say("doei")
+    assert heard.spoken[0] == GOODBYE
+    assert heard.spoken[-1] == (
+        "Wilt u zeggen hoe het ging? Kies 1 voor goed of 2 voor gaat wel. "
+        "Kies 3 voor niet goed. Ophangen mag ook."
+    )
+    assert heard.listens
+    thanks = phone.press("3")
+    assert thanks.spoken == ["Dank u wel voor uw antwoord. Tot ziens."]
+    assert not thanks.listens  # the line says goodbye and hangs up
+
+
+def test_by_phone_the_question_can_be_skipped(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    assert phone.say("tot ziens").listens
+    skipped = phone.silence()
+    assert skipped.spoken == ["Dank u wel voor uw telefoontje. Tot ziens."]
+    assert not skipped.listens and not skipped.dialed  # no second try, no transfer
+
+
+def test_the_answers_are_counted_on_the_figures_page(context: BrowserContext, stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    phone.say("doei")
+    phone.press("1")
+    page = context.new_page()
+    page.goto(stack.gateway_url + "/staff/monitor")
+    page.get_by_label("Gebruikersnaam").fill("redacteur")
+    page.get_by_label("Wachtwoord").fill("dev-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    heading = page.get_by_role("heading", name="Hoe ging het gesprek? (antwoorden van inwoners)")
+    expect(heading).to_be_visible()
+    table = page.locator("h2:has-text('Hoe ging het gesprek? (antwoorden') + table")
+    expect(table.locator("thead")).to_contain_text("Goed")
+    today = table.locator("tbody tr").first
+    expect(today.locator("td").last).to_have_text(re.compile(r"^[1-9]\d*$"))
