@@ -28,7 +28,8 @@ def pinned(requirements: Path, package: str) -> str:
 
 
 def flags(argv: list[str]) -> set[str]:
-    return {arg for arg in argv if arg.startswith("--")}
+    """The flags, without their values where a flag carries one (`--auth-token=...`)."""
+    return {arg.split("=", 1)[0] for arg in argv if arg.startswith("--")}
 
 
 def test_the_same_four_parts() -> None:

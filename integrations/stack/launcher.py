@@ -104,7 +104,8 @@ class Stack:
             "rasa",
             [str(rasa_bin), "run", "--enable-api", "--interface", "127.0.0.1",
              "--port", str(port_of(s.rasa_url, 5005)),
-             "--auth-token", s.rasa_auth_token.get_secret_value(),
+             # one argument: a token may begin with "-"
+             f"--auth-token={s.rasa_auth_token.get_secret_value()}",
              "--endpoints", str(p.repo / "bot" / "endpoints.yml"),
              "--credentials", str(p.repo / "bot" / "credentials.yml"),
              "--logging-config-file", str(p.repo / "bot" / "logging.yml"),

@@ -149,7 +149,8 @@ def test_a_danger_said_while_choosing_a_time_comes_first_and_booking_goes_on(
     assert "0800-2000" in said and "Welke tijd" not in said  # nothing else is asked first
     case = case_of(gateway, session_id)
     assert (case["route"], case["urgency"]) == ("veilig_thuis", "acuut")
-    assert "slaat mijn man me" in case["summary"].splitlines()[0]  # the disclosure first
+    safety_first = case["summary"].split("\n\n")[0]  # the disclosure first, before the rest
+    assert safety_first.startswith("Veiligheid eerst") and "slaat mijn man me" in safety_first
     # The conversation goes on: she can still book with her buurtteam, whose wijk it knows.
     again = say(gateway, session_id, text="ik voel me zo alleen de laatste tijd")
     assert offers_in(again) and "Kloosterveen" in joined(again)

@@ -26,7 +26,8 @@ def test_every_part_takes_a_generated_secret(tmp_path: Path) -> None:
     stack = Stack(Settings(_env_file=None), StackPaths(var=tmp_path))
     rasa, actions = stack.parts["rasa"], stack.parts["action_server"]
     gateway, redis = stack.parts["gateway"], stack.parts["redis"]
-    token = rasa.argv[rasa.argv.index("--auth-token") + 1]
+    # One argument, so a token that begins with "-" is never read as an option.
+    token = next(a for a in rasa.argv if a.startswith("--auth-token=")).split("=", 1)[1]
     assert len(token) >= 32 and token != "dev-rasa-token"
     assert rasa.env["RASA_AUTH_TOKEN"] == gateway.env["RASA_AUTH_TOKEN"] == token
     assert actions.env["ACTION_SERVER_TOKEN"] == rasa.env["ACTION_SERVER_TOKEN"]
