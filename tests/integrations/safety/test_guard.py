@@ -101,7 +101,7 @@ def test_a_bsn_in_a_disclosure_is_not_kept(client: TestClient, settings: Setting
     chat(client, session_id, "mijn man slaat mij, mijn bsn is 111222333")
     case = client.get(f"/api/cases/{session_id}", headers=staff(settings)).json()
     assert case["route"] == "veilig_thuis"
-    disclosure = case["summary"].splitlines()[0]  # the transcript is issue 19's
+    disclosure = case["summary"].split("\n\n")[0]  # the "Veiligheid eerst" block comes first
     assert disclosure.startswith("Veiligheid eerst")
     # taken out at the gateway's door, before the safety protocol keeps the words
     assert "111222333" not in disclosure and "[BSN weggehaald]" in disclosure
