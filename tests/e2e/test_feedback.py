@@ -118,5 +118,5 @@ def test_the_answers_are_counted_on_the_figures_page(context: BrowserContext, st
     expect(heading).to_be_visible()
     # The figures page shows each kind of count as a table of what and how many.
     table = page.get_by_role("region", name="Hoe ging het gesprek? (antwoorden van inwoners)")
-    good = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Goed"))
+    good = table.locator("tbody tr", has=page.get_by_role("rowheader", name="Goed", exact=True))
     expect(good.locator("td")).to_have_text(re.compile(r"^[1-9]\d*$"))
