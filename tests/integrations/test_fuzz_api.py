@@ -58,7 +58,7 @@ def gateway_url(redis_url: str, free_port: Any) -> Iterator[Listeners]:
     thread = threading.Thread(target=server.run, kwargs={"sockets": sockets}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 120  # the safety reader loads its examples at start
     while time.monotonic() < deadline:
         try:
             if httpx.get(url + "/healthz").status_code == 200:

@@ -34,7 +34,7 @@ def served(app: Any, health_path: str = "/healthz") -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 120  # the safety reader loads its examples at start
     while True:
         try:
             if httpx.get(url + health_path).status_code == 200:
