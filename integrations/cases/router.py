@@ -38,7 +38,6 @@ from integrations.cases.stats import Stats
 from integrations.cases.store import CaseStore
 from integrations.cases.summary import (
     contact_json,
-    need_line,
     render,
     resident_summary,
     sections_json,
@@ -52,6 +51,7 @@ from integrations.cases.worklist import (
     counted,
     in_view,
     matches,
+    need_line,
     ordered,
     row,
 )

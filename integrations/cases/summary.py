@@ -57,7 +57,6 @@ GIVEN_NUMBERS = {
 }
 SAFETY_KINDS = ("suicide", "danger", "violence", "shelter")
 MAX_QUOTES = 5
-NEED_LINE_CHARS = 110
 
 
 @dataclass(frozen=True)
@@ -321,45 +320,6 @@ def sections_json(sections: Iterable[Section]) -> list[dict[str, Any]]:
         {"title": s.title, "lines": [{"label": x.label, "text": x.text} for x in s.lines]}
         for s in sections
     ]
-
-
-def shorten(text: str, limit: int = NEED_LINE_CHARS) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
-
-
-def need_line(case: Case) -> str:
-    """One line of what is needed, for the queue: the disclosure first, else the question."""
-    disclosed = disclosure_words(case)
-    kinds = [s.kind for s in case.safety_signals if s.kind in SAFETY_KINDS]
-    if kinds:
-        said = f": {quoted(disclosed[0])}" if disclosed else ""
-        line = SIGNALS[kinds[0]].capitalize() + said
-        if case.children_named:
-            line += " (kind genoemd)"
-        return shorten(line)
-    topic = (TOPICS.get(case.topic or "") if case.topic != "person" else None) or next(
-        (
-            case.intake[s]
-            for s in ("help_needed", "aid_needed")
-            if case.intake.get(s, NOT_GIVEN) != NOT_GIVEN
-        ),
-        None,
-    )
-    words = next((w for w in case.resident_words if not is_small_talk(w)), None)
-    worries = worry_words(case)
-    if worries and not words:
-        words = worries[0]
-    if topic and words:
-        return shorten(f"{topic.capitalize()}: {quoted(words)}")
-    if words:
-        return shorten(quoted(words))
-    if topic:
-        return shorten(topic.capitalize())
-    if case.route:
-        return ROUTE_REASONS[case.route].capitalize()
-    return "Nog niet bekend wat de inwoner nodig heeft."
 
 
 def contact_json(case: Case) -> dict[str, Any]:

@@ -11,18 +11,70 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from integrations.cases.facts import PhoneNumber, plain
+from integrations.cases.facts import PhoneNumber, is_small_talk, plain
 from integrations.cases.labels import (
     CHANNEL_NAMES,
     HANDOFF_KINDS,
     OUTCOMES,
+    ROUTE_REASONS,
+    SIGNALS,
+    TOPICS,
     URGENCY_SHORT,
     handoff_reason,
     route_name,
     waiting_words,
 )
-from integrations.cases.record import URGENCY_RANK, Case, holder, is_safety_case
-from integrations.cases.summary import expects_call, need_line, own_words
+from integrations.cases.record import NOT_GIVEN, URGENCY_RANK, Case, holder, is_safety_case
+from integrations.cases.summary import (
+    SAFETY_KINDS,
+    disclosure_words,
+    expects_call,
+    own_words,
+    quoted,
+    worry_words,
+)
+
+NEED_LINE_CHARS = 110
+
+
+def shorten(text: str, limit: int = NEED_LINE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def need_line(case: Case) -> str:
+    """One line of what is needed, for the queue: the disclosure first, else the question."""
+    disclosed = disclosure_words(case)
+    kinds = [s.kind for s in case.safety_signals if s.kind in SAFETY_KINDS]
+    if kinds:
+        said = f": {quoted(disclosed[0])}" if disclosed else ""
+        line = SIGNALS[kinds[0]].capitalize() + said
+        if case.children_named:
+            line += " (kind genoemd)"
+        return shorten(line)
+    topic = (TOPICS.get(case.topic or "") if case.topic != "person" else None) or next(
+        (
+            case.intake[s]
+            for s in ("help_needed", "aid_needed")
+            if case.intake.get(s, NOT_GIVEN) != NOT_GIVEN
+        ),
+        None,
+    )
+    words = next((w for w in case.resident_words if not is_small_talk(w)), None)
+    worries = worry_words(case)
+    if worries and not words:
+        words = worries[0]
+    if topic and words:
+        return shorten(f"{topic.capitalize()}: {quoted(words)}")
+    if words:
+        return shorten(quoted(words))
+    if topic:
+        return shorten(topic.capitalize())
+    if case.route:
+        return ROUTE_REASONS[case.route].capitalize()
+    return "Nog niet bekend wat de inwoner nodig heeft."
+
 
 View = Literal["wachtrij", "mijn", "overgenomen", "afgerond", "alle"]
 VIEWS: dict[str, str] = {

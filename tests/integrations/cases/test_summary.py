@@ -29,11 +29,11 @@ from integrations.cases.record import (
 )
 from integrations.cases.summary import (
     contact_json,
-    need_line,
     resident_summary,
     staff_sections,
     staff_summary,
 )
+from integrations.cases.worklist import need_line
 from integrations.nlg.constants import phrasing_constants
 from integrations.settings import Settings
 
