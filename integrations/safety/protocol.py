@@ -29,6 +29,8 @@ Stage = Literal["none", "asked", "suicide", "danger", "shelter", "violence"]
 Channel = Literal["chat", "phone"]
 Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam"]
 CRISIS_KINDS = ("suicide", "danger", "shelter")
+# Answers that end with the question whether there is danger now (and 112).
+DANGER_QUESTIONS = frozenset({"utter_crisis_danger", "utter_crisis_danger_now"})
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class SafetyState:
     stage: Stage = "none"
     asked: int = 0  # how often the caring question was asked in a row
     helps: int = 0  # messages in a row that only say "help"
+    # The last answer asked "Is er nu gevaar? Bel dan 112.": a "ja" now answers that question.
+    danger_asked: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,8 @@ def _signal_step(
         change = CaseChange(None, "hoog", None, signal, text, None)
         return SafetyState("asked", 1), Step(["utter_safety_check"], change, interrupt=True)
     phrases, dial = _answer_to(kind, channel, office_open)
-    return SafetyState(kind), Step(  # type: ignore[arg-type]
+    asked = any(p in DANGER_QUESTIONS for p in phrases)
+    return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
         phrases, _disclosure(kind, signal, text), dial, interrupt=True, quick_exit=True
     )
 
@@ -167,6 +172,13 @@ def step(
 ) -> tuple[SafetyState, Step]:
     """The protocol's answer to one message."""
     said = " ".join(plain_words(text))
+    if state.danger_asked:
+        state = replace(state, danger_asked=False)
+        if signal is None and read_answer(text) == "yes":
+            # "ja" to "Is er nu gevaar?": 112 now (by phone: hang up and call it), and in the
+            # chat a person; never the menu.
+            person = ["utter_safety_person"] if channel == "chat" else []
+            return state, Step(["utter_safety_danger_yes", *person])
     if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:
         if state.stage == "suicide":
             return state, Step(["utter_safety_stay"])

@@ -111,3 +111,26 @@ def test_help_after_a_disclosure_is_never_sent_back_to_the_menu() -> None:
     assert after_113.phrases == ["utter_safety_stay"]
     _, after_vt = step(SafetyState("violence"), "help me", None, "chat", True)
     assert after_vt.phrases == ["utter_safety_help_person"] and not after_vt.to_rasa
+
+
+def test_yes_to_is_there_danger_now_gets_112_never_the_menu() -> None:
+    """Held in a conversation: pills saved mid-booking, 113 and "Bent u nu in direct gevaar?
+    Bel dan meteen 112.", then "ja" was answered with "Waar kan ik u mee helpen?"."""
+    pills = SafetySignal("suicide", "pillen gespaard")
+    state, told = step(SafetyState(), "ik heb al me pillen opgespaart", pills, "chat", False)
+    assert "utter_crisis_danger_now" in told.phrases and state.danger_asked
+    state, yes = step(state, "ja", None, "chat", False)
+    assert yes.phrases == ["utter_safety_danger_yes", "utter_safety_person"] and not yes.to_rasa
+    assert not state.danger_asked and state.stage == "suicide"
+    # Only the very next answer: a later "ja" belongs to whatever was asked then.
+    _, later = step(state, "ja", None, "chat", False)
+    assert later.to_rasa
+    # By phone, danger: "ja" is "hang up and call 112", never a transfer that keeps the line.
+    knife = SafetySignal("danger", "mes")
+    state, _ = step(SafetyState(), "hij staat met een mes", knife, "phone", True)
+    _, phone_yes = step(state, "ja", None, "phone", True)
+    assert phone_yes.phrases == ["utter_safety_danger_yes"] and phone_yes.dial is None
+    # "nee" goes on with the conversation.
+    state, _ = step(SafetyState(), "ik wil dood", pills, "chat", False)
+    _, no = step(state, "nee", None, "chat", False)
+    assert no.to_rasa
