@@ -88,7 +88,7 @@ run: setup model
 
 # A phone simulator: signed Twilio webhooks to the gateway that `make run` started.
 call: $(VENV)/.installed
-	$(PY) -m integrations.phone.simulator
+	$(PY) -m integrations.phone.simulator $(ARGS)
 
 # Figures, not pass/fail: each benchmark starts its own Redis.
 bench: setup model

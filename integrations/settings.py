@@ -108,8 +108,11 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Amsterdam"
     # The phone line (Twilio). Dial strings are E.164; sample numbers must be replaced.
     twilio_voice: str = "Polly.Laura-Neural"
-    twilio_speech_model: str = "deepgram_nova-2"
+    # Google's telephony model reads Dutch phone audio (nl-NL); see README "The phone line".
+    twilio_speech_model: str = "googlev2_telephony"
     twilio_speech_timeout_seconds: int = Field(default=3, ge=1, le=10)
+    # Speech heard with less confidence than this (Twilio's Confidence, 0 to 1) is said back.
+    phone_min_confidence: float = Field(default=0.5, ge=0, le=1)
     # Twilio waits 15 seconds; the line answers itself well before that.
     phone_rasa_timeout_seconds: float = Field(default=4.0, gt=0, le=10)
     aanmeldteam_dial: str = DEV_AANMELDTEAM_DIAL

@@ -34,7 +34,12 @@ class Link(BaseModel):
 
 
 class Phrase(BaseModel):
-    """One response: the chat text, an optional voice variant and the buttons."""
+    """One response: the chat text, an optional voice variant and the buttons.
+
+    `voice_buttons` are the choices the phone offers instead of `buttons`: at most 3 and
+    the way to a person, each with a short word the caller can say ("Zeg ja of kies 1").
+    The phone numbers them in order (the person is always 0), so a key keeps its meaning.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -43,6 +48,7 @@ class Phrase(BaseModel):
     # Said instead of `text` outside office hours, when no staff member is there.
     closed: str | None = None
     buttons: tuple[Button, ...] = ()
+    voice_buttons: tuple[Button, ...] = ()
     link: Link | None = None
 
 
@@ -109,6 +115,9 @@ class PhrasingBook:
                 b.model_copy(update={"title": title}) if title.strip() else b
                 for b, title in zip(buttons, button_titles, strict=True)
             ]
+        if channel in VOICE_CHANNELS and phrase.voice_buttons:
+            # The phone's menu is the same every time: never filtered, never reordered.
+            buttons, button_payloads = list(phrase.voice_buttons), None
         if button_payloads is not None:
             chosen = [b for b in buttons if b.payload in button_payloads]
             if chosen:  # when none of them fit, every button stays

@@ -1,5 +1,6 @@
-"""Per-call state in Redis: silences in a row, the keypad menu, the caller's number, the
-last prompt the caller heard.
+"""Per-call state in Redis: silences in a row, the caller's number, the last question the
+caller heard (its texts, menu and what it expects), a talk of the line's own that is not
+finished, and the last prompt's TwiML (for replays).
 
 Owner of `call:{CallSid}`; it expires with the conversation. Only `start` creates it (from a
 signed /twilio/voice), so an id that was never a call here is not a call.
@@ -10,6 +11,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from integrations.phone.dialogue import Asked, Pending
 from integrations.redis_client import as_text
 
 KEY_PREFIX = "call:"
@@ -49,14 +51,30 @@ class CallState:
     async def heard(self, call_sid: str) -> None:
         await self._redis.hset(KEY_PREFIX + call_sid, "misses", 0)
 
-    async def save_menu(self, call_sid: str, spoken: list[str], choices: dict[str, str]) -> None:
-        menu = json.dumps({"spoken": spoken, "choices": choices}, ensure_ascii=False)
-        await self._redis.hset(KEY_PREFIX + call_sid, "menu", menu)
+    async def save_asked(self, call_sid: str, asked: Asked) -> None:
+        """The question the caller hears now: a key is read with its menu."""
+        await self._keep(call_sid, "asked", json.dumps(asked.as_json(), ensure_ascii=False))
 
-    async def menu(self, call_sid: str) -> tuple[list[str], dict[str, str]]:
-        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "menu")
-        data = json.loads(raw) if raw else {"spoken": [], "choices": {}}
-        return list(data["spoken"]), dict(data["choices"])
+    async def asked(self, call_sid: str) -> Asked:
+        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "asked")
+        return Asked.from_json(json.loads(raw)) if raw else Asked()
+
+    async def set_pending(self, call_sid: str, pending: Pending | None) -> None:
+        key = KEY_PREFIX + call_sid
+        if pending is None:
+            await self._redis.hdel(key, "pending")
+        else:
+            await self._keep(call_sid, "pending", json.dumps(pending.as_json(), ensure_ascii=False))
+
+    async def pending(self, call_sid: str) -> Pending | None:
+        raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "pending")
+        return Pending.from_json(json.loads(raw)) if raw else None
+
+    async def _keep(self, call_sid: str, field: str, value: str) -> None:
+        """Write one field of a call that exists; a call that expired is not made again."""
+        key = KEY_PREFIX + call_sid
+        if await self._redis.exists(key):
+            await self._redis.hset(key, field, value)
 
     async def caller(self, call_sid: str) -> str | None:
         raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "caller")

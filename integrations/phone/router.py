@@ -1,14 +1,26 @@
 """Twilio Voice webhooks: the Dutch phone line. The conversation id is the CallSid.
 
-The caller always reaches a person when something fails: Rasa slow or down, Redis down.
+What the caller hears is written for the ear (`twiml`, `keypad`, `speakable`), and what is
+said and what is done agree:
+- a transfer is announced ("Ik verbind u door met ...") and goes only to a line that is
+  open; when nobody answers, the caller hears the next step (a callback on a number they
+  gave or confirmed, or the number to call);
+- a callback request has the urgency of its route, never more;
+- "Tot ziens" ends the call: the line hangs up. Silence twice: "Ik hoor u niet", a goodbye,
+  and a hang-up, never a callback nobody asked for;
+- "Zeg het nog een keer" and key 9 repeat the last question once, slower; a key that is
+  not on the menu is no answer; speech heard with low confidence is checked back.
+
+When something fails (Rasa slow or down, Redis down) the caller is put through to a person.
 Every route sits behind `gate.TwilioRoute` (signature, replays, TwiML for every answer). A
 call exists only after a signed /voice; no webhook takes an id that is not such a call (a
 chat session's id, for one).
 """
 
+import re
 import secrets
 import time
-from typing import Annotated, Any
+from typing import Annotated
 
 import structlog
 from fastapi import APIRouter, Depends, Request
@@ -17,39 +29,75 @@ from redis.exceptions import RedisError
 
 from integrations.cases.record import Case, CaseUpdate, Handoff, Urgency
 from integrations.cases.store import CaseStore
-from integrations.cases.summary import resident_summary
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
-from integrations.chat.schemas import BotMessage
+from integrations.chat.schemas import BotButton, BotMessage
 from integrations.chat.session_store import SessionStore
-from integrations.feedback.rules import is_feedback_menu, rating_of_answer
-from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
+from integrations.numbers.phone_numbers import caller_number, phone_number
+from integrations.numbers.words import digits_in
 from integrations.observability.metrics import Metrics
 from integrations.phone import twiml
 from integrations.phone.calls import CallState
+from integrations.phone.dialogue import (
+    Asked,
+    Expects,
+    Next,
+    Pending,
+    Said,
+    callback_start,
+    check_answer,
+    number_answer,
+)
 from integrations.phone.fields import is_call_sid
 from integrations.phone.gate import PREFIX, TwilioRoute, xml
-from integrations.phone.keypad import answer_from_keys, keypad_menu
+from integrations.phone.keypad import REPEAT_PAYLOAD, choice_said, keypad_menu, read_keys
 from integrations.phone.signature import signed_twilio_form
+from integrations.phone.whisper import staff_whisper
 from integrations.privacy.messages import kept_out, with_note_first
 from integrations.safety.guard import SafetyGuard, Screened
+from integrations.safety.lexicon import SafetySignal
 from integrations.settings import Settings
+from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
 router = APIRouter(prefix=PREFIX, tags=["phone"], route_class=TwilioRoute)
 
 TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
-DIAL_VEILIG_THUIS = "dial:veilig_thuis"
-DIAL_AANMELDTEAM = "dial:aanmeldteam"
-MAX_SILENCES = 2
+MAX_SILENCES = 2  # the second silence in a row ends the call
 MAX_DIGITS = 32  # a phone number, a postcode or a menu choice; more is not an answer
 NO_ANSWER_TEXTS = {
     "suicide_prevention": "utter_safety_no_answer_113",
     "veilig_thuis": "utter_safety_no_answer_veilig_thuis",
 }
 ANSWERED = {"completed", "answered"}
+CALLBACK_REASON = "terugbelverzoek telefoon"
+PERSON_REASON = "vraagt om een medewerker"
+# Responses of Rasa the line must recognise to do what they say.
+KNOWN = {
+    "goodbye": "utter_goodbye",
+    "say_again": "utter_say_again",
+    "say_simpler": "utter_say_simpler",
+    "handoff": "utter_handoff",
+    "crisis_person": "utter_crisis_person",
+    "veilig_thuis_person": "utter_veilig_thuis_person",
+    "phone_number": "utter_ask_phone_number",
+    "phone_invalid": "utter_phone_invalid",
+    "sms_number": "utter_ask_sms_number",
+    "wijk": "utter_ask_wijk",
+    "postcode": "utter_ask_postcode",
+    "house_number": "utter_ask_house_number",
+}
+EXPECTS: dict[str, Expects] = {
+    "phone_number": "phone_number",
+    "phone_invalid": "phone_number",
+    "sms_number": "phone_number",
+    "wijk": "postcode",
+    "postcode": "postcode",
+    "house_number": "house_number",
+}
+ANNOUNCED = re.compile(r"\bverbind (u|ik u)\b", re.IGNORECASE)
 
 
 class Line:
@@ -57,6 +105,7 @@ class Line:
 
     def __init__(self, request: Request) -> None:
         state = request.app.state
+        self.request = request
         self.settings: Settings = state.settings
         self.phrasing: Phrasing = state.phrasing
         self.cases: CaseStore = state.cases
@@ -66,12 +115,49 @@ class Line:
         self.calls: CallState = state.calls
         self.metrics: Metrics = state.metrics
         self.safety: SafetyGuard = state.safety
-        self.feedback: Feedback = state.feedback
+        teams = state.agenda.registry.teams.values()
+        places = [place for team in teams for place in (*team.wijken, *team.villages)]
         # Each answer listens on its own URL: an equal answer to the next question is new.
-        self.config = twiml.config_from(self.settings, step=secrets.token_urlsafe(6))
+        self.config = twiml.config_from(self.settings, secrets.token_urlsafe(6), places)
+
+    # --- what the line says ---------------------------------------------------------
+
+    async def rendered(self, name: str, **slots: str) -> BotMessage:
+        out = await self.phrasing.render(name, "phone", slots)
+        buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
+        return BotMessage(text=str(out["text"]), buttons=buttons)
 
     async def say(self, name: str, **slots: str) -> str:
-        return str((await self.phrasing.render(name, "phone", slots))["text"])
+        return (await self.rendered(name, **slots)).text
+
+    async def recognised(self, texts: list[str]) -> set[str]:
+        """Which of Rasa's responses the line must act on were said."""
+        said = set(texts)
+        return {key for key, name in KNOWN.items() if await self.say(name) in said}
+
+    async def ask(self, call_sid: str, messages: list[BotMessage], expects: Expects = "") -> str:
+        """Say the messages and ask; the last one's buttons are the menu. Kept as the
+        question the caller heard, for a key, a silence or "zeg het nog een keer"."""
+        template = await self.say("utter_phone_choice")
+        repeat_line = await self.say("utter_phone_repeat_choice", number="9")
+        buttons = messages[-1].buttons if messages else []
+        menu = keypad_menu(buttons, template, repeat_line)
+        texts = [m.text for m in messages]
+        try:
+            asked = Asked(texts, menu.spoken, menu.choices, expects, menu.words)
+            await self.calls.save_asked(call_sid, asked)
+        except RedisError:  # the question is still asked; a key is then read as text
+            log.warning("phone.question_not_kept", reason="redis")
+        return twiml.ask(self.config, [*texts, *menu.spoken])
+
+    async def said(self, phrases: list[Said]) -> list[BotMessage]:
+        return [await self.rendered(p.name, **p.values) for p in phrases]
+
+    async def again(self, asked: Asked, preface: str) -> str:
+        """The last question once more, slower, after one short preface (never stacked)."""
+        return twiml.ask(self.config, [preface], slow=[*asked.texts, *asked.menu])
+
+    # --- a person -------------------------------------------------------------------
 
     async def plainly_to_a_person(self, reason: str) -> str:
         """Put the caller through without touching a case: for an id that is not a call."""
@@ -84,27 +170,47 @@ class Line:
         call_sid: str,
         reason: str,
         texts: list[str] | None = None,
-        urgency: Urgency = "hoog",
+        urgency: Urgency | None = None,
     ) -> str:
-        """Put the caller through to the aanmeldteam; the case goes along when it can."""
+        """Put the caller through to the aanmeldteam, announced; the case goes along when it
+        can. The urgency is the route's (the case's), unless the caller's safety says more."""
         warm = call_sid
         try:
+            case = await self.cases.get(call_sid)
+            level: Urgency = urgency or (case.urgency if case else "normaal")
             await self.cases.update(
-                call_sid, CaseUpdate(handoff=Handoff(reason=reason, urgency=urgency))
+                call_sid, CaseUpdate(handoff=Handoff(reason=reason, urgency=level))
             )
-            await self.queue.enqueue(call_sid, urgency, reason, "overdracht")
+            await self.queue.enqueue(call_sid, level, reason, "overdracht")
         except RedisError:
             warm = ""  # no case to whisper: a plain transfer still reaches a person
-        spoken = texts if texts is not None else [await self.say("utter_phone_transfer")]
+        spoken = list(texts) if texts is not None else []
+        if not any(ANNOUNCED.search(t) for t in spoken):
+            spoken.append(await self.say("utter_phone_transfer"))
         return twiml.transfer(self.config, spoken, self.config.aanmeldteam, warm or None)
 
-    async def turn(self, call_sid: str, message: str) -> str:
-        """One turn with the assistant, and what the line does with the answer."""
+    async def start_callback(self, call_sid: str, texts: list[str]) -> str:
+        """Nobody can take the call now: ask where to call back, on a number the caller gave
+        or confirms (the caller ID is only used when the caller says it may be)."""
+        case = await self.cases.get(call_sid)
+        given = phone_number((case.intake.get("phone_number") if case else None) or "")
+        caller = caller_number(await self.calls.caller(call_sid))
+        plan = callback_start(given or caller, given is None and caller is not None, not caller)
+        await self.calls.set_pending(call_sid, plan.pending)
+        messages = [BotMessage(text=t) for t in texts] + await self.said(plan.say)
+        return await self.ask(call_sid, messages, "phone_number")
+
+    # --- a turn with the assistant ---------------------------------------------------
+
+    async def turn(
+        self, call_sid: str, message: str, asked: Asked, signal: SafetySignal | None = None
+    ) -> str:
+        """One turn with the assistant, and what the line does with the answer. `signal` is
+        the safety signal already read in this message (read once per turn)."""
         started = time.perf_counter()
         bind_conversation(call_sid)
         said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
         if message != "/greet":
-            signal = self.safety.detect(message)
             screened = await self.safety.screen(call_sid, message, "phone", signal)
             if screened.handled:
                 await self.record(call_sid, message, screened.messages)
@@ -130,7 +236,7 @@ class Line:
         replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)
-        document = await self.answer(call_sid, replies, before, after)
+        document = await self.answer(call_sid, replies, before, after, asked)
         self.metrics.turns.labels("phone").inc()
         self.metrics.turn_seconds.labels("phone").observe(time.perf_counter() - started)
         return document
@@ -152,39 +258,56 @@ class Line:
             urgency: Urgency = "acuut" if change is None or change.urgency == "acuut" else "hoog"
             spoken = [*texts, await self.say("utter_phone_transfer")]
             return await self.to_a_person(call_sid, reason, spoken, urgency)
-        await self.calls.save_menu(call_sid, [], {})
-        return twiml.ask(self.config, texts)
+        return await self.ask(call_sid, screened.messages)
 
     async def answer(
-        self, call_sid: str, replies: list[BotMessage], before: Case | None, after: Case | None
+        self,
+        call_sid: str,
+        replies: list[BotMessage],
+        before: Case | None,
+        after: Case | None,
+        asked: Asked,
     ) -> str:
         texts = [r.text for r in replies]
+        said = await self.recognised(texts)
+        if said & {"say_again", "say_simpler"}:  # once, slower; never stacked
+            return await self.again(asked, await self.say("utter_phone_say_slower"))
         if after is None:
-            return twiml.ask(self.config, texts)
+            return await self.ask(call_sid, replies)
         new_route = after.route != (before.route if before else None)
         new_handoff = after.handoff is not None and (
             before is None or before.handoff != after.handoff
         )
+        open_now = office_open(self.settings)
         if after.route == "crisis" and (new_route or new_handoff):
-            if after.topic == "suicide":
-                return twiml.transfer(self.config, texts, self.settings.suicide_prevention_dial)
-            return twiml.transfer(self.config, texts, self.config.aanmeldteam, call_sid)
+            person = await self.say("utter_crisis_person")
+            spoken = [t for t in texts if t != person]
+            if after.topic == "suicide":  # 113 is there day and night
+                if not any(ANNOUNCED.search(t) for t in spoken):
+                    spoken.append(await self.say("utter_phone_transfer_113"))
+                dial = self.settings.suicide_prevention_dial
+                return twiml.transfer(self.config, spoken, dial, after="suicide_prevention")
+            if open_now:
+                return await self.to_a_person(call_sid, "crisis", spoken, "acuut")
+            return await self.ask(call_sid, replies)  # 112 was said; the line stays open
         if after.route == "veilig_thuis" and new_route:
-            offer = await self.say("utter_phone_veilig_thuis_menu")
-            choices = {"1": DIAL_VEILIG_THUIS, "2": DIAL_AANMELDTEAM}
-            await self.calls.save_menu(call_sid, [offer], choices)
-            return twiml.ask(self.config, [*texts, offer])
-        if new_handoff:
-            return twiml.transfer(self.config, texts, self.config.aanmeldteam, call_sid)
-        # After the goodbye: how did it go? A keypad question the caller may skip (feedback/).
-        question = await self.feedback.phone_question(call_sid, texts)
-        if question is not None:
-            await self.calls.save_menu(call_sid, [question.spoken], question.choices)
-            return twiml.ask(self.config, [*texts, question.spoken])
-        template = await self.say("utter_phone_choice")
-        menu = keypad_menu(replies[-1].buttons, template)
-        await self.calls.save_menu(call_sid, menu.spoken, menu.choices)
-        return twiml.ask(self.config, [*texts, *menu.spoken])
+            person = await self.say("utter_veilig_thuis_person")
+            spoken = [t for t in texts if t != person]
+            if not any(ANNOUNCED.search(t) for t in spoken):
+                spoken.append(await self.say("utter_phone_transfer_veilig_thuis"))
+            dial = self.settings.veilig_thuis_dial
+            return twiml.transfer(self.config, spoken, dial, after="veilig_thuis")
+        if "handoff" in said or (after.route == "medewerker" and new_handoff):
+            if not open_now:
+                return await self.start_callback(call_sid, texts)
+            handoff = after.handoff
+            reason = handoff.reason if handoff else PERSON_REASON
+            urgency = handoff.urgency if handoff else after.urgency
+            return await self.to_a_person(call_sid, reason, texts, urgency)
+        if "goodbye" in said:
+            return twiml.goodbye(self.config, texts)
+        expects: Expects = next((EXPECTS[key] for key in EXPECTS if key in said), "")
+        return await self.ask(call_sid, replies, expects)
 
     async def record(self, call_sid: str, message: str, replies: list[BotMessage]) -> None:
         said = {"payload": message} if message.startswith("/") else {"text": message}
@@ -194,6 +317,59 @@ class Line:
             await self.cases.append_transcript(call_sid, entries)
         except RedisError:
             log.error("phone.transcript_failed", reason="redis")
+
+    # --- the line's own talks ----------------------------------------------------------
+
+    async def own_talk(
+        self, call_sid: str, pending: Pending, message: str, keyed: bool, asked: Asked
+    ) -> str:
+        """An answer in a talk of the line's own: a phone number, or a check of speech."""
+        if pending.kind == "check":
+            verdict, words = check_answer(pending, message)
+            await self.calls.set_pending(call_sid, None)
+            before = Asked.from_json(pending.before) if pending.before else asked
+            if verdict is False:
+                again = await self.say("utter_phone_say_it_again")
+                await self.calls.save_asked(call_sid, before)
+                return twiml.ask(self.config, [again, *before.menu])
+            return await self.turn(call_sid, words, before)
+        caller = caller_number(await self.calls.caller(call_sid))
+        step = number_answer(pending, message, keyed, caller)
+        return await self.number_next(call_sid, pending, step, asked)
+
+    async def number_next(self, call_sid: str, pending: Pending, step: Next, asked: Asked) -> str:
+        await self.calls.set_pending(call_sid, step.pending)
+        if step.pending is not None:
+            return await self.ask(call_sid, await self.said(step.say), "phone_number")
+        if pending.purpose == "rasa":
+            if step.number:
+                return await self.turn(call_sid, step.number, asked)
+            return await self.turn(call_sid, step.to_rasa or "geen nummer", asked)
+        if step.number:
+            await self.cases.update(call_sid, CaseUpdate(intake={"phone_number": step.number}))
+            done = await self.say("utter_phone_callback_saved")
+        else:
+            done = await self.say("utter_phone_no_callback")
+        return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
+
+
+def _confidence(form: dict[str, str]) -> float | None:
+    """Twilio's Confidence (0 to 1); None when it is missing or says nothing (0)."""
+    try:
+        value = float(form.get("Confidence", ""))
+    except ValueError:
+        return None
+    return value if 0 < value <= 1 else None
+
+
+def _as_expected(speech: str, expects: Expects) -> str:
+    """A postcode or house number said in words goes on as digits ("negen vier nul acht")."""
+    digits = digits_in(speech)
+    if expects == "postcode" and re.fullmatch(r"94\d\d", digits):
+        return digits
+    if expects == "house_number" and re.fullmatch(r"\d{1,5}", digits):
+        return digits
+    return speech
 
 
 @router.post("/voice")
@@ -214,7 +390,7 @@ async def incoming_call(request: Request, form: TwilioForm) -> Response:
         log.error("phone.redis_unavailable")
         technical = await line.say("utter_technical_problem")
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
-    return xml(await line.turn(call_sid, "/greet"))
+    return xml(await line.turn(call_sid, "/greet", Asked()))
 
 
 @router.post("/gather")
@@ -228,49 +404,88 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     try:
         if not await line.calls.known(call_sid):
             return xml(await line.plainly_to_a_person("unknown call"))
-        spoken, choices = await line.calls.menu(call_sid)
+        asked = await line.calls.asked(call_sid)
+        pending = await line.calls.pending(call_sid)
         if len(speech) > line.settings.max_message_chars or len(digits) > MAX_DIGITS:
             too_long = await line.say("utter_phone_too_long")
-            return xml(twiml.ask(line.config, [too_long, *spoken]))
+            return xml(twiml.ask(line.config, [too_long, *asked.menu]))
         if not speech and not digits:
-            if is_feedback_menu(choices):  # the feedback question is skipped: goodbye
-                return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))
-            if await line.calls.missed(call_sid) > MAX_SILENCES:
-                return xml(await line.to_a_person(call_sid, "geen antwoord van de beller"))
-            not_heard = await line.say("utter_phone_not_heard")
-            return xml(twiml.ask(line.config, [not_heard, *spoken]))
+            if await line.calls.missed(call_sid) >= MAX_SILENCES:
+                # The caller is gone or cannot talk: a goodbye, and no callback nobody asked for.
+                return xml(
+                    twiml.goodbye(line.config, [await line.say("utter_phone_not_heard_goodbye")])
+                )
+            return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
         await line.calls.heard(call_sid)
     except RedisError:
         technical = await line.say("utter_technical_problem")
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+    keyed = False
+    if digits:
+        kind, value = read_keys(digits, asked.choices)
+        if kind == "wrong" and asked.expects != "house_number":
+            wrong = await line.say("utter_phone_wrong_key")
+            return xml(twiml.ask(line.config, [wrong, *asked.menu]))
+        keyed = kind != "choice"
+        said = value
+    else:
+        said = choice_said(speech, asked.words) or speech
     # A BSN or IBAN, said or typed, goes no further than this.
-    message = kept_out(request, answer_from_keys(digits, choices) if digits else speech)
-    rating = rating_of_answer(message, choices)
-    if rating is not None:
-        try:
-            await line.feedback.answer(call_sid, rating, None)
-        except RedisError:
-            log.error("phone.feedback_not_kept", reason="redis")
-        thanks = await line.feedback.thanks("phone")
-        return xml(twiml.goodbye(line.config, [thanks]))
-    if message == DIAL_VEILIG_THUIS:
-        return xml(twiml.transfer(line.config, [], line.settings.veilig_thuis_dial))
-    if message == DIAL_AANMELDTEAM:
-        return xml(await line.to_a_person(call_sid, "veilig_thuis"))
+    message = kept_out(request, said)
     if not message:
-        not_heard = await line.say("utter_phone_not_heard")
-        return xml(twiml.ask(line.config, [not_heard, *spoken]))
-    return xml(await with_note_first(request, await line.turn(call_sid, message)))
+        return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
+    if message == REPEAT_PAYLOAD:
+        return xml(await line.again(asked, await line.say("utter_phone_say_slower")))
+    signal = line.safety.detect(message) if message != "/greet" else None
+    try:
+        document = await _answered(line, call_sid, message, keyed, asked, pending, signal, form)
+    except RedisError:
+        technical = await line.say("utter_technical_problem")
+        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+    return xml(await with_note_first(request, document))
+
+
+async def _answered(
+    line: Line,
+    call_sid: str,
+    message: str,
+    keyed: bool,
+    asked: Asked,
+    pending: Pending | None,
+    signal: SafetySignal | None,
+    form: dict[str, str],
+) -> str:
+    """The caller's answer: to a talk of the line's own, or a turn with the assistant."""
+    if signal is not None or message.startswith("/"):
+        if pending is not None:  # safety and a chosen way (a person) come first
+            await line.calls.set_pending(call_sid, None)
+        return await line.turn(call_sid, message, asked, signal)
+    if pending is not None:
+        return await line.own_talk(call_sid, pending, message, keyed, asked)
+    if asked.expects == "phone_number":
+        talk = Pending("number", "rasa")
+        step = number_answer(talk, message, keyed, caller_number(await line.calls.caller(call_sid)))
+        return await line.number_next(call_sid, talk, step, asked)
+    if not keyed:
+        message = _as_expected(message, asked.expects)
+        confidence = _confidence(form)
+        if confidence is not None and confidence < line.settings.phone_min_confidence:
+            check = Pending("check", speech=message, before=asked.as_json())
+            await line.calls.set_pending(call_sid, check)
+            question = await line.said([Said("utter_phone_check_speech", {"speech": message})])
+            return await line.ask(call_sid, question)
+    return await line.turn(call_sid, message, asked, signal)
 
 
 @router.post("/whisper")
 async def whisper(request: Request, form: TwilioForm) -> Response:
-    """Heard by the staff member who picks up, before the caller is put through."""
+    """Heard by the staff member who picks up, before the caller is put through: what the
+    staff member needs, not what the resident heard."""
     line = Line(request)
     session_id = request.query_params.get("session", "")
     case = await line.cases.get(session_id) if await line.calls.known(session_id) else None
-    summary = resident_summary(case) if case and case.channel == "phone" else []
-    return xml(twiml.whisper(line.config, summary, session_id))
+    lines = staff_whisper(case if case and case.channel == "phone" else None)
+    return xml(twiml.whisper(line.config, lines, session_id))
 
 
 @router.post("/whisper-accept")
@@ -286,7 +501,7 @@ async def whisper_accept(request: Request, form: TwilioForm) -> Response:
 
 @router.post("/dial-status")
 async def dial_status(request: Request, form: TwilioForm) -> Response:
-    """After a transfer: answered, or a callback request and a kind goodbye."""
+    """After a transfer: answered, or the next step: a callback on a confirmed number."""
     line = Line(request)
     call_sid = form.get("CallSid", "")
     if form.get("DialCallStatus") in ANSWERED:
@@ -295,7 +510,13 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
     if after in NO_ANSWER_TEXTS:
         # 113 or Veilig Thuis did not answer: their number to call, and the line stays open.
         # Never a callback on caller ID: nobody asked whether that number is safe.
-        return xml(twiml.ask(line.config, [await line.say(NO_ANSWER_TEXTS[after])]))
+        # The protocol's text is said as written (its number as the protocol gives it).
+        next_step = await line.say(NO_ANSWER_TEXTS[after])
+        try:
+            await line.calls.save_asked(call_sid, Asked(texts=[next_step]))
+        except RedisError:
+            log.warning("phone.question_not_kept", reason="redis")
+        return xml(twiml.ask(line.config, [next_step], as_written=True))
     try:
         known = is_call_sid(call_sid) and await line.calls.known(call_sid)
     except RedisError:
@@ -304,18 +525,22 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
         log.warning("phone.not_a_call", reason="unknown call after a transfer")
         call_again = await line.say("utter_phone_no_answer_call_again")
         return xml(twiml.goodbye(line.config, [call_again]))
+    no_answer = await line.say("utter_phone_no_answer")
     try:
-        caller = await line.calls.caller(call_sid)
-        update: dict[str, Any] = {
-            "handoff": Handoff(reason="terugbelverzoek telefoon", urgency="hoog"),
-        }
-        if caller:
-            update["intake"] = {"phone_number": caller}
-        await line.cases.update(call_sid, CaseUpdate(**update))
-        await line.queue.enqueue(call_sid, "hoog", "terugbelverzoek telefoon", "terugbelverzoek")
+        case = await line.cases.get(call_sid)
+        urgency: Urgency = case.handoff.urgency if case and case.handoff else "normaal"
+        if case and not case.handoff:
+            urgency = case.urgency
+            handoff = Handoff(reason=CALLBACK_REASON, urgency=urgency)
+            await line.cases.update(call_sid, CaseUpdate(handoff=handoff))
+        # The transfer's entry in the queue becomes a callback request, as urgent as before.
+        await line.queue.take(call_sid)
+        await line.queue.enqueue(call_sid, urgency, CALLBACK_REASON, "terugbelverzoek")
+        return xml(await line.start_callback(call_sid, [no_answer]))
     except RedisError:
         log.error("phone.callback_not_saved", reason="redis")
-    return xml(twiml.goodbye(line.config, [await line.say("utter_phone_no_answer")]))
+        call_again = await line.say("utter_phone_no_answer_call_again")
+        return xml(twiml.goodbye(line.config, [call_again]))
 
 
 @router.post("/status")

@@ -1,7 +1,10 @@
 """`make call`: a phone simulator that plays Twilio against the running gateway.
 
 It posts signed webhooks (twilio's RequestValidator), prints what the caller would hear, and
-lets you answer by typing words (speech), digits (keypad) or nothing (silence).
+lets you answer by typing words (speech), digits (keypad) or nothing (silence). Words that
+start with "?" are heard with low confidence, as a bad line would. `--caller anonymous`
+calls with a hidden number. A transfer asks whether someone picks up; the staff member's
+whisper is printed too.
 """
 
 import argparse
@@ -27,6 +30,8 @@ class Heard:
     whisper_url: str | None
     action: str | None
     dial_action: str | None = None  # where Twilio reports how the transfer ended
+    hangs_up: bool = False
+    slow: list[str] = field(default_factory=list)  # said slower (SSML prosody)
 
     @classmethod
     def parse(cls, document: str) -> "Heard":
@@ -35,12 +40,14 @@ class Heard:
         number = root.find("Dial/Number")
         gather = root.find("Gather")
         return cls(
-            spoken=[say.text or "" for say in root.iter("Say")],
+            spoken=["".join(say.itertext()) for say in root.iter("Say")],
             listens=gather is not None,
             dialed=(number.text if number is not None else None),
             whisper_url=(number.get("url") if number is not None else None),
             action=(gather.get("action") if gather is not None else None),
             dial_action=(dial.get("action") if dial is not None else None),
+            hangs_up=root.find("Hangup") is not None,
+            slow=["".join(p.itertext()) for p in root.iter("prosody")],
         )
 
 
@@ -80,8 +87,8 @@ class PhoneCall:
     def start(self) -> Heard:
         return self.heard("/twilio/voice", self.base())
 
-    def say(self, words: str) -> Heard:
-        params = {**self.base(), "SpeechResult": words, "Confidence": "0.9"}
+    def say(self, words: str, confidence: float = 0.9) -> Heard:
+        params = {**self.base(), "SpeechResult": words, "Confidence": str(confidence)}
         return self.heard(self.listening_at, params)
 
     def press(self, digits: str) -> Heard:
@@ -114,9 +121,13 @@ def main() -> int:
     parser.add_argument(
         "--gateway", default=f"http://{settings.gateway_host}:{settings.gateway_port}"
     )
+    parser.add_argument("--caller", default=PhoneCall.caller, help='"anonymous": hidden number')
     args = parser.parse_args()
     call = PhoneCall(
-        args.gateway, settings.public_base_url, settings.twilio_auth_token.get_secret_value()
+        args.gateway,
+        settings.public_base_url,
+        settings.twilio_auth_token.get_secret_value(),
+        caller=args.caller,
     )
     print(
         f"Bellen naar de assistent ({call.call_sid}). Typ woorden, cijfers, of niets. Ctrl-D stopt."
@@ -124,10 +135,16 @@ def main() -> int:
     heard = call.start()
     while True:
         for text in heard.spoken:
-            print(f"  assistent: {text}")
+            print(f"  assistent: {text}" + (" (langzamer)" if text in heard.slow else ""))
         if heard.dialed:
             print(f"  [doorverbonden met {heard.dialed}]")
-            answer = input("  neemt iemand op? (j/n) ").strip().lower()
+            if heard.whisper_url:
+                for text in call.whisper(heard).spoken:
+                    print(f"  (medewerker hoort): {text}")
+            try:
+                answer = input("  neemt iemand op? (j/n) ").strip().lower()
+            except EOFError:
+                return 0
             ended = "completed" if answer.startswith("j") else "no-answer"
             heard = call.transfer_ended(ended, heard)
             continue  # the line may stay open (113 or Veilig Thuis did not answer)
@@ -140,6 +157,8 @@ def main() -> int:
             return 0
         if not reply:
             heard = call.silence()
+        elif reply.startswith("?"):
+            heard = call.say(reply[1:].strip(), confidence=0.3)
         elif reply.isdigit() or set(reply) <= set("0123456789*#"):
             heard = call.press(reply)
         else:

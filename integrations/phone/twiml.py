@@ -1,25 +1,35 @@
 """TwiML for the phone line, built with twilio's VoiceResponse. Pure: settings and texts in.
 
 Only Say (and Pause) inside a Gather; every action URL absolute; a Dutch voice everywhere.
-Each answer's Gather and Dial report to a URL with their own `step`, so that a replayed
-request can be told from a second, equal answer to the next question (see `replay`).
+Every Say is answered: by a Gather that listens, a Dial, or a Hangup. Numbers and times are
+said for the ear (`speakable`); a text said again is said slower (SSML prosody, which
+Twilio passes to Amazon Polly's neural voices). Each answer's Gather and Dial report to a
+URL with their own `step`, so that a replayed request can be told from a second, equal
+answer to the next question (see `replay`), and a key is read with the menu it answers.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 from xml.etree import ElementTree
 
-from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
+from twilio.twiml.voice_response import Dial, Gather, Say, VoiceResponse
 
+from integrations.phone.speakable import for_the_ear
 from integrations.settings import Settings
 
-# Words callers say that speech recognition should expect.
+# Words callers say that speech recognition should expect: the routes in residents' words,
+# the answers the menus offer, and (added per call) the wijken and villages of the registry.
 HINTS = (
-    "huishoudelijke hulp, scootmobiel, traplift, rolstoel, regiotaxi, buurtteam, mantelzorg, "
-    "schulden, Veilig Thuis, medewerker, Noorderpark, Peelo, Pittelo, Lariks, Centrum, "
-    "Baggelhuizen, Kloosterveen, Marsdijk, Assen-Oost, Assen"
-)
+    "hulp in huis", "huishoudelijke hulp", "schoonmaken", "wassen en strijken", "meer uren",
+    "hulpmiddel", "scootmobiel", "rolstoel", "traplift", "regiotaxi", "aanpassing", "vervoer",
+    "reparatie", "buurtteam", "mantelzorg", "schulden", "geldzorgen", "brieven", "eenzaam",
+    "opvoeding", "Veilig Thuis", "niet veilig", "medewerker", "herhaal", "weet ik niet",
+    "geen nummer", "dit nummer", "voor mezelf", "voor iemand anders", "sinds kort",
+    "al langer", "andere tijd", "bel mij", "ik bel zelf", "liever niet", "postcode", "wijk",
+)  # fmt: skip
+SLOWER = "85%"  # the rate of a text said again
+WHISPER_ACCEPT = "Druk op 1 om het gesprek aan te nemen."
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class PhoneConfig:
     speech_timeout: int
     aanmeldteam: str
     step: str = ""  # this answer's own mark in the URLs Twilio posts back to
+    numbers: tuple[str, ...] = ()  # phone numbers the texts may hold, said digit by digit
+    places: tuple[str, ...] = ()  # wijken and villages, for speech recognition
 
     def url(self, path: str, **query: str) -> str:
         return self.base_url.rstrip("/") + path + ("?" + urlencode(query) if query else "")
@@ -37,8 +49,12 @@ class PhoneConfig:
     def stepped(self) -> dict[str, str]:
         return {"step": self.step} if self.step else {}
 
+    @property
+    def hints(self) -> str:
+        return ", ".join(dict.fromkeys((*HINTS, *self.places)))
 
-def config_from(settings: Settings, step: str = "") -> PhoneConfig:
+
+def config_from(settings: Settings, step: str = "", places: Sequence[str] = ()) -> PhoneConfig:
     return PhoneConfig(
         base_url=settings.public_base_url,
         voice=settings.twilio_voice,
@@ -46,17 +62,42 @@ def config_from(settings: Settings, step: str = "") -> PhoneConfig:
         speech_timeout=settings.twilio_speech_timeout_seconds,
         aanmeldteam=settings.aanmeldteam_dial,
         step=step,
+        numbers=(
+            settings.contact_phone,
+            settings.general_number,
+            settings.emergency_number,
+            settings.suicide_prevention_number,
+            settings.veilig_thuis_number,
+            settings.shelter_night_number,
+        ),
+        places=tuple(places),
     )
 
 
-def _say(parent: VoiceResponse | Gather, texts: Iterable[str], voice: str) -> None:
+def _say(
+    parent: VoiceResponse | Gather,
+    texts: Iterable[str],
+    config: PhoneConfig,
+    slow: bool = False,
+    as_written: bool = False,
+) -> None:
     for text in texts:
-        if text:
-            parent.say(text, voice=voice, language="nl-NL")
+        if not text:
+            continue
+        spoken = text if as_written else for_the_ear(text, config.numbers)
+        if slow:
+            say = Say(voice=config.voice, language="nl-NL")
+            say.prosody(spoken, rate=SLOWER)
+            parent.append(say)
+        else:
+            parent.say(spoken, voice=config.voice, language="nl-NL")
 
 
-def ask(config: PhoneConfig, texts: Iterable[str]) -> str:
-    """Say the texts and listen for speech or keys."""
+def ask(
+    config: PhoneConfig, texts: Iterable[str], slow: Iterable[str] = (), as_written: bool = False
+) -> str:
+    """Say the texts (then `slow` ones slower, when a text is said again) and listen for
+    Dutch speech or keys. `as_written` leaves numbers as the text writes them."""
     response = VoiceResponse()
     gather = Gather(
         input="speech dtmf",
@@ -67,9 +108,10 @@ def ask(config: PhoneConfig, texts: Iterable[str]) -> str:
         action_on_empty_result=True,
         action=config.url("/twilio/gather", **config.stepped()),
         method="POST",
-        hints=HINTS,
+        hints=config.hints,
     )
-    _say(gather, texts, config.voice)
+    _say(gather, texts, config, as_written=as_written)
+    _say(gather, slow, config, slow=True, as_written=as_written)
     response.append(gather)
     return str(response)
 
@@ -82,10 +124,10 @@ def transfer(
     after: str | None = None,
 ) -> str:
     """Say the texts, then put the caller through. With `whisper_for` (a session id) the staff
-    member first hears the case summary and accepts with 1 (warm transfer). `after` names the
-    line dialled, so that a line that does not answer gets its own next step."""
+    member first hears what the caller needs and accepts with 1 (warm transfer). `after`
+    names the line dialled, so that a line that does not answer gets its own next step."""
     response = VoiceResponse()
-    _say(response, texts, config.voice)
+    _say(response, texts, config)
     query = {"session": whisper_for} if whisper_for else {}
     if after:
         query["after"] = after
@@ -104,8 +146,9 @@ def transfer(
     return str(response)
 
 
-def whisper(config: PhoneConfig, summary: Iterable[str], session_id: str) -> str:
-    """What the staff member hears before the caller is put through: no Dial here."""
+def whisper(config: PhoneConfig, lines: Iterable[str], session_id: str) -> str:
+    """What the staff member hears before the caller is put through, then the key to
+    accept: no Dial here. Without an answer the staff leg hangs up."""
     response = VoiceResponse()
     gather = Gather(
         input="dtmf",
@@ -114,16 +157,16 @@ def whisper(config: PhoneConfig, summary: Iterable[str], session_id: str) -> str
         action=config.url("/twilio/whisper-accept", session=session_id),
         method="POST",
     )
-    _say(gather, ["Er komt een inwoner van de digitale assistent.", *summary], config.voice)
-    _say(gather, ["Druk op 1 om het gesprek aan te nemen."], config.voice)
+    _say(gather, [*lines, WHISPER_ACCEPT], config)
     response.append(gather)
     response.hangup()
     return str(response)
 
 
 def goodbye(config: PhoneConfig, texts: Iterable[str]) -> str:
+    """Say the texts, then hang up."""
     response = VoiceResponse()
-    _say(response, texts, config.voice)
+    _say(response, texts, config)
     response.hangup()
     return str(response)
 
@@ -148,3 +191,8 @@ def is_prompt(document: str) -> bool:
         urlsplit(gather.get("action") or "").path == "/twilio/gather"
         for gather in root.iter("Gather")
     )
+
+
+def spoken_text(say: ElementTree.Element) -> str:
+    """What one <Say> says, also when its words are inside SSML (a slower <prosody>)."""
+    return "".join(say.itertext())

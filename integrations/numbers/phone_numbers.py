@@ -1,0 +1,84 @@
+"""Dutch phone numbers as residents give them, and as the assistant says them back. Pure.
+
+- `phone_number` reads a whole number in any grouping, said or typed: "nul zes een twee ...",
+  "zes twaalf vierendertig ...", "06 12 34 56 78", "+31 6 1234 5678".
+- `means_own_number` hears "het nummer waar ik nu mee bel", "dit nummer", "hetzelfde nummer".
+- `caller_number` is the caller ID as a Dutch number, or None when it is hidden.
+- `spoken_number` says a number back digit by digit in small groups, for the ear.
+"""
+
+import re
+
+from integrations.numbers.words import digit_words, digits_in, plain
+
+LENGTH = 10  # a Dutch number: 0 and 9 digits
+# Said with the trunk 0 left off: "zes twaalf vierendertig ..." is 06 12 34 ...
+WITHOUT_ZERO = LENGTH - 1
+_OWN_NUMBER = re.compile(
+    r"\b(waar ?mee ik (nu |op dit moment )?bel|waar ik (nu )?(mee|van)? ?bel"
+    r"|(dit|deze|het zelfde|hetzelfde|zelfde|eigen|huidige) (telefoon)?nummer"
+    r"|nummer (waar|waarmee|waarvan) ik|nummer (van|op) (dit|deze) (telefoon|toestel)"
+    r"|(dit|deze) (telefoon|toestel|mobiel)|nummer dat u (nu )?ziet|nummer (in beeld|van nu))\b"
+)
+# Caller ID that is not a number: Twilio sends "anonymous", "restricted", "unknown" or nothing.
+_HIDDEN = {"", "anonymous", "restricted", "unknown", "unavailable", "private", "blocked"}
+
+
+def normalised(digits: str) -> str:
+    """+31 and 0031 become 0; a mobile number said without its 0 ("zes twaalf ...") gets it."""
+    if digits.startswith("+31"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    digits = digits.lstrip("+")
+    if len(digits) == WITHOUT_ZERO and digits.startswith("6"):  # a mobile number said as "zes ..."
+        digits = "0" + digits
+    return digits
+
+
+def is_dutch_number(digits: str) -> bool:
+    return re.fullmatch(r"0[1-9]\d{8}", digits) is not None
+
+
+def phone_number(text: str | None) -> str | None:
+    """A Dutch phone number as 10 digits ("0612345678"), or None."""
+    digits = normalised(digits_in(text or ""))
+    return digits if is_dutch_number(digits) else None
+
+
+def number_so_far(text: str | None) -> str:
+    """The digits of a number given in pieces, as far as they go ("nul zes" is "06")."""
+    return digits_in(text or "").lstrip("+")
+
+
+def means_own_number(text: str | None) -> bool:
+    """Whether the resident means the number they call or write from."""
+    said = " ".join(re.findall(r"[a-z]+", plain(text or "")))
+    return _OWN_NUMBER.search(said) is not None
+
+
+def caller_number(caller_id: str | None) -> str | None:
+    """The caller ID as a Dutch number; None when it is hidden or foreign."""
+    if caller_id is None or caller_id.strip().lower() in _HIDDEN:
+        return None
+    digits = normalised(re.sub(r"[^\d+]", "", caller_id))
+    return digits if is_dutch_number(digits) else None
+
+
+def grouped(number: str) -> list[str]:
+    """A 10-digit number in the groups people say: 06 12 34 56 78, or 0592 351 247."""
+    if number.startswith("06") and len(number) == LENGTH:
+        return [number[i : i + 2] for i in range(0, LENGTH, 2)]
+    if len(number) == LENGTH:
+        return [number[:4], number[4:7], number[7:]]
+    return [number]
+
+
+def spoken_number(number: str) -> str:
+    """The number said back: "nul zes, één twee, drie vier, vijf zes, zeven acht"."""
+    return ", ".join(digit_words(group) for group in grouped(number))
+
+
+def written_number(number: str) -> str:
+    """The number for the eye: "06 12 34 56 78"."""
+    return " ".join(grouped(number))
