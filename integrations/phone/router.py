@@ -35,7 +35,7 @@ from integrations.chat.session_store import SessionStore
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
-from integrations.numbers.phone_numbers import caller_number, phone_number
+from integrations.numbers.phone_numbers import caller_number, is_hidden, phone_number
 from integrations.numbers.words import digits_in
 from integrations.observability.metrics import Metrics
 from integrations.phone import twiml
@@ -194,8 +194,10 @@ class Line:
         or confirms (the caller ID is only used when the caller says it may be)."""
         case = await self.cases.get(call_sid)
         given = phone_number((case.intake.get("phone_number") if case else None) or "")
-        caller = caller_number(await self.calls.caller(call_sid))
-        plan = callback_start(given or caller, given is None and caller is not None, not caller)
+        caller_id = await self.calls.caller(call_sid)
+        caller = caller_number(caller_id)
+        own = given is None and caller is not None
+        plan = callback_start(given or caller, own, is_hidden(caller_id))
         await self.calls.set_pending(call_sid, plan.pending)
         messages = [BotMessage(text=t) for t in texts] + await self.said(plan.say)
         return await self.ask(call_sid, messages, "phone_number")
@@ -333,8 +335,10 @@ class Line:
                 await self.calls.save_asked(call_sid, before)
                 return twiml.ask(self.config, [again, *before.menu])
             return await self.turn(call_sid, words, before)
-        caller = caller_number(await self.calls.caller(call_sid))
-        step = number_answer(pending, message, keyed, caller)
+        caller_id = await self.calls.caller(call_sid)
+        step = number_answer(
+            pending, message, keyed, caller_number(caller_id), is_hidden(caller_id)
+        )
         return await self.number_next(call_sid, pending, step, asked)
 
     async def number_next(self, call_sid: str, pending: Pending, step: Next, asked: Asked) -> str:
@@ -464,7 +468,8 @@ async def _answered(
         return await line.own_talk(call_sid, pending, message, keyed, asked)
     if asked.expects == "phone_number":
         talk = Pending("number", "rasa")
-        step = number_answer(talk, message, keyed, caller_number(await line.calls.caller(call_sid)))
+        caller_id = await line.calls.caller(call_sid)
+        step = number_answer(talk, message, keyed, caller_number(caller_id), is_hidden(caller_id))
         return await line.number_next(call_sid, talk, step, asked)
     if not keyed:
         message = _as_expected(message, asked.expects)
