@@ -119,13 +119,18 @@ class Line:
         places = [place for team in teams for place in (*team.wijken, *team.villages)]
         # Each answer listens on its own URL: an equal answer to the next question is new.
         self.config = twiml.config_from(self.settings, secrets.token_urlsafe(6), places)
+        self._said: dict[tuple[str, tuple[tuple[str, str], ...]], BotMessage] = {}
 
     # --- what the line says ---------------------------------------------------------
 
     async def rendered(self, name: str, **slots: str) -> BotMessage:
-        out = await self.phrasing.render(name, "phone", slots)
-        buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
-        return BotMessage(text=str(out["text"]), buttons=buttons)
+        """A text as the phone says it now (staff changes included), once per webhook."""
+        key = (name, tuple(sorted(slots.items())))
+        if key not in self._said:
+            out = await self.phrasing.render(name, "phone", slots)
+            buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
+            self._said[key] = BotMessage(text=str(out["text"]), buttons=buttons)
+        return self._said[key].model_copy(deep=True)
 
     async def say(self, name: str, **slots: str) -> str:
         return (await self.rendered(name, **slots)).text
