@@ -446,8 +446,12 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     if message == REPEAT_PAYLOAD:
         return xml(await line.again(asked, await line.say("utter_phone_say_slower")))
     signal = line.safety.detect(message) if message != "/greet" else None
+    # Words that held a BSN are not said back: the note says why they were not kept.
+    confidence = _confidence(form) if message == said else None
     try:
-        document = await _answered(line, call_sid, message, keyed, asked, pending, signal, form)
+        document = await _answered(
+            line, call_sid, message, keyed, asked, pending, signal, confidence
+        )
     except RedisError:
         technical = await line.say("utter_technical_problem")
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
@@ -462,7 +466,7 @@ async def _answered(
     asked: Asked,
     pending: Pending | None,
     signal: SafetySignal | None,
-    form: dict[str, str],
+    confidence: float | None,
 ) -> str:
     """The caller's answer: to a talk of the line's own, or a turn with the assistant."""
     if signal is not None or message.startswith("/"):
@@ -478,7 +482,6 @@ async def _answered(
         return await line.number_next(call_sid, talk, step, asked)
     if not keyed:
         message = _as_expected(message, asked.expects)
-        confidence = _confidence(form)
         if confidence is not None and confidence < line.settings.phone_min_confidence:
             check = Pending("check", speech=message, before=asked.as_json())
             await line.calls.set_pending(call_sid, check)
