@@ -57,9 +57,14 @@ def means_own_number(text: str | None) -> bool:
     return _OWN_NUMBER.search(said) is not None
 
 
+def is_hidden(caller_id: str | None) -> bool:
+    """Whether the caller ID is hidden ("anonymous", or nothing at all)."""
+    return caller_id is None or caller_id.strip().lower() in _HIDDEN
+
+
 def caller_number(caller_id: str | None) -> str | None:
     """The caller ID as a Dutch number; None when it is hidden or foreign."""
-    if caller_id is None or caller_id.strip().lower() in _HIDDEN:
+    if caller_id is None or is_hidden(caller_id):
         return None
     digits = normalised(re.sub(r"[^\d+]", "", caller_id))
     return digits if is_dutch_number(digits) else None

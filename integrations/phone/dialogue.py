@@ -121,11 +121,13 @@ def _ask_again(state: Pending, first: list[Said]) -> Next:
     return Next([*first, Said("utter_phone_number_again")], pending)
 
 
-def number_answer(state: Pending, answer: str, keyed: bool, caller: str | None) -> Next:
+def number_answer(
+    state: Pending, answer: str, keyed: bool, caller: str | None, hidden: bool = False
+) -> Next:
     """One answer while the line asks for a phone number.
 
     `answer` is the words said, or the digits typed (`keyed`); `caller` is the caller ID as a
-    Dutch number, None when it is hidden."""
+    Dutch number (None when it is `hidden`, or from abroad)."""
     if state.candidate and not keyed:
         verdict = yes_or_no(answer)
         if verdict is True and not number_so_far(answer):
@@ -136,7 +138,8 @@ def number_answer(state: Pending, answer: str, keyed: bool, caller: str | None) 
         if caller:
             return Next(number=caller)  # the caller said it: confirmed
         pending = Pending("number", state.purpose, tries=state.tries)
-        return Next([Said("utter_phone_number_hidden"), Said("utter_phone_number_say")], pending)
+        first = [Said("utter_phone_number_hidden")] if hidden else []
+        return Next([*first, Said("utter_phone_number_say")], pending)
     fresh = answer if keyed else number_so_far(answer)
     if not fresh:
         if state.purpose == "rasa":

@@ -35,7 +35,7 @@ from integrations.chat.session_store import SessionStore
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
-from integrations.numbers.phone_numbers import caller_number, phone_number
+from integrations.numbers.phone_numbers import caller_number, is_hidden, phone_number
 from integrations.numbers.words import digits_in
 from integrations.observability.metrics import Metrics
 from integrations.phone import twiml
@@ -119,13 +119,18 @@ class Line:
         places = [place for team in teams for place in (*team.wijken, *team.villages)]
         # Each answer listens on its own URL: an equal answer to the next question is new.
         self.config = twiml.config_from(self.settings, secrets.token_urlsafe(6), places)
+        self._said: dict[tuple[str, tuple[tuple[str, str], ...]], BotMessage] = {}
 
     # --- what the line says ---------------------------------------------------------
 
     async def rendered(self, name: str, **slots: str) -> BotMessage:
-        out = await self.phrasing.render(name, "phone", slots)
-        buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
-        return BotMessage(text=str(out["text"]), buttons=buttons)
+        """A text as the phone says it now (staff changes included), once per webhook."""
+        key = (name, tuple(sorted(slots.items())))
+        if key not in self._said:
+            out = await self.phrasing.render(name, "phone", slots)
+            buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
+            self._said[key] = BotMessage(text=str(out["text"]), buttons=buttons)
+        return self._said[key].model_copy(deep=True)
 
     async def say(self, name: str, **slots: str) -> str:
         return (await self.rendered(name, **slots)).text
@@ -194,8 +199,10 @@ class Line:
         or confirms (the caller ID is only used when the caller says it may be)."""
         case = await self.cases.get(call_sid)
         given = phone_number((case.intake.get("phone_number") if case else None) or "")
-        caller = caller_number(await self.calls.caller(call_sid))
-        plan = callback_start(given or caller, given is None and caller is not None, not caller)
+        caller_id = await self.calls.caller(call_sid)
+        caller = caller_number(caller_id)
+        own = given is None and caller is not None
+        plan = callback_start(given or caller, own, is_hidden(caller_id))
         await self.calls.set_pending(call_sid, plan.pending)
         messages = [BotMessage(text=t) for t in texts] + await self.said(plan.say)
         return await self.ask(call_sid, messages, "phone_number")
@@ -333,8 +340,10 @@ class Line:
                 await self.calls.save_asked(call_sid, before)
                 return twiml.ask(self.config, [again, *before.menu])
             return await self.turn(call_sid, words, before)
-        caller = caller_number(await self.calls.caller(call_sid))
-        step = number_answer(pending, message, keyed, caller)
+        caller_id = await self.calls.caller(call_sid)
+        step = number_answer(
+            pending, message, keyed, caller_number(caller_id), is_hidden(caller_id)
+        )
         return await self.number_next(call_sid, pending, step, asked)
 
     async def number_next(self, call_sid: str, pending: Pending, step: Next, asked: Asked) -> str:
@@ -437,8 +446,12 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     if message == REPEAT_PAYLOAD:
         return xml(await line.again(asked, await line.say("utter_phone_say_slower")))
     signal = line.safety.detect(message) if message != "/greet" else None
+    # Words that held a BSN are not said back: the note says why they were not kept.
+    confidence = _confidence(form) if message == said else None
     try:
-        document = await _answered(line, call_sid, message, keyed, asked, pending, signal, form)
+        document = await _answered(
+            line, call_sid, message, keyed, asked, pending, signal, confidence
+        )
     except RedisError:
         technical = await line.say("utter_technical_problem")
         return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
@@ -453,7 +466,7 @@ async def _answered(
     asked: Asked,
     pending: Pending | None,
     signal: SafetySignal | None,
-    form: dict[str, str],
+    confidence: float | None,
 ) -> str:
     """The caller's answer: to a talk of the line's own, or a turn with the assistant."""
     if signal is not None or message.startswith("/"):
@@ -464,11 +477,11 @@ async def _answered(
         return await line.own_talk(call_sid, pending, message, keyed, asked)
     if asked.expects == "phone_number":
         talk = Pending("number", "rasa")
-        step = number_answer(talk, message, keyed, caller_number(await line.calls.caller(call_sid)))
+        caller_id = await line.calls.caller(call_sid)
+        step = number_answer(talk, message, keyed, caller_number(caller_id), is_hidden(caller_id))
         return await line.number_next(call_sid, talk, step, asked)
     if not keyed:
         message = _as_expected(message, asked.expects)
-        confidence = _confidence(form)
         if confidence is not None and confidence < line.settings.phone_min_confidence:
             check = Pending("check", speech=message, before=asked.as_json())
             await line.calls.set_pending(call_sid, check)

@@ -4,6 +4,7 @@ import pytest
 
 from integrations.numbers.phone_numbers import (
     caller_number,
+    is_hidden,
     means_own_number,
     number_so_far,
     phone_number,
@@ -96,6 +97,8 @@ def test_caller_id_hidden_or_foreign_is_no_number() -> None:
     assert caller_number("+31592123456") == "0592123456"
     for hidden in ("anonymous", "Anonymous", "restricted", "unknown", "", None, "+442012345678"):
         assert caller_number(hidden) is None
+    assert is_hidden("anonymous") and is_hidden("") and is_hidden(None)
+    assert not is_hidden("+442012345678")  # from abroad: not hidden, just not Dutch
 
 
 def test_a_number_is_said_back_in_small_groups_digit_by_digit() -> None:

@@ -49,9 +49,11 @@ def test_the_own_number_is_the_caller_id_and_needs_no_read_back() -> None:
 
 
 def test_a_hidden_number_is_asked_for() -> None:
-    step = number_answer(ASKING, "dit nummer", False, None)
+    step = number_answer(ASKING, "dit nummer", False, None, hidden=True)
     assert step.number is None
     assert names(step.say) == ["utter_phone_number_hidden", "utter_phone_number_say"]
+    abroad = number_answer(ASKING, "dit nummer", False, None, hidden=False)
+    assert names(abroad.say) == ["utter_phone_number_say"]  # not hidden: not said to be
     assert step.pending is not None
     then = number_answer(step.pending, "06 12 34 56 78", False, None)
     assert then.say[0].values == {"number": "0612345678"}

@@ -384,3 +384,16 @@ def test_asking_for_a_person_when_nobody_is_there_is_a_callback_never_a_transfer
     done = caller.press("1")
     assert done.find("Hangup") is not None
     assert caller.case()["intake"]["phone_number"] == "0612345678"
+
+
+def test_words_that_held_a_bsn_are_never_said_back(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(open_line, settings, rasa)
+    caller.rasa_says("utter_ack_aids", "utter_ask_aid_needed")
+    answer = caller.say("mijn bsn is 111222333 ik wil een scootmobiel", confidence="0.2")
+    assert (
+        said(answer)[0] == "U hoeft uw burgerservicenummer niet te noemen. Ik heb het niet bewaard."
+    )
+    assert not any(text.startswith("Zei u") for text in said(answer))
+    assert caller.rasa_got()[-1] == "mijn bsn is [BSN weggehaald] ik wil een scootmobiel"
