@@ -32,6 +32,8 @@ from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotButton, BotMessage
 from integrations.chat.session_store import SessionStore
+from integrations.feedback.rules import is_feedback_menu, rating_of_answer
+from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
@@ -115,6 +117,7 @@ class Line:
         self.calls: CallState = state.calls
         self.metrics: Metrics = state.metrics
         self.safety: SafetyGuard = state.safety
+        self.feedback: Feedback = state.feedback
         teams = state.agenda.registry.teams.values()
         places = [place for team in teams for place in (*team.wijken, *team.villages)]
         # Each answer listens on its own URL: an equal answer to the next question is new.
@@ -312,9 +315,22 @@ class Line:
             urgency = handoff.urgency if handoff else after.urgency
             return await self.to_a_person(call_sid, reason, texts, urgency)
         if "goodbye" in said:
-            return twiml.goodbye(self.config, texts)
+            return await self.goodbye(call_sid, texts)
         expects: Expects = next((EXPECTS[key] for key in EXPECTS if key in said), "")
         return await self.ask(call_sid, replies, expects)
+
+    async def goodbye(self, call_sid: str, texts: list[str]) -> str:
+        """After the assistant's goodbye: how did it go? A keypad question the caller may
+        skip by hanging up or staying silent (feedback/); else the line hangs up."""
+        try:
+            question = await self.feedback.phone_question(call_sid, texts)
+            if question is None:
+                return twiml.goodbye(self.config, texts)
+            await self.calls.save_asked(call_sid, Asked(texts, [question.spoken], question.choices))
+        except RedisError:
+            log.warning("phone.feedback_not_asked", reason="redis")
+            return twiml.goodbye(self.config, texts)
+        return twiml.ask(self.config, [*texts, question.spoken])
 
     async def record(self, call_sid: str, message: str, replies: list[BotMessage]) -> None:
         said = {"payload": message} if message.startswith("/") else {"text": message}
@@ -419,6 +435,8 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
             too_long = await line.say("utter_phone_too_long")
             return xml(twiml.ask(line.config, [too_long, *asked.menu]))
         if not speech and not digits:
+            if is_feedback_menu(asked.choices):  # the feedback question is skipped: goodbye
+                return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))
             if await line.calls.missed(call_sid) >= MAX_SILENCES:
                 # The caller is gone or cannot talk: a goodbye, and no callback nobody asked for.
                 return xml(
@@ -445,6 +463,13 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
         return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
     if message == REPEAT_PAYLOAD:
         return xml(await line.again(asked, await line.say("utter_phone_say_slower")))
+    rating = rating_of_answer(message, asked.choices)
+    if rating is not None:
+        try:
+            await line.feedback.answer(call_sid, rating, None)
+        except RedisError:
+            log.error("phone.feedback_not_kept", reason="redis")
+        return xml(twiml.goodbye(line.config, [await line.feedback.thanks("phone")]))
     signal = line.safety.detect(message) if message != "/greet" else None
     # Words that held a BSN are not said back: the note says why they were not kept.
     confidence = _confidence(form) if message == said else None

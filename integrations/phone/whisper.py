@@ -5,8 +5,8 @@ what the caller needs (or the safety signal, first) in a second. Never the resid
 read-back ("Dit heb ik voor u opgeschreven"); the key to accept follows (see `twiml`).
 """
 
-from integrations.cases.record import Case
 from integrations.cases.labels import SIGNALS, TOPICS
+from integrations.cases.record import Case
 
 INTRO = "Er komt een beller van de digitale assistent."
 ROUTES = {

@@ -11,13 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from integrations.b1.checker import B1Checker, B1Report, Finding
+from integrations.chat.schemas import BotButton
 from integrations.nlg.overrides import Wording
-from integrations.nlg.phrasing import fill_placeholders, placeholders_in
+from integrations.nlg.phrasing import Phrase, fill_placeholders, placeholders_in
+from integrations.phone.keypad import keypad_menu
 from integrations.staff.catalog import TextUse
 
 MAX_CHARS = 600
 MAX_BUTTON_CHARS = 40
-KEYPAD_CHOICES = 9  # integrations/phone/keypad.py says at most 9 buttons as keypad choices
 EVERYWHERE = TextUse(moment="", where=("chat", "telefoon"))
 
 
@@ -111,14 +112,14 @@ def _button_problems(
 
 
 def _with_menu_warning(report: B1Report, buttons: int, most: int) -> B1Report:
-    choices = min(buttons, KEYPAD_CHOICES)
-    if choices <= most:
+    """The phone offers at most `most` keys: more buttons than that are not all heard."""
+    if buttons <= most:
         return report
     warning = Finding(
         "spraak_menu",
         "warn",
-        f"Aan de telefoon hoort de beller ook {choices} keuzes van de knoppen "
-        f"(Kies 1 ... Kies {choices}). Dat is veel om te onthouden.",
+        f"Deze tekst heeft {buttons} knoppen. Aan de telefoon hoort de beller er "
+        f"hoogstens {most}. De andere keuzes hoort de beller niet.",
         "Zeg in de telefoontekst: 'Zeg het in een paar woorden.'",
     )
     return B1Report((*report.findings, warning), report.reading_ease)
@@ -130,8 +131,11 @@ def review(
     proposed: Wording,
     constants: Mapping[str, str],
     use: TextUse = EVERYWHERE,
+    phone_buttons: int | None = None,
 ) -> Review:
-    """Check a proposed wording as residents will read it and as the phone will say it."""
+    """Check a proposed wording as residents will read it and as the phone will say it.
+    `phone_buttons`: how many choices the phone has for this text (its own short menu, the
+    content file's `voice_buttons`); None: the chat buttons."""
     problems: list[str] = []
     text = proposed.text.strip()
     if not text:
@@ -143,9 +147,8 @@ def review(
     spoken = proposed.voice or text
     voice = checker.check(fill_placeholders(spoken, constants), voice=True)
     if "telefoon" in use.where:
-        voice = _with_menu_warning(
-            voice, len(base.buttons or ()), checker.rules.voice_menu_choices_max
-        )
+        choices = len(base.buttons or ()) if phone_buttons is None else phone_buttons
+        voice = _with_menu_warning(voice, choices, checker.rules.voice_menu_choices_max)
     closed = None
     if base.closed is not None:
         closed_text = fill_placeholders(proposed.closed or "", constants)
@@ -159,19 +162,35 @@ def review(
     )
 
 
+def phone_buttons(phrase: Phrase | None, wording: Wording) -> list[BotButton]:
+    """The choices the phone offers for a text: its own short menu (`voice_buttons`), else
+    the chat buttons with the labels of this wording."""
+    if phrase is None:
+        return []
+    if phrase.voice_buttons:
+        return [BotButton(title=b.title, payload=b.payload) for b in phrase.voice_buttons]
+    titles = wording.buttons or tuple(b.title for b in phrase.buttons)
+    return [
+        BotButton(title=title, payload=b.payload)
+        for title, b in zip(titles, phrase.buttons, strict=False)
+    ]
+
+
+def phone_menu(buttons: list[BotButton], choice_template: str, repeat_line: str) -> list[str]:
+    """The keypad menu as the phone line says it (integrations/phone/keypad.py)."""
+    return keypad_menu(buttons, choice_template, repeat_line).spoken
+
+
 def preview(
-    wording: Wording, use: TextUse, values: Mapping[str, str], choice_template: str
+    wording: Wording, use: TextUse, values: Mapping[str, str], phone_menu: Sequence[str] = ()
 ) -> dict[str, object]:
     """What residents see and hear, with sample values in the placeholders: the chat bubble
-    with its buttons, every line the phone says (with the keypad choices), and the text
-    outside office hours."""
+    with its buttons, every line the phone says (with its keypad menu, `phone_menu`, as the
+    phone line builds it), and the text outside office hours."""
     buttons = [fill_placeholders(title, values) for title in wording.buttons or ()]
     spoken = [fill_placeholders(wording.voice or wording.text, values)]
     if "telefoon" in use.where:
-        for number, title in enumerate(buttons[:KEYPAD_CHOICES], start=1):
-            spoken.append(
-                fill_placeholders(choice_template, {"number": str(number), "choice": title})
-            )
+        spoken += [fill_placeholders(line, values) for line in phone_menu]
     return {
         "chat": fill_placeholders(wording.text, values),
         "buttons": buttons,

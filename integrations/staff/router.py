@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from integrations.b1.checker import B1Checker
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import Wording
-from integrations.nlg.phrasing import placeholders_in
+from integrations.nlg.phrasing import fill_placeholders, placeholders_in
 from integrations.nlg.service import Phrasing, phrasing_of, resolved
 from integrations.staff.accounts import verify_off_loop
 from integrations.staff.auth import (
@@ -30,7 +30,15 @@ from integrations.staff.auth import (
     staff_member,
 )
 from integrations.staff.catalog import Catalog, TextUse, edit_fields, load_catalog, sample_values
-from integrations.staff.editor import EVERYWHERE, Review, preview, review, review_json
+from integrations.staff.editor import (
+    EVERYWHERE,
+    Review,
+    phone_buttons,
+    phone_menu,
+    preview,
+    review,
+    review_json,
+)
 from integrations.staff.login_limit import (
     LoginLimiter,
     account_ref,
@@ -306,16 +314,27 @@ async def list_texts(request: Request) -> list[dict[str, Any]]:
     return rows
 
 
-def review_draft(request: Request, base: Wording, draft: Wording, use: TextUse) -> Review:
+def review_draft(
+    request: Request, base: Wording, draft: Wording, use: TextUse, name: str | None = None
+) -> Review:
     checker: B1Checker = request.app.state.b1
     constants = phrasing_constants(request.app.state.settings)
-    return review(checker, base, draft, constants, use)
+    phrase = phrasing_of(request).book.get(name) if name else None
+    choices = len(phone_buttons(phrase, draft)) if phrase else None
+    return review(checker, base, draft, constants, use, choices)
 
 
-async def preview_of(request: Request, phrasing: Phrasing, wording: Wording, use: TextUse) -> Any:
+async def preview_of(
+    request: Request, phrasing: Phrasing, wording: Wording, use: TextUse, name: str | None
+) -> Any:
     values = sample_values(catalog_of(request), phrasing_constants(request.app.state.settings))
     choice = (await phrasing.current("utter_phone_choice")).text
-    return preview(wording, use, values, choice)
+    repeat = (await phrasing.current("utter_phone_repeat_choice")).text
+    buttons = phone_buttons(phrasing.book.get(name) if name else None, wording)
+    for button in buttons:
+        button.title = fill_placeholders(button.title, values)
+    menu = phone_menu(buttons, choice, fill_placeholders(repeat, {"number": "9"}))
+    return preview(wording, use, values, menu)
 
 
 @api.post("/b1")
@@ -328,10 +347,10 @@ async def check_draft(body: Draft, request: Request, name: str | None = None) ->
     proposed = body.wording(base)
     current = await phrasing.current(name) if known and name else base
     return {
-        **review_json(review_draft(request, base, proposed, use)),
+        **review_json(review_draft(request, base, proposed, use, name if known else None)),
         "unchanged": proposed == current,
         "is_original": proposed == base,
-        "preview": await preview_of(request, phrasing, proposed, use),
+        "preview": await preview_of(request, phrasing, proposed, use, name if known else None),
     }
 
 
@@ -344,7 +363,7 @@ async def save_text(
         raise HTTPException(status_code=404, detail="Deze tekst bestaat niet.")
     base = phrasing.base(name)
     proposed = body.wording(base)
-    result = review_draft(request, base, proposed, use_of(request, name))
+    result = review_draft(request, base, proposed, use_of(request, name), name)
     if not result.can_save:
         return JSONResponse(
             status_code=422,

@@ -138,9 +138,11 @@ def test_chat_and_phone_side_by_side_listen_and_sample_values(editor: Page) -> N
         "dinsdag 3 december om 10.00 uur"
     )
     spoken = editor.locator("#phone-preview li")
-    expect(spoken.first).to_contain_text("Buurtteam Kloosterveen heeft tijd op dinsdag 3 december")
-    expect(spoken.nth(1)).to_have_text("Kies 1 voor dinsdag 3 december om 10.00 uur.")
-    expect(editor.locator("#voice-findings")).to_contain_text("keuzes van de knoppen")
+    expect(spoken.first).to_contain_text("Buurtteam Kloosterveen heeft tijd op deze momenten.")
+    # The phone's own short menu, as the line says it (issue 17): no warning about buttons.
+    expect(spoken.nth(1)).to_have_text("Zeg dinsdag 3 december om 10.00 uur of kies 1.")
+    expect(spoken.last).to_have_text("Zeg medewerker of kies 0.")
+    expect(editor.locator("#voice-findings")).not_to_contain_text("knoppen")
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     editor.screenshot(path=str(SCREENSHOTS / "editor-chat-and-phone.png"), full_page=True)
@@ -148,8 +150,8 @@ def test_chat_and_phone_side_by_side_listen_and_sample_values(editor: Page) -> N
     # Listen: the browser's speech says what the caller hears, keypad choices included.
     editor.get_by_role("button", name="Luister").click()
     said = editor.evaluate("window.__spoken")
-    assert said and said[-1].startswith("Buurtteam Kloosterveen heeft tijd op dinsdag 3 december")
-    assert "Kies 1 voor dinsdag 3 december om 10.00 uur." in said[-1]
+    assert said and said[-1].startswith("Buurtteam Kloosterveen heeft tijd op deze momenten.")
+    assert "Zeg dinsdag 3 december om 10.00 uur of kies 1." in said[-1]
 
     # A placeholder the phone text needs cannot be removed.
     phone.fill("Er is tijd op {offers_spoken}. Welke tijd past u?")

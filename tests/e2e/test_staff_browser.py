@@ -267,7 +267,10 @@ def test_a_phone_case_is_a_call_to_return(
     )
     phone.start()
     transfer = phone.say("ik wil een medewerker spreken")
-    phone.transfer_ended("no-answer", transfer)
+    asked = phone.transfer_ended("no-answer", transfer)
+    # The line calls back only on a number the caller confirms (issue 17).
+    assert "Mogen wij u terugbellen op het nummer waarmee u nu belt?" in asked.spoken
+    phone.say("ja")
     page = staff_page(new_context(), stack, "aanmelder", f"/staff/gesprek?id={phone.call_sid}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Telefoongesprek")
     expect(page.get_by_label("Bericht aan de inwoner")).to_be_hidden()

@@ -205,8 +205,28 @@ def test_goodbye_says_tot_ziens_and_hangs_up(
     caller = greeted(open_line, settings, rasa)
     caller.rasa_says("utter_goodbye")
     bye = caller.say("nee dank u")
-    assert said(bye) == ["Dank u wel. Tot ziens!"]
-    assert [child.tag for child in bye] == ["Say", "Hangup"]
+    # After the goodbye, one keypad question about the conversation (issue 21) ...
+    assert said(bye) == [
+        "Dank u wel. Tot ziens!",
+        "Wilt u zeggen hoe het ging? Kies 1 voor goed of 2 voor gaat wel. "
+        "Kies 3 voor niet goed. Ophangen mag ook.",
+    ]
+    # ... that silence skips: tot ziens, and the line hangs up.
+    skipped = caller.silence()
+    assert said(skipped) == ["Dank u wel voor uw telefoontje. Tot ziens."]
+    assert [child.tag for child in skipped] == ["Say", "Hangup"]
+
+
+def test_the_feedback_answer_is_thanked_and_the_line_hangs_up(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(open_line, settings, rasa)
+    caller.rasa_says("utter_goodbye")
+    caller.say("dat was het")
+    thanks = caller.say("prima")
+    assert said(thanks) == ["Dank u wel voor uw antwoord. Tot ziens."]
+    assert [child.tag for child in thanks] == ["Say", "Hangup"]
+    assert "prima" not in caller.rasa_got()  # the rating never reaches the assistant
 
 
 def test_silence_twice_is_a_goodbye_and_never_a_callback(

@@ -33,7 +33,7 @@ def test_chat_and_phone_side_by_side_and_a_phone_only_text_in_a_phone_box() -> N
         ("text", "Chattekst"),
         ("voice", "Telefoontekst (leeg: de chattekst)"),
     ]
-    menu = edit_fields(CATALOG.texts["utter_phone_veilig_thuis_menu"], Wording(text="a"))
+    menu = edit_fields(CATALOG.texts["utter_phone_transfer_veilig_thuis"], Wording(text="a"))
     assert [(f.field, f.label, f.spoken) for f in menu] == [("text", "Telefoontekst", True)]
     no_answer = CATALOG.texts["utter_safety_no_answer_113"]
     fields = edit_fields(no_answer, Wording(text="a", voice="b"))

@@ -6,8 +6,9 @@ from wordfreq import zipf_frequency
 from integrations.b1.checker import B1Checker
 from integrations.b1.config import load_rules
 from integrations.nlg.overrides import Wording
+from integrations.nlg.phrasing import Button, Phrase, fill_placeholders
 from integrations.staff.catalog import TextUse
-from integrations.staff.editor import preview, review
+from integrations.staff.editor import phone_buttons, phone_menu, preview, review
 
 CHECKER = B1Checker(load_rules(), lambda word: float(zipf_frequency(word, "nl")))
 CONSTANTS = {"contact_phone": "14 0592", "emergency_number": "112"}
@@ -85,12 +86,38 @@ def test_the_phone_rules_short_and_at_most_4_choices() -> None:
 
 def test_the_preview_fills_placeholders_with_sample_values_and_says_the_keypad_menu() -> None:
     values = {**CONSTANTS, "offer_1": "dinsdag 3 december om 10.00 uur"}
-    shown = preview(BASE, BOTH, values, "Kies {number} voor {choice}.")
+    phrase = Phrase(
+        text=BASE.text,
+        buttons=(
+            Button(title="Praat met een medewerker", payload="/ask_person"),
+            Button(title="{offer_1}", payload="/choose_slot"),
+        ),
+    )
+    buttons = phone_buttons(phrase, BASE)
+    for button in buttons:
+        button.title = fill_placeholders(button.title, values)
+    menu = phone_menu(buttons, "Zeg {choice} of kies {number}.", "Zal ik het herhalen? Kies 9.")
+    shown = preview(BASE, BOTH, values, menu)
     assert shown["chat"] == "Bel ons op 14 0592."
     assert shown["buttons"] == ["Praat met een medewerker", "dinsdag 3 december om 10.00 uur"]
+    # As the phone line says it: the choices first, a person always on 0.
     assert shown["phone"] == [
         "Bel ons op 14 0592. Bij gevaar belt u 112.",
-        "Kies 1 voor Praat met een medewerker.",
-        "Kies 2 voor dinsdag 3 december om 10.00 uur.",
+        "Zeg dinsdag 3 december om 10.00 uur of kies 1.",
+        "Zeg medewerker of kies 0.",
     ]
     assert shown["closed"] == "Wij zijn er morgen weer. Bij gevaar belt u 112."
+
+
+def test_the_phone_menu_of_a_text_is_its_own_short_menu_when_it_has_one() -> None:
+    phrase = Phrase(
+        text="In welke wijk woont u?",
+        buttons=tuple(Button(title=t, payload=t) for t in "abcdef"),
+        voice_buttons=(Button(title="weet ik niet", payload="weet ik niet"),),
+    )
+    wording = Wording(text=phrase.text, buttons=tuple("abcdef"))
+    assert [b.title for b in phone_buttons(phrase, wording)] == ["weet ik niet"]
+    quiet = review(CHECKER, wording, wording, CONSTANTS, BOTH, phone_buttons=1).voice.findings
+    assert not [f for f in quiet if f.rule == "spraak_menu"]
+    loud = review(CHECKER, wording, wording, CONSTANTS, BOTH, phone_buttons=6).voice.findings
+    assert [f.severity for f in loud if f.rule == "spraak_menu"] == ["warn"]
