@@ -53,6 +53,8 @@ from integrations.observability.metrics import router as metrics_router
 from integrations.phone.calls import CallState
 from integrations.phone.router import router as phone_router
 from integrations.redis_client import redis_client
+from integrations.review.router import router as review_router
+from integrations.review.store import ReviewMarks
 from integrations.safety.guard import SafetyGuard
 from integrations.safety.loading import shared_detector
 from integrations.settings import Settings, get_settings
@@ -182,6 +184,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.rate_limiter = RateLimiter(redis)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds, settings.timezone)
+            app.state.review_marks = ReviewMarks(redis, settings.review_marks_ttl_seconds)
             app.state.feedback = Feedback(
                 FeedbackStore(redis, settings.conversation_ttl_seconds),
                 app.state.cases,
@@ -306,6 +309,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cases_internal_router)
     app.include_router(staff_router)
     app.include_router(staff_admin_router)
+    app.include_router(review_router)
     app.include_router(phone_router)
     app.include_router(agenda_internal_router)
     app.include_router(agenda_resident_router)

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
 
     # How long a chat conversation is kept after its last message (AVG: no longer than needed).
     conversation_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    # How long a review mark (a misunderstood turn, its words without personal data) is kept.
+    review_marks_ttl_seconds: int = Field(default=30 * 24 * 3600, ge=60)
     max_message_chars: int = Field(default=2000, ge=1)
     # Rate limits on the chat API. Per conversation: messages a minute (a sliding window).
     # Per address (behind the project's own proxy set TRUSTED_PROXIES): a burst, then a steady

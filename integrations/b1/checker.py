@@ -191,6 +191,7 @@ class B1Checker:
             r.passive_auxiliaries,
             r.state_auxiliaries,
             r.state_participles,
+            r.perfect_auxiliaries,
         )
         if passive is not None:
             yield Finding(

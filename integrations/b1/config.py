@@ -35,6 +35,7 @@ class B1Rules(BaseModel):
     subordinators: frozenset[str]
     passive_auxiliaries: frozenset[str]
     state_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     determiners: frozenset[str]
     separable_particles: frozenset[str]
     strong_participles: frozenset[str]

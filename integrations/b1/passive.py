@@ -71,6 +71,7 @@ def find_passive(
     passive_auxiliaries: frozenset[str],
     state_auxiliaries: frozenset[str],
     state_participles: frozenset[str],
+    perfect_auxiliaries: frozenset[str] = frozenset(),
 ) -> Passive | None:
     """The passive of one sentence (its words in lower case), or None."""
     participles = [
@@ -85,7 +86,7 @@ def find_passive(
         return Passive("worden", worden, participles[-1], _agent(words, rules))
     zijn = next((w for w in words if w in state_auxiliaries), None)
     acting = [p for p in participles if p not in state_participles]
-    if zijn is None or not acting:
-        return None
+    if zijn is None or not acting or any(w in perfect_auxiliaries for w in words):
+        return None  # no passive, or a past tense with "hebben"
     agent = _agent(words, rules)
     return Passive("zijn_door" if agent else "zijn", zijn, acting[-1], agent)

@@ -149,6 +149,17 @@ class CaseStore:
         raw: Any = await self._redis.xrange(transcript_key(session_id))
         return [_entry(entry_id, fields) for entry_id, fields in raw]
 
+    async def session_ids(self, most: int) -> list[str]:
+        """The conversations that have a case now (at most `most`), for the review."""
+        found: list[str] = []
+        async for raw in self._redis.scan_iter(match=KEY_PREFIX + "*", count=500):
+            key = as_text(raw)
+            if not key.endswith(":transcript"):
+                found.append(key.removeprefix(KEY_PREFIX))
+                if len(found) >= most:
+                    break
+        return found
+
     async def erase(self, session_id: str) -> None:
         """The record, the transcript and its place in the index (the handoff queue removes
         its own entries)."""

@@ -2,6 +2,7 @@
 words and an optional sentence after the goodbye, never after a conversation about safety;
 by phone a keypad question at the end that can be skipped; the answers on the figures page."""
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -9,14 +10,18 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from integrations.phone.simulator import PhoneCall
+from integrations.settings import REPO_ROOT
 from integrations.stack.launcher import Stack
 
 GOODBYE = "Dank u wel. Tot ziens!"
+AXE = REPO_ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    opened = browser.new_context(locale="nl-NL")
+    # bypass_csp only so the test can inject axe-core; the page itself runs under its CSP.
+    opened = browser.new_context(locale="nl-NL", bypass_csp=True)
     yield opened
     opened.close()
 
@@ -53,6 +58,11 @@ def test_after_the_goodbye_three_big_buttons_and_a_sentence(
     expect(ratings).to_have_text(["Goed", "Gaat wel", "Niet goed"])
     box = ratings.first.bounding_box()
     assert box and box["height"] >= 56  # big enough to hit with a shaking hand
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert result["violations"] == [], json.dumps(result["violations"], indent=1)[:2000]
 
     card.get_by_role("button", name="Gaat wel").click()
     expect(card).to_contain_text("U koos: Gaat wel")
