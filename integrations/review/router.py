@@ -17,9 +17,11 @@ from integrations.review.rules import is_finished, stream_time
 from integrations.review.store import ReviewMarks, StoredMark
 from integrations.review.topics import BY_INTENT, ROUTES, TOPICS
 from integrations.staff.audit import AuditLog
-from integrations.staff.auth import require_staff
-from integrations.staff.router import staff_page
+from integrations.staff.auth import require_role
 
+# Transcripts (redacted) are read by the aanmeldteam and by communication staff, who
+# improve the texts and examples; no other role.
+require_reviewer = require_role("aanmeldteam", "communicatie")
 router = APIRouter(tags=["review"])
 api = APIRouter(prefix="/api/review", tags=["review"])
 MOST_CONVERSATIONS = 500
@@ -85,7 +87,7 @@ def _turns(transcript: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @api.get("/topics")
-async def topics(user: str = Depends(require_staff)) -> dict[str, Any]:
+async def topics(user: str = Depends(require_reviewer)) -> dict[str, Any]:
     return {
         "topics": [{"intent": t.intent, "label": t.label, "route": t.route} for t in TOPICS],
         "routes": list(ROUTES),
@@ -94,7 +96,7 @@ async def topics(user: str = Depends(require_staff)) -> dict[str, Any]:
 
 @api.get("/conversations")
 async def finished_conversations(
-    request: Request, user: str = Depends(require_staff)
+    request: Request, user: str = Depends(require_reviewer)
 ) -> list[dict[str, Any]]:
     """Finished conversations still kept, newest first."""
     rows: list[dict[str, Any]] = []
@@ -127,7 +129,7 @@ async def finished_conversations(
 
 @api.get("/conversations/{session_id}")
 async def conversation(
-    session_id: str, request: Request, user: str = Depends(require_staff)
+    session_id: str, request: Request, user: str = Depends(require_reviewer)
 ) -> dict[str, Any]:
     found = await _finished(request, session_id)
     if found is None:
@@ -154,7 +156,7 @@ async def mark_turn(
     turn: str,
     body: MarkBody,
     request: Request,
-    user: str = Depends(require_staff),
+    user: str = Depends(require_reviewer),
 ) -> dict[str, Any]:
     """Mark one resident turn as misunderstood, with what it should have been."""
     found = await _finished(request, session_id)
@@ -184,7 +186,7 @@ async def mark_turn(
 
 @api.delete("/conversations/{session_id}/marks/{turn}")
 async def unmark_turn(
-    session_id: str, turn: str, request: Request, user: str = Depends(require_staff)
+    session_id: str, turn: str, request: Request, user: str = Depends(require_reviewer)
 ) -> dict[str, bool]:
     await _marks(request).remove(session_id, turn)
     return {"removed": True}
@@ -195,7 +197,7 @@ def _export_marks(stored: list[StoredMark]) -> list[Mark]:
 
 
 @api.get("/export/rasa.yml")
-async def export_rasa(request: Request, user: str = Depends(require_staff)) -> Response:
+async def export_rasa(request: Request, user: str = Depends(require_reviewer)) -> Response:
     """Candidate training examples, in Rasa's format, for the team to review."""
     text = rasa_nlu_yaml(_export_marks(await _marks(request).all()))
     return PlainTextResponse(
@@ -206,7 +208,7 @@ async def export_rasa(request: Request, user: str = Depends(require_staff)) -> R
 
 
 @api.get("/export/evaluatie.tsv")
-async def export_evaluation(request: Request, user: str = Depends(require_staff)) -> Response:
+async def export_evaluation(request: Request, user: str = Depends(require_reviewer)) -> Response:
     """Rows for an evaluation set kept apart from training."""
     text = evaluation_rows(_export_marks(await _marks(request).all()))
     return PlainTextResponse(
@@ -214,11 +216,6 @@ async def export_evaluation(request: Request, user: str = Depends(require_staff)
         media_type="text/tab-separated-values; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="evaluatie_uit_nakijken.tsv"'},
     )
-
-
-@router.get("/staff/review", include_in_schema=False)
-async def review_page(request: Request) -> Response:
-    return await staff_page(request, "review.html")
 
 
 router.include_router(api)

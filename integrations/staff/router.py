@@ -220,6 +220,9 @@ STAFF_PAGES = {
     "/staff/monitor": StaffPage("monitor.html", "Cijfers", frozenset({"aanmeldteam", "beheer"})),
     "/staff/teksten": StaffPage("teksten.html", "Teksten", frozenset({"communicatie"})),
     "/staff/beheer": StaffPage("beheer.html", "Beheer", frozenset({"beheer"})),
+    "/staff/review": StaffPage(
+        "review.html", "Nakijken", frozenset({"aanmeldteam", "communicatie"})
+    ),
 }
 
 
