@@ -149,6 +149,9 @@ class CaseUpdate(BaseModel):
     topic: str | None = Field(default=None, max_length=60)
     life_area: str | None = Field(default=None, max_length=40)
     resident_words: str | None = Field(default=None, max_length=2000)
+    # The resident's first message that says something (the gateway reads it): kept only
+    # while the case has no words of the resident yet, so a later answer is no "question".
+    first_words: str | None = Field(default=None, max_length=2000)
     intake: dict[str, str] | None = None
     # Answers the resident corrected after the read-back: these replace the earlier answer.
     corrections: dict[str, str] | None = None
@@ -303,8 +306,13 @@ def apply_update(case: Case, update: CaseUpdate, now: datetime) -> Case:
         changes["topics"] = [*case.topics, update.topic]
     if update.life_area and update.life_area not in case.life_areas:
         changes["life_areas"] = [*case.life_areas, update.life_area]
+    words = case.resident_words
+    if update.first_words and not words:
+        words = merged_words(words, update.first_words)
     if update.resident_words:
-        changes["resident_words"] = merged_words(case.resident_words, update.resident_words)
+        words = merged_words(words, update.resident_words)
+    if words != case.resident_words:
+        changes["resident_words"] = words
     contact = case.contact
     intake = merged_intake(case.intake, update.intake or {})
     if update.corrections:
@@ -353,7 +361,7 @@ def facts_update(
             safe_words=list(safe_words)[:MAX_SAFE_WORDS],
         )
     return CaseUpdate(
-        resident_words=own_words,
+        first_words=own_words,
         contact=contact,
         children=list(children)[:MAX_CHILDREN] or None,
     )

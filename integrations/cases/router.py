@@ -41,6 +41,7 @@ from integrations.cases.summary import (
     render,
     resident_summary,
     sections_json,
+    signals_json,
     staff_sections,
 )
 from integrations.cases.transcript import shown_text
@@ -152,6 +153,7 @@ async def get_case(
         "summary_sections": sections_json(sections),
         "resident_summary": resident_summary(case),
         "need": need_line(case),
+        "safety_signals": signals_json(case),
         "contact": {**case.contact.model_dump(mode="json"), **contact_json(case)},
         "route_words": route_name(case.route),
         "urgency_words": URGENCY_NAMES[case.urgency],

@@ -28,7 +28,7 @@ from integrations.cases.labels import (
     handoff_reason,
     route_name,
 )
-from integrations.cases.record import NOT_GIVEN, Case
+from integrations.cases.record import NOT_GIVEN, Case, SafetySignal
 from integrations.cases.transcript import typed_by_resident
 
 ANSWER_LABELS = {
@@ -57,6 +57,7 @@ GIVEN_NUMBERS = {
 }
 SAFETY_KINDS = ("suicide", "danger", "violence", "shelter")
 MAX_QUOTES = 5
+SAFETY_TITLE = "Veiligheid eerst"
 
 
 @dataclass(frozen=True)
@@ -90,20 +91,20 @@ def numbers_given(
     ]
 
 
+def signal_words(signal: SafetySignal) -> str:
+    """The resident's words of a signal; a button as its words; never a lexicon pattern."""
+    words = signal.words or ""
+    if not words.startswith("/"):
+        return words
+    phrase = signal.phrase or ""
+    return "koos de knop: " + phrase.removeprefix("knop: ") if phrase.startswith("knop:") else ""
+
+
 def disclosure_words(case: Case) -> list[str]:
-    """What the resident said when they disclosed danger, each once; a button as its words."""
+    """What the resident said when they disclosed danger, each once."""
     found: list[str] = []
     for signal in case.safety_signals:
-        if signal.kind == "unclear":
-            continue
-        words = signal.words or ""
-        if not words or words.startswith("/"):
-            phrase = signal.phrase or ""
-            words = (
-                "koos de knop: " + phrase.removeprefix("knop: ")
-                if phrase.startswith("knop:")
-                else ""
-            )
+        words = signal_words(signal) if signal.kind != "unclear" else ""
         if words and plain(words) not in {plain(f) for f in found}:
             found.append(words)
     return found
@@ -127,14 +128,15 @@ def _already(words: str, shown: Iterable[str]) -> bool:
 
 
 def own_words(case: Case, transcript: Iterable[Mapping[str, Any]]) -> list[str]:
-    """What the resident needs in their own words: from the case and the transcript, without
-    greetings, yes and no, numbers, what the disclosure and the answers already say."""
+    """What the resident needs in their own words: the words that decided a route and the
+    first message that said something (else, for an older case, the first such message of the
+    transcript); never a greeting, yes or no, a number, or what the disclosure and the answers
+    already say. Answers to later questions (a wijk, a time) are in the transcript."""
     shown = [*disclosure_words(case), *worry_words(case), *case.intake.values()]
     candidates = list(case.resident_words)
-    for text in typed_by_resident(transcript):
-        words = read_message(text).own_words
-        if words:
-            candidates.append(words)
+    if not candidates:
+        typed = (read_message(text).own_words for text in typed_by_resident(transcript))
+        candidates = [next((words for words in typed if words), "")]
     kept: list[str] = []
     for words in candidates:
         if is_small_talk(words) or _already(words, [*shown, *kept]):
@@ -255,7 +257,7 @@ def safety_section(case: Case, given: list[str]) -> Section | None:
         lines.append(Line("Veilig contact", safe_contact(case)))
     if given:
         lines.append(Line("De assistent gaf al", ", ".join(given) + "."))
-    return Section("Veiligheid eerst", tuple(lines))
+    return Section(SAFETY_TITLE, tuple(lines))
 
 
 def needs_section(case: Case, transcript: list[Mapping[str, Any]], given: list[str]) -> Section:
@@ -300,11 +302,25 @@ def staff_sections(
     return [*([safety] if safety else []), needs_section(case, transcript, given)]
 
 
+HEADLINE_LABELS = ("Signaal", "Wat de inwoner vertelde")
+
+
 def render(sections: Iterable[Section]) -> str:
+    """The summary as text. The safety section's first line holds the signal and the
+    disclosure itself, so whoever reads only the first line reads the disclosure."""
     blocks = []
     for section in sections:
-        lines = [section.title, *(f"- {line.label}: {line.text}" for line in section.lines)]
-        blocks.append("\n".join(lines))
+        head = [line for line in section.lines if line.label in HEADLINE_LABELS]
+        rest = [line for line in section.lines if line.label not in HEADLINE_LABELS]
+        if section.title == SAFETY_TITLE and head:
+            said = {line.label: line.text for line in head}
+            parts = [said.get("Signaal", "")]
+            if "Wat de inwoner vertelde" in said:
+                parts.append("De inwoner vertelde: " + said["Wat de inwoner vertelde"])
+            title = f"{section.title}: " + " ".join(p for p in parts if p)
+        else:
+            title, rest = section.title, list(section.lines)
+        blocks.append("\n".join([title, *(f"- {line.label}: {line.text}" for line in rest)]))
     return "\n\n".join(blocks)
 
 
@@ -319,6 +335,20 @@ def sections_json(sections: Iterable[Section]) -> list[dict[str, Any]]:
     return [
         {"title": s.title, "lines": [{"label": x.label, "text": x.text} for x in s.lines]}
         for s in sections
+    ]
+
+
+def signals_json(case: Case) -> list[dict[str, Any]]:
+    """The safety signals for staff: the kind in words and the resident's words, never the
+    lexicon's pattern, never a button's payload."""
+    return [
+        {
+            "kind": signal.kind,
+            "signal": SIGNALS.get(signal.kind, "zorgelijk signaal"),
+            "words": signal_words(signal) or None,
+            "at": signal.at.isoformat() if signal.at else None,
+        }
+        for signal in case.safety_signals
     ]
 
 

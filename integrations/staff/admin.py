@@ -1,4 +1,5 @@
-"""Beheer: the staff accounts and their roles, unlocking a locked login, the audit log.
+"""Beheer: the staff accounts and their roles, and unlocking a locked login (the audit log is
+at GET /api/audit, for beheer and the aanmeldteam).
 
 Accounts and roles come from configuration (`STAFF_ACCOUNTS`); this page shows them and
 lets beheer unlock an account after too many wrong passwords. Every unlock is in the audit log.
@@ -44,9 +45,3 @@ async def unlock(
     audit: AuditLog = request.app.state.audit
     await audit.record(user, f"account ontgrendeld: {name}", "")
     return {"user": name, "locked_seconds": 0}
-
-
-@router.get("/audit")
-async def audit_log(request: Request, user: str = Depends(require_beheer)) -> list[dict[str, str]]:
-    audit: AuditLog = request.app.state.audit
-    return await audit.recent()

@@ -30,6 +30,7 @@ from integrations.cases.record import (
 from integrations.cases.summary import (
     contact_json,
     resident_summary,
+    signals_json,
     staff_sections,
     staff_summary,
 )
@@ -158,8 +159,9 @@ def test_a_crisis_in_the_middle_of_a_conversation() -> None:
     sections = staff_sections(case, transcript, CONSTANTS)
     assert sections[0].title == "Veiligheid eerst"
     summary = staff_summary(case, transcript, CONSTANTS)
-    assert summary.startswith("Veiligheid eerst\n- Signaal: gedachten aan zelfmoord.")
-    assert '- Wat de inwoner vertelde: "ik wil niet meer leven"' in summary
+    assert summary.startswith(
+        'Veiligheid eerst: gedachten aan zelfmoord. De inwoner vertelde: "ik wil niet meer leven"'
+    )
     assert "- Wie loopt gevaar: de inwoner zelf." in summary
     assert "- De assistent gaf al: 113 Zelfmoordpreventie, 112." in summary
     assert summary.count("De assistent gaf al") == 1
@@ -230,12 +232,10 @@ def test_a_disclosure_comes_first_with_who_is_at_risk_and_when_to_call() -> None
     case, transcript = the_audit_conversation()
     summary = staff_summary(case, transcript, CONSTANTS)
     lines = summary.splitlines()
-    assert lines[:3] == [
-        "Veiligheid eerst",
-        "- Signaal: geweld of mishandeling.",
-        '- Wat de inwoner vertelde: "mijn man slaat mij en ik ben bang dat hij het kind ook pijn'
-        ' doet"',
-    ]
+    assert lines[0] == (
+        'Veiligheid eerst: geweld of mishandeling. De inwoner vertelde: "mijn man slaat mij en'
+        ' ik ben bang dat hij het kind ook pijn doet"'
+    )
     assert (
         '- Wie loopt gevaar: de inwoner zelf; kinderen genoemd: "mijn zoon van 9", "het kind".'
         in lines
@@ -345,7 +345,9 @@ def test_a_button_is_never_shown_as_the_residents_words() -> None:
         )
     )
     summary = staff_summary(case, [{"sender": "resident", "payload": "/deny"}], CONSTANTS)
-    assert '- Wat de inwoner vertelde: "koos de knop: ik ben bang voor iemand"' in summary
+    assert signals_json(case)[0]["words"] == "koos de knop: ik ben bang voor iemand"
+    assert "phrase" not in signals_json(case)[0]
+    assert 'De inwoner vertelde: "koos de knop: ik ben bang voor iemand"' in summary
     assert "/" not in summary
 
 
