@@ -5,7 +5,8 @@ Each store removes its own keys; this module only knows the list:
   and callback requests (handoff.queue);
 - the chat session (chat.session_store), the call state with the caller's number
   (phone.calls), the safety protocol's state (safety.guard), the booking dialogue
-  (agenda.dialog_state) with the time it holds (the agenda gives it back), Rasa's tracker.
+  (agenda.dialog_state) with the time it holds (the agenda gives it back), the appointment
+  dialogue's state (appointments.conductor), Rasa's tracker.
 A booked appointment stays in the team's agenda until staff cancel it.
 """
 
@@ -26,4 +27,5 @@ async def erase_conversation(state: Any, session_id: str) -> None:
     await state.calls.erase(session_id)
     await state.safety.erase(session_id)
     await state.agenda.erase(session_id)
+    await state.appointments.erase(session_id)
     await erase_tracker(state.redis, session_id)

@@ -33,6 +33,7 @@ TOPICS = {
     "housing_trouble": "problemen met wonen",
     "household_help": "huishoudelijke hulp",
     "aids": "hulpmiddel of aanpassing",
+    "appointment": "afspraak met het buurtteam",
     "suicide": "gedachten aan zelfmoord",
     "danger": "direct gevaar",
     "shelter": "geen slaapplek vannacht",
@@ -51,10 +52,14 @@ ANSWER_LABELS = {
     "help_for": "Voor wie",
     "since_when": "Sinds",
     "situation": "Wat er speelt",
-    "next_step": "Afspraak",
+    "next_step": "Wil een afspraak",
     "contact_preference": "Contact",
     "phone_number": "Telefoon",
+    "home_address": "Adres voor het huisbezoek",
+    "call_number": "Het buurtteam belt naar",
 }
+# The answer to "Wilt u een afspraak met het buurtteam?" as staff read it.
+NEXT_STEP_WORDS = {"afspraak": "ja", "geen afspraak": "nee"}
 # Numbers the assistant gives, by what they are for; a bot text with one of them "gave" it.
 GIVEN_NUMBERS = {
     "suicide_prevention_number": "113 Zelfmoordpreventie",
@@ -112,19 +117,39 @@ def staff_summary(
     lines.append(f"Wijk en buurtteam: {place or 'nog niet bekend'}.")
     for slot, label in ANSWER_LABELS.items():
         if slot in case.intake:
-            lines.append(f"{label}: {case.intake[slot]}.")
-    appointment = case.appointment
-    if appointment:
-        where = f"{appointment.get('buurtteam')}, {appointment.get('address')}"
-        lines.append(f"Afspraak gemaakt: {appointment.get('when')} bij {where}.")
-    else:
-        lines.append("Afspraak: nog geen.")
+            value = case.intake[slot]
+            value = NEXT_STEP_WORDS.get(value, value) if slot == "next_step" else value
+            lines.append(f"{label}: {value}.")
+    lines += appointment_lines(case)
     given = numbers_given(transcript, constants)
     if given:
         lines.append("De assistent gaf al: " + ", ".join(given) + ".")
     if case.handoff:
         lines.append(f"Overdracht: {case.handoff.reason} ({case.handoff.urgency}).")
     return "\n".join(lines)
+
+
+def appointment_lines(case: Case) -> list[str]:
+    """The appointment as it is now: made (when, where, what kind, with whom, the resident's
+    wishes), or cancelled, or none yet."""
+    appointment = case.appointment
+    if not appointment:
+        status = case.intake.get("appointment", "")
+        if status.startswith("afgezegd"):
+            return [f"Afspraak: {status}."]
+        return ["Afspraak: nog geen."]
+    kind = appointment.get("kind_text") or "bij het buurtteam"
+    where = f"{appointment.get('buurtteam')}, {appointment.get('address')}"
+    if appointment.get("kind") == "home":
+        where = f"{appointment.get('buurtteam')}, bij de inwoner thuis"
+    elif appointment.get("kind") == "phone":
+        where = f"{appointment.get('buurtteam')}, het buurtteam belt"
+    lines = [f"Afspraak gemaakt: {appointment.get('when')} ({kind}), {where}."]
+    if appointment.get("professional"):
+        lines.append(f"Met wie: {appointment['professional']}.")
+    if appointment.get("wishes"):
+        lines.append(f"Wensen van de inwoner: {appointment['wishes']}.")
+    return lines
 
 
 RESIDENT_ROUTE = {
