@@ -33,6 +33,7 @@ from integrations.appointments.codes import Codes
 from integrations.appointments.reading import (
     Kind,
     Question,
+    asks_to_book,
     clear_yes,
     digits_in,
     dont_know,
@@ -68,7 +69,7 @@ KEY_PREFIX = "appointments:dialogue:"
 MAX_ADDRESS_CHARS = 100
 DEFAULT_MINUTES = 45
 # Questions anyone may ask before having an appointment.
-GENERAL_QUESTIONS = ("what", "bring", "companion")
+GENERAL_QUESTIONS = ("what", "bring", "companion", "cost", "why")
 # Steps where a number is the answer: a correction of the wijk is not looked for there.
 NUMBER_STEPS = ("call_number", "callback", "detail", "sms_number", "code", "code_detail")
 # Steps where the resident can still change where, when and how.
@@ -147,9 +148,12 @@ class Conductor:
         booking = await self._service.booking_of(session_id)
         asked = question_in(text)
         if purpose == "ask" and booking is None and asked in GENERAL_QUESTIONS:
-            # "wat gebeurt er bij zo'n afspraak?": an answer for anyone, no appointment needed.
+            # "wat gebeurt er bij zo'n afspraak?": an answer for anyone, no appointment needed;
+            # "ik wil een afspraak, wat kost dat?": the answer, and on to the booking.
             says += await self._answer(session_id, d, asked, None)
-            return await self._finish(session_id, d, says, "afgehandeld")
+            if not asks_to_book(text):
+                return await self._finish(session_id, d, says, "afgehandeld")
+            purpose = "book"
         if purpose in ("ask", "move", "cancel") and booking is None:
             # Made in another conversation: found again with its code and house number.
             d = d.model_copy(update={"purpose": purpose, "question": asked})

@@ -13,7 +13,7 @@ from typing import Literal
 from integrations.agenda.registry import fold
 
 Purpose = Literal["book", "ask", "move", "cancel"]
-Question = Literal["when", "where", "who", "bring", "companion", "what", "repeat", "why"]
+Question = Literal["when", "where", "who", "bring", "companion", "what", "repeat", "why", "cost"]
 Kind = Literal["office", "home", "phone"]
 
 
@@ -26,7 +26,8 @@ _p = phrase_list
 # Words that make a message a question, said without a question mark (phone speech).
 _ASKING = _p(
     "waarom|waarvoor|hoe|wat|waar|wanneer|wie|mag|moet|kan|kunt|welke|weet u|vergeten|nou|"
-    "alweer|ook weer|heb ik|staat|klopt het|gaat mijn|gaat de|hoeveel|is mijn|is de|is het"
+    "alweer|ook weer|heb ik|staat|klopt het|gaat mijn|gaat de|hoeveel|is mijn|is de|is het|"
+    "kost|kosten"
 )
 _YES = set(
     _p(
@@ -74,6 +75,7 @@ _MOVE = _p(
 # Asking about an appointment.
 _QUESTIONS: tuple[tuple[Question, tuple[str, ...]], ...] = (
     ("why", _p("waarom|waarvoor|waar is dat voor|wat moet u daarmee|waarom wilt u")),
+    ("cost", _p("kost|kosten|geld kost|betalen|gratis|eigen bijdrage|wat kost")),
     (
         "repeat",
         _p(
@@ -116,7 +118,7 @@ _QUESTIONS: tuple[tuple[Question, tuple[str, ...]], ...] = (
         _p(
             "wat gebeurt|wat gaan we doen|hoe gaat|wat doen ze|wat houdt|hoe lang duurt|hoe lang|"
             "wat is dat voor|wat moet ik verwachten|wat kan ik verwachten|hoeveel tijd|"
-            "wat gaan ze vragen|wat vragen ze"
+            "wat gaan ze vragen|wat vragen ze|wat is een|wat is dat|wat houdt dat in"
         ),
     ),
 )
@@ -332,6 +334,13 @@ def wants_appointment(text: str | None) -> bool:
     return says(words_of(text), _BOOK)
 
 
+def asks_to_book(text: str | None) -> bool:
+    """The words say the resident wants an appointment ("ik wil een afspraak, wat kost dat?"),
+    also when they ask something along with it."""
+    folded = words_of(text)
+    return says(folded, _BOOK) and says(folded, _WANT)
+
+
 def purpose_of(text: str | None, intent: str | None) -> Purpose:
     """What the resident wants with an appointment. Their words decide; the classifier's
     intent only where the words say nothing clear. "ik wil een afspraak maken met het
@@ -349,8 +358,11 @@ def purpose_of(text: str | None, intent: str | None) -> Purpose:
     if asked is not None:
         if mine:
             return "ask"
-        if intent == "book_appointment" or (book and says(folded, _WANT)):
+        wants = intent == "book_appointment" or (book and says(folded, _WANT))
+        if asked == "when" and wants:
             return "book"  # "wanneer kan ik terecht", "wanneer is er tijd voor mij"
+        if book and says(folded, _WANT) and asked not in ("cost", "what", "why"):
+            return "book"  # "kan iemand mij bellen voor een afspraak?"
         return "ask"
     if mine and not book:
         return "ask"

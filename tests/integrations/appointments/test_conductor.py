@@ -397,6 +397,9 @@ def test_a_question_about_the_appointment_in_a_new_conversation(
         general = built.resident("general")
         what = await general.start("wat gebeurt er dan bij zo'n afspraak?", "ask_appointment")
         assert what.names == ["utter_appointment_what"]
+        asking = built.resident("asking")
+        both = await asking.start("ik wil een afspraak, wat kost dat?", "book_appointment")
+        assert both.names == ["utter_info_costs", "utter_ask_wijk"]
 
     with_dialogue(work)
 

@@ -132,3 +132,17 @@ def test_numbers_typed_or_said_digit_by_digit() -> None:
     assert house_number_in("liever niet") is None
     assert spoken_number("honderdtwintig") == 120 and spoken_number("twaalf") == 12
     assert spoken_number("zevenenveertig") == 47 and spoken_number("maan") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("wat is een keukentafel gesprek", "what"),
+        ("kost een gesprek met het buurtteam geld", "cost"),
+        ("waarom wilt u dat weten?", "why"),
+    ],
+)
+def test_questions_before_any_appointment_are_answered_not_booked(text: str, question: str) -> None:
+    """The classifier may read these as a wish to book; they are questions."""
+    assert question_in(text) == question
+    assert purpose_of(text, "book_appointment") == "ask"
