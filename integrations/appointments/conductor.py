@@ -23,7 +23,7 @@ from redis.asyncio import Redis
 from integrations.agenda.booking import KIND_WORDS, Booking, ics_path, professional_name
 from integrations.agenda.choice import Choice
 from integrations.agenda.clock import seconds_until
-from integrations.agenda.places import read_address
+from integrations.agenda.places import read_address, read_street
 from integrations.agenda.registry import Team
 from integrations.agenda.service import BookingService
 from integrations.agenda.sms import SmsSender, e164
@@ -476,10 +476,15 @@ class Conductor:
             says.append(Say("utter_home_needs_address"))
             return await self._other_kind(session_id, d, says)
         number = house_number_in(text)
-        if number is None and len(words_of(text).split()) < 2 and d.tries < 1:
-            says.append(Say("utter_home_address_unclear"))
-            await self._save(session_id, d.model_copy(update={"tries": d.tries + 1}))
-            return Turn(says)
+        named = self._service.registry.street_in(text) is not None or read_street(text) is not None
+        if number is None or not (named or len(words_of(text).split()) >= 2):
+            # "de tweede", "12": not an address yet; asked once more, then another kind.
+            if d.tries < 1:
+                says.append(Say("utter_home_address_unclear"))
+                await self._save(session_id, d.model_copy(update={"tries": d.tries + 1}))
+                return Turn(says)
+            says.append(Say("utter_home_needs_address"))
+            return await self._other_kind(session_id, d, says)
         found = await self._service.place(session_id, text)
         if found.status == "found" and found.changed:
             says.append(Say("utter_wijk_found", _found_values(found)))

@@ -196,6 +196,8 @@ def test_a_home_visit_for_someone_who_cannot_leave_the_house(
         )
         assert "utter_kind_chosen_home" in asked.names
         assert asked.names[-1] == "utter_ask_home_address"
+        unclear = await resident.says("de tweede")
+        assert unclear.names == ["utter_home_address_unclear", "utter_ask_home_address"]
         offered = await resident.says("Peelerweg 4")
         assert "utter_offer_appointments_home" in offered.names
         await resident.says(offered.offers()[0])
