@@ -129,7 +129,8 @@ test-gateway: $(VENV)/.installed
 CLOCK_DAYS := "2026-12-06 22:59:00" "2026-12-31 22:59:00" "2027-03-28 00:59:00" \
               "2026-10-25 00:29:00" "2028-02-29 08:00:00" "2027-04-27 08:00:00" \
               "2026-12-25 09:00:00" "2026-12-03 16:00:00"
-CLOCK_SUITES := tests/integrations/agenda tests/integrations/staff/test_office_hours.py \
+CLOCK_SUITES := tests/integrations/agenda tests/integrations/appointments \
+                tests/integrations/staff/test_office_hours.py \
                 tests/integrations/cases tests/integrations/handoff
 test-clocks: $(VENV)/.installed faketime
 	@for day in $(CLOCK_DAYS); do \

@@ -4,12 +4,7 @@ Each module holds one part of the dialogue; the pure rules they use live in
 `bot/triage/routes.py` and `actions/intake_answers.py`.
 """
 
-from actions.booking import (
-    ActionAskAppointment,
-    ActionAskWijk,
-    ActionCancelAppointment,
-    ActionChangeAppointment,
-)
+from actions.booking import ActionAskAppointmentStep, ActionStartAppointment
 from actions.conversation import ActionRepeat
 from actions.fallback import ActionFallback
 from actions.intake import (
@@ -22,15 +17,13 @@ from actions.safety import ActionCrisis, ActionSafetyCheck, ActionVeiligThuis
 from actions.triage import ActionHandoff, ActionTriage
 
 __all__ = [
-    "ActionAskAppointment",
-    "ActionAskWijk",
-    "ActionCancelAppointment",
-    "ActionChangeAppointment",
+    "ActionAskAppointmentStep",
     "ActionCrisis",
     "ActionFallback",
     "ActionHandoff",
     "ActionRepeat",
     "ActionSafetyCheck",
+    "ActionStartAppointment",
     "ActionSubmitIntake",
     "ActionTriage",
     "ActionVeiligThuis",

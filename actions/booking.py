@@ -1,7 +1,9 @@
-"""Booking an appointment inside the buurtteam form: thin steps over the gateway's agenda.
+"""The appointment dialogue inside the buurtteam form: thin steps over the gateway.
 
-The gateway decides (integrations/agenda/service.py); these steps say what it decided in the
-words of the phrasing files and keep the form's slots in line.
+The gateway owns the dialogue (integrations/appointments/): its states, what an answer means,
+the agenda. These steps pass each turn on and say what it answers, by name from the phrasing
+files; the slot `appointment_step` stays empty while the dialogue goes on, and holds how it
+ended when it is over.
 """
 
 from typing import Any
@@ -11,252 +13,121 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.gateway_client import agenda
-from actions.intake_answers import (
-    BOOKED,
-    CALL_ME,
-    NO_APPOINTMENT,
-    NO_PREFERENCE,
-    NOT_BOOKED,
-    NOT_GIVEN,
-    OUTSIDE_ASSEN,
-    SMS_NO,
-    SMS_YES,
-    UNKNOWN_WIJK,
-    answer_text,
-    mobile_number,
-    number_answer,
-    says_dont_know,
-    yes_or_no,
-)
+from actions.gateway_client import appointments
+from actions.intake_answers import APPOINTMENT, NO_APPOINTMENT, answer_text, appointment_choice
 
 Result = dict[str, Any]
-MAX_PLACE_TRIES = 2
-MAX_UNCLEAR = 2
-BOOKING_STEPS = ["appointment", "appointment_confirmed"]
+STEP = "appointment_step"
+# How the dialogue ended, when the gateway cannot be reached: nothing booked.
+UNREACHABLE = "geen afspraak"
+# The ways the dialogue ends (integrations/appointments/state.py `Outcome`).
+ENDINGS = ("geboekt", "terugbellen", "geen afspraak", "buiten Assen", "afgehandeld")
 
 
 def booking_required_slots(tracker: Tracker) -> list[str]:
-    """The questions of the buurtteam form, given the answers so far."""
-    if tracker.get_slot("changing_appointment"):
-        return BOOKING_STEPS
+    """The questions of the buurtteam form, given the answers so far: what is going on and
+    whether an appointment is wanted, then the appointment dialogue. A resident who began with
+    a wish about an appointment gets only the appointment dialogue."""
+    if tracker.get_slot("appointment_direct"):
+        return [STEP]
     slots = ["situation", "next_step"]
     next_step = tracker.get_slot("next_step")
     # Before validation the slot may still hold the resident's own words ("ja graag").
     if next_step is None or next_step == NO_APPOINTMENT:
         return slots
-    slots.append("wijk")
-    if tracker.get_slot("wijk") == OUTSIDE_ASSEN:
-        return slots
-    slots.append("appointment")
-    if tracker.get_slot("appointment") == NOT_BOOKED:
-        # No time chosen together: the buurtteam calls, when the resident wants that.
-        slots.append("contact_preference")
-        if tracker.get_slot("contact_preference") in (None, CALL_ME):
-            slots.append("phone_number")
-        return slots
-    slots += ["appointment_confirmed", "sms_wanted"]
-    if tracker.get_slot("sms_wanted") == SMS_YES:
-        slots.append("sms_number")
-    return slots
+    return [*slots, STEP]
 
 
-def _call_instead(wants_call: bool) -> Result:
-    if wants_call:
-        return {"appointment": NOT_BOOKED, "contact_preference": CALL_ME}
-    return {"appointment": NOT_BOOKED, "contact_preference": NO_PREFERENCE}
+def channel_of(tracker: Tracker) -> str:
+    metadata = tracker.latest_message.get("metadata") or {}
+    return "phone" if metadata.get("channel") == "phone" else "chat"
+
+
+def say(dispatcher: CollectingDispatcher, answer: dict[str, Any] | None) -> None:
+    """What the gateway answered, by name; a kind text when it could not be reached."""
+    if answer is None:
+        dispatcher.utter_message(response="utter_booking_unavailable")
+        return
+    for said in answer.get("say") or []:
+        values = {str(k): str(v) for k, v in (said.get("values") or {}).items()}
+        payloads = said.get("button_payloads")
+        if payloads is not None:
+            values_with = {**values, "button_payloads": payloads}
+            dispatcher.utter_message(response=said["response"], **values_with)
+        else:
+            dispatcher.utter_message(response=said["response"], **values)
+
+
+def ended(answer: dict[str, Any] | None) -> str | None:
+    """How the dialogue ended (the slot's value), or None while it goes on."""
+    if answer is None:
+        return UNREACHABLE
+    return None if answer.get("open") else str(answer.get("outcome") or "afgehandeld")
 
 
 class BookingValidation:
-    """The booking questions of the buurtteam form (mixed into its validation action)."""
+    """The appointment questions of the buurtteam form (mixed into its validation action)."""
 
-    async def validate_wijk(
+    async def validate_next_step(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Result:
-        text = answer_text(value)
-        if says_dont_know(text):
-            return {"wijk": None, "wijk_question": "postcode"}
-        found = await agenda(tracker.sender_id, "place", {"text": text})
-        if found is None:
-            dispatcher.utter_message(response="utter_booking_by_phone")
-            return {"wijk": UNKNOWN_WIJK, "appointment": NOT_BOOKED, "wijk_question": None}
-        status = found["status"]
-        if status == "found":
-            dispatcher.utter_message(
-                response="utter_wijk_found", wijk=found["wijk"], team_name=found["team_name"]
-            )
-            return {"wijk": found["wijk"], "team_name": found["team_name"], "wijk_question": None}
-        if status == "need_house_number":
-            return {"wijk": None, "wijk_question": "house_number"}
-        if status == "need_postcode":
-            return {"wijk": None, "wijk_question": "postcode"}
-        if status == "outside":
-            dispatcher.utter_message(response="utter_outside_assen")
-            return {"wijk": OUTSIDE_ASSEN, "wijk_question": None}
-        if int(found.get("tries") or 0) > MAX_PLACE_TRIES:
-            dispatcher.utter_message(response="utter_booking_by_phone")
-            return {"wijk": UNKNOWN_WIJK, "appointment": NOT_BOOKED, "wijk_question": None}
-        dispatcher.utter_message(response="utter_wijk_unknown")
-        return {"wijk": None, "wijk_question": "postcode"}
+        """ "Wilt u een afspraak met het buurtteam?" A yes starts the dialogue with the words
+        of the answer ("ja graag, liefst 's middags" is heard)."""
+        choice = appointment_choice(value)
+        if choice != APPOINTMENT:
+            return {"next_step": choice}
+        body = {"intent": "book_appointment", "text": answer_text(value)}
+        started = await appointments(tracker.sender_id, "start", body, channel_of(tracker))
+        say(dispatcher, started)
+        return {"next_step": APPOINTMENT, STEP: ended(started)}
 
-    async def validate_appointment(
+    async def validate_appointment_step(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Result:
-        text = answer_text(value)
-        chosen = await agenda(tracker.sender_id, "choose", {"text": text})
-        if chosen is None:
-            return _call_instead(yes_or_no(text) is not False)
-        kind = chosen["kind"]
-        if kind == "chosen":
-            return {"appointment": chosen["when"], "team_name": chosen["team_name"]}
-        if kind == "callback":
-            return _call_instead(True)
-        if kind == "give_up":
-            return _call_instead(False)
-        tries = int(tracker.get_slot("booking_tries") or 0)
-        if kind == "unclear":
-            if tries >= MAX_UNCLEAR:
-                dispatcher.utter_message(response="utter_booking_by_phone")
-                return {**_call_instead(True), "booking_tries": 0}
-            dispatcher.utter_message(response="utter_offer_unclear")
-            return {"appointment": None, "booking_tries": tries + 1}
-        replies = {"taken": "utter_slot_taken", "declined": "utter_offer_declined"}
-        if kind in replies:
-            dispatcher.utter_message(response=replies[kind])
-        # "andere tijd", "nee", a wish such as "morgen": the next question offers new times.
-        return {"appointment": None}
-
-    async def validate_appointment_confirmed(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Result:
-        answer = yes_or_no(value)
-        if answer is None and "ander" not in answer_text(value).lower():
-            return {"appointment_confirmed": None}
-        if not answer:
-            await agenda(tracker.sender_id, "reconsider")
-            return {"appointment": None, "appointment_confirmed": None}
-        done = await agenda(tracker.sender_id, "confirm")
-        if done is None or done["status"] == "nothing_chosen":
-            dispatcher.utter_message(response="utter_booking_by_phone")
-            return {"appointment": NOT_BOOKED, "contact_preference": CALL_ME,
-                    "appointment_confirmed": None}  # fmt: skip
-        if done["status"] == "taken":
-            dispatcher.utter_message(response="utter_slot_taken")
-            return {"appointment": None, "appointment_confirmed": None}
-        booked = done["appointment"]
-        dispatcher.utter_message(
-            response="utter_appointment_booked",
-            appointment_when=booked["when"],
-            team_name=booked["buurtteam"],
-            team_address=booked["address"],
-            ics_url=booked["ics_url"],
-        )
-        return {"appointment_confirmed": BOOKED, "booking_ref": booked["booking_id"]}
-
-    def validate_sms_wanted(self, value: Any, *_: Any) -> Result:
-        return {"sms_wanted": SMS_YES if yes_or_no(value) else SMS_NO}
-
-    def validate_sms_number(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Result:
-        tries = int(tracker.get_slot("phone_tries") or 0)
-        result, ask_again = number_answer("sms_number", value, tries, mobile_number)
-        if ask_again:
-            dispatcher.utter_message(response="utter_phone_invalid")
-        return result
+        if value in ENDINGS and value != tracker.latest_message.get("text"):
+            # The form checks a slot that was filled before it started: the dialogue ended
+            # at once (a question answered), and nothing was said in this answer.
+            return {STEP: value}
+        body = {"text": answer_text(value)}
+        answered = await appointments(tracker.sender_id, "answer", body, channel_of(tracker))
+        say(dispatcher, answered)
+        return {STEP: ended(answered)}
 
 
-class ActionAskWijk(Action):
-    """The wijk question, or the postcode or house number when the answer needs one."""
+class ActionAskAppointmentStep(Action):
+    """The open question of the appointment dialogue (the times, where they are asked)."""
 
     def name(self) -> str:
-        return "action_ask_wijk"
+        return "action_ask_appointment_step"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        question = tracker.get_slot("wijk_question")
-        response = {"postcode": "utter_ask_postcode", "house_number": "utter_ask_house_number"}
-        dispatcher.utter_message(response=response.get(question or "", "utter_ask_wijk"))
+        asked = await appointments(tracker.sender_id, "question", {}, channel_of(tracker))
+        say(dispatcher, asked)
+        if asked is None or not asked.get("open"):
+            # Nothing left to ask: the form ends with what is known.
+            return [SlotSet(STEP, ended(asked))]
         return []
 
 
-class ActionAskAppointment(Action):
-    """Offers at most three free times as buttons. Nothing is held until the resident picks
-    one; a time gone by then gives "net weg" and new times."""
+class ActionStartAppointment(Action):
+    """A wish about an appointment, in any words and at any point: book, ask, move, cancel.
+    The buurtteam form then asks only the appointment questions."""
 
     def name(self) -> str:
-        return "action_ask_appointment"
+        return "action_start_appointment"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        offered = await agenda(tracker.sender_id, "offers")
-        if offered is None or offered["status"] == "no_team":
-            dispatcher.utter_message(response="utter_booking_unavailable")
-            return []
-        if offered["wish_unmet"]:
-            dispatcher.utter_message(response="utter_wish_unmet")
-        if offered["status"] == "none_left":
-            dispatcher.utter_message(response="utter_no_slots")
-            return []
-        whens = {f"offer_{n}": o["when"] for n, o in enumerate(offered["offers"], start=1)}
-        dispatcher.utter_message(
-            response="utter_offer_appointments",
-            team_name=offered["team_name"],
-            offers_spoken=offered["spoken"],
-            **whens,
-        )
-        return [SlotSet("team_name", offered["team_name"])]
-
-
-class ActionCancelAppointment(Action):
-    def name(self) -> str:
-        return "action_cancel_appointment"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        cancelled = await agenda(tracker.sender_id, "cancel")
-        if cancelled is None:
-            dispatcher.utter_message(response="utter_technical_problem")
-            return []
-        if cancelled["status"] == "cancelled":
-            when = cancelled["appointment"]["when"]
-            dispatcher.utter_message(response="utter_appointment_cancelled", appointment_when=when)
-        else:
-            dispatcher.utter_message(response="utter_no_appointment")
-        dispatcher.utter_message(response="utter_anything_else")
-        return [SlotSet("booking_ref", None)]
-
-
-class ActionChangeAppointment(Action):
-    """Another time for a booked appointment: the form asks only the time again."""
-
-    def name(self) -> str:
-        return "action_change_appointment"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        if not tracker.get_slot("booking_ref"):
-            # Nothing booked here: then this becomes a new appointment, from the start.
-            dispatcher.utter_message(response="utter_no_appointment")
-            return [SlotSet("route", "buurtteam")]
-        dispatcher.utter_message(response="utter_change_appointment")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        text = tracker.latest_message.get("text") or ""
+        body = {"intent": intent, "text": answer_text("" if text.startswith("/") else text)}
+        started = await appointments(tracker.sender_id, "start", body, channel_of(tracker))
+        say(dispatcher, started)
         return [
             SlotSet("route", "buurtteam"),
-            SlotSet("changing_appointment", True),
-            SlotSet("appointment", None),
-            SlotSet("appointment_confirmed", None),
+            SlotSet("appointment_direct", True),
+            SlotSet(STEP, ended(started)),
         ]
-
-
-async def send_confirmation_sms(tracker: Tracker, dispatcher: CollectingDispatcher) -> None:
-    """The SMS with the appointment, only when the resident asked for it and gave a number."""
-    number = tracker.get_slot("sms_number")
-    if tracker.get_slot("sms_wanted") != SMS_YES or not number or number == NOT_GIVEN:
-        return
-    sent = await agenda(tracker.sender_id, "sms", {"phone_number": number})
-    ok = sent is not None and sent.get("status") == "sent"
-    dispatcher.utter_message(response="utter_sms_sent" if ok else "utter_sms_failed")

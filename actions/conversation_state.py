@@ -4,7 +4,8 @@ from typing import Any
 
 from rasa_sdk.events import ActiveLoop, SlotSet
 
-# The answers the case record keeps (never the SMS number: it is only used to send the SMS).
+# The answers the case record keeps. The appointment, its wijk, kind and wishes are written
+# by the appointment dialogue in the gateway itself (integrations/appointments/).
 ANSWER_SLOTS = (
     "help_needed",
     "aid_needed",
@@ -12,21 +13,12 @@ ANSWER_SLOTS = (
     "since_when",
     "situation",
     "next_step",
-    "wijk",
-    "appointment",
     "contact_preference",
     "phone_number",
 )
-# What an intake asks and forgets when it ends. The wijk, the team and the booking stay, so
-# the resident can change or cancel the appointment later in the conversation.
-INTAKE_SLOTS = (
-    *(slot for slot in ANSWER_SLOTS if slot != "wijk"),
-    "appointment_confirmed",
-    "sms_wanted",
-    "sms_number",
-    "wijk_question",
-    "changing_appointment",
-)
+# What an intake asks and forgets when it ends. The wijk, the team and the booking stay in the
+# gateway, so the resident can ask about, move or cancel the appointment later.
+INTAKE_SLOTS = (*ANSWER_SLOTS, "appointment_step", "appointment_direct")
 
 
 def end_intake() -> list[dict[str, Any]]:
@@ -35,6 +27,5 @@ def end_intake() -> list[dict[str, Any]]:
         ActiveLoop(None),
         SlotSet("requested_slot", None),
         SlotSet("phone_tries", 0),
-        SlotSet("booking_tries", 0),
         *(SlotSet(slot, None) for slot in INTAKE_SLOTS),
     ]

@@ -1,4 +1,5 @@
-"""The actions talk to the gateway's internal API: the case record and the agenda."""
+"""The actions talk to the gateway's internal API: the case record and the appointment
+dialogue."""
 
 import asyncio
 import logging
@@ -38,8 +39,10 @@ async def update_case(session_id: str, update: dict[str, Any]) -> bool:
     return await _call("PATCH", f"/internal/cases/{session_id}", update) is not None
 
 
-async def agenda(
-    session_id: str, step: str, body: dict[str, Any] | None = None
+async def appointments(
+    session_id: str, step: str, body: dict[str, Any], channel: str
 ) -> dict[str, Any] | None:
-    """One step of the booking dialogue (`place`, `offers`, `choose`, `confirm`, ...)."""
-    return await _call("POST", f"/internal/agenda/{session_id}/{step}", body or {})
+    """One turn of the appointment dialogue (`start`, `answer`, `question`): what the resident
+    hears, and whether the dialogue goes on."""
+    path = f"/internal/appointments/{session_id}/{step}"
+    return await _call("POST", path, {**body, "channel": channel})

@@ -13,13 +13,14 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking import BookingValidation, booking_required_slots, send_confirmation_sms
+from actions.booking import BookingValidation, booking_required_slots
 from actions.conversation_state import ANSWER_SLOTS, end_intake
 from actions.gateway_client import update_case
 from actions.intake_answers import (
-    APPOINTMENT,
     BOOKED,
     CALL_ME,
+    CALLBACK,
+    HANDLED,
     NO_APPOINTMENT,
     NOT_GIVEN,
     OUTSIDE_ASSEN,
@@ -118,24 +119,29 @@ class ValidateBuurtteamForm(BookingValidation, IntakeFormValidation):
         return booking_required_slots(tracker)
 
 
+# How the appointment dialogue ended (the gateway's words, integrations/appointments/state.py).
+OUTCOMES = {
+    BOOKED: "booked",
+    CALLBACK: "callback",
+    OUTSIDE_ASSEN: "outside",
+    HANDLED: "handled",
+}
+
+
 def buurtteam_outcome(slots: Mapping[str, Any]) -> str:
-    """booked, callback, outside or none: how the buurtteam question ended."""
-    if slots.get("appointment_confirmed") == BOOKED:
-        return "booked"
-    if slots.get("wijk") == OUTSIDE_ASSEN:
-        return "outside"
-    wants_call = slots.get("contact_preference") == CALL_ME
-    if slots.get("next_step") == APPOINTMENT and (wants_call or slots.get("appointment") is None):
-        return "callback"
-    return "none"
+    """booked, callback, outside, handled (a question answered, a cancellation) or none: how
+    the buurtteam question ended."""
+    return OUTCOMES.get(str(slots.get("appointment_step")), "none")
 
 
 def closing_responses(route: str | None, topic: str | None, slots: Mapping[str, Any]) -> list[str]:
-    """What the resident hears when an intake is complete."""
-    if route == "buurtteam":
+    """What the resident hears when an intake is complete. After the appointment dialogue it
+    said everything itself, except when no appointment was made."""
+    if route == "buurtteam" or (slots or {}).get("appointment_direct"):
         done = {
-            "booked": ["utter_intake_done_booked"],
+            "booked": [],
             "outside": [],
+            "handled": [],
             "callback": ["utter_intake_done_appointment"],
             "none": ["utter_intake_done_no_appointment"],
         }[buurtteam_outcome(slots)]
@@ -152,7 +158,6 @@ class ActionSubmitIntake(Action):
     ) -> list[dict[str, Any]]:
         route = tracker.get_slot("route")
         slots = tracker.current_slot_values()
-        await send_confirmation_sms(tracker, dispatcher)
         for response in closing_responses(route, tracker.get_slot("topic"), slots):
             dispatcher.utter_message(response=response)
         answers = {
@@ -161,7 +166,7 @@ class ActionSubmitIntake(Action):
             if tracker.get_slot(slot) is not None
         }
         update: dict[str, Any] = {"intake": answers}
-        if route != "buurtteam":
+        if route != "buurtteam" and not slots.get("appointment_direct"):
             update["handoff"] = {"reason": "korte intake klaar", "urgency": "normaal"}
         elif buurtteam_outcome(slots) == "callback":
             update["handoff"] = {"reason": "afspraak buurtteam: terugbellen", "urgency": "normaal"}

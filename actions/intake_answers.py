@@ -65,33 +65,8 @@ def appointment_choice(text: str | None) -> str:
     return APPOINTMENT if words & _YES_WORDS and "nee" not in words else NO_APPOINTMENT
 
 
-# The booking inside the buurtteam form.
+# How the appointment dialogue ended (integrations/appointments/state.py `Outcome`).
 BOOKED = "geboekt"
-NOT_BOOKED = "geen afspraak gemaakt"
+CALLBACK = "terugbellen"
 OUTSIDE_ASSEN = "buiten Assen"
-UNKNOWN_WIJK = "onbekend"
-SMS_YES = "ja"
-SMS_NO = "nee"
-_NO_WORDS = {"nee", "neen", "nie", "niet", "geen", "liever"}
-_DONT_KNOW = ("weet ik niet", "weet niet", "geen idee", "weet het niet", "geen flauw idee")
-
-
-def yes_or_no(text: str | None) -> bool | None:
-    """True for yes, False for no, None when the answer says neither."""
-    words = set(re.findall(r"[a-z]+", (text or "").lower()))
-    if words & _NO_WORDS:
-        return False
-    if words & (_YES_WORDS | {"stuur", "maak", "bel"}):
-        return True
-    return None
-
-
-def says_dont_know(text: str | None) -> bool:
-    lowered = " ".join(re.findall(r"[a-z]+", (text or "").lower()))
-    return any(phrase in lowered for phrase in _DONT_KNOW)
-
-
-def mobile_number(text: str | None) -> str | None:
-    """A Dutch mobile number (06 and 8 digits), or None: an SMS goes to a mobile phone."""
-    number = dutch_phone_number(text)
-    return number if number and number.startswith("06") else None
+HANDLED = "afgehandeld"

@@ -20,9 +20,10 @@ from starlette.middleware.base import RequestResponseEndpoint
 from twilio.twiml.voice_response import VoiceResponse
 
 from integrations.agenda.assembly import build_agenda
-from integrations.agenda.router import internal_router as agenda_internal_router
 from integrations.agenda.router import resident_router as agenda_resident_router
 from integrations.agenda.router import staff_router as agenda_staff_router
+from integrations.appointments.assembly import build_conductor
+from integrations.appointments.router import router as appointments_router
 from integrations.b1.checker import B1Checker
 from integrations.b1.config import load_rules
 from integrations.b1.frequency import dutch_zipf
@@ -197,6 +198,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 agenda.holds,
                 agenda.sms,
             )
+            app.state.appointments = build_conductor(
+                app.state, redis, agenda.service, agenda.sms, settings.conversation_ttl_seconds
+            )
             app.state.rasa = RasaClient(
                 http,
                 settings.rasa_url,
@@ -311,9 +315,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(staff_admin_router)
     app.include_router(review_router)
     app.include_router(phone_router)
-    app.include_router(agenda_internal_router)
     app.include_router(agenda_resident_router)
     app.include_router(agenda_staff_router)
+    app.include_router(appointments_router)
     app.include_router(metrics_router)
 
     @app.get("/", include_in_schema=False)

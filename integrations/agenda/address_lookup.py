@@ -3,7 +3,7 @@
 Behind a small interface, so the postcode table alone works offline and in development.
 """
 
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 import structlog
@@ -17,11 +17,19 @@ class AddressLookup(Protocol):
     async def wijknaam(self, postcode: str, house_number: int) -> str | None:
         """The wijk of an address in the BAG, or None when unknown or unreachable."""
 
+    async def wijknaam_of_street(self, street: str, house_number: int | None) -> str | None:
+        """The wijk of a street (and house number) in the municipality, or None when it is
+        unknown, unreachable, or the street lies in more than one wijk and no number is
+        given."""
+
 
 class NoAddressLookup:
-    """The postcode table is enough (development, or no network to PDOK)."""
+    """The postcode and street tables are enough (development, or no network to PDOK)."""
 
     async def wijknaam(self, postcode: str, house_number: int) -> str | None:
+        return None
+
+    async def wijknaam_of_street(self, street: str, house_number: int | None) -> str | None:
         return None
 
 
@@ -41,15 +49,35 @@ class PdokLocatieserver:
             "fl": "wijknaam gemeentenaam postcode huisnummer",
             "rows": 1,
         }
+        wijken = await self._wijken(params)
+        return wijken[0] if wijken else None
+
+    async def wijknaam_of_street(self, street: str, house_number: int | None) -> str | None:
+        """A free search within the municipality: with a number the one address; without,
+        the wijk only when every address found lies in the same one."""
+        words = f"{street} {house_number}" if house_number is not None else street
+        params: list[tuple[str, str | int | float | bool | None]] = [
+            ("q", words),
+            ("fq", "type:adres"),
+            ("fq", f"gemeentenaam:{self._municipality}"),
+            ("fl", "wijknaam gemeentenaam straatnaam huisnummer"),
+            ("rows", 1 if house_number is not None else 20),
+        ]
+        wijken = await self._wijken(params)
+        return wijken[0] if wijken and len(set(wijken)) == 1 else None
+
+    async def _wijken(self, params: Any) -> list[str]:
         try:
             response = await self._http.get(self._url, params=params, timeout=self._timeout)
             response.raise_for_status()
             docs = response.json()["response"]["docs"]
         except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
             log.warning("pdok.unavailable", reason=type(exc).__name__)
-            return None
-        for doc in docs:
-            if isinstance(doc, dict) and doc.get("gemeentenaam") == self._municipality:
-                wijk = doc.get("wijknaam")
-                return str(wijk) if wijk else None
-        return None
+            return []
+        return [
+            str(doc["wijknaam"])
+            for doc in docs
+            if isinstance(doc, dict)
+            and doc.get("gemeentenaam") == self._municipality
+            and doc.get("wijknaam")
+        ]

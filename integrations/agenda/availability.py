@@ -17,7 +17,7 @@ from integrations.agenda.dialog_state import BookingDialog, OfferedSlot
 from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Team
 from integrations.agenda.slots import Slot, iter_candidate_slots, spoken_when
-from integrations.agenda.wishes import MORNING_ENDS_HOUR
+from integrations.agenda.wishes import MORNING_ENDS_HOUR, DayWish
 
 MAX_OFFERS = 3
 # How many free slots, in time order, the three offers are chosen from.
@@ -79,6 +79,7 @@ class Availability:
         holders = await self._holds.holders(sorted(held))
         # What someone else picked and is confirming now is not offered; this one's own pick is.
         others = {slot for slot, who in holders.items() if who != session_id}
+        kind = dialog.kind
         if dialog.next_offer == "same" and dialog.offered:
             wanted = {o.slot_id for o in dialog.offered} - others
             if len(wanted) == len(dialog.offered):
@@ -88,38 +89,48 @@ class Availability:
 
         async def open_slots(wanted: Callable[[Slot], bool] = lambda _s: True) -> list[Slot]:
             return await self.free_slots(
-                team, OFFER_WINDOW, lambda slot: slot.id not in others and wanted(slot)
+                team,
+                OFFER_WINDOW,
+                lambda slot: (
+                    slot.id not in others and team.fits_kind(kind, slot.start) and wanted(slot)
+                ),
             )
 
         free = await open_slots()
         wish_unmet = False
+        soon = False
+        wish = dialog.wish.as_wish() if dialog.wish is not None else None
         if dialog.next_offer == "after" and dialog.after is not None:
             after = dialog.after
-            free = await open_slots(lambda s: s.start > after) or free
-        elif dialog.next_offer == "wish" and dialog.wish is not None:
-            wish = dialog.wish.as_wish()
-            wished = await open_slots(lambda s: wish.allows(s.start.date(), s.start.hour))
+            keep = wish or DayWish()
+            later = await open_slots(lambda s: s.start > after and keep.allows(s.start))
+            free = later or await open_slots(lambda s: s.start > after) or free
+        elif dialog.next_offer in ("wish", "first") and wish is not None:
+            soon = wish.soon
+            wished = await open_slots(lambda s: wish.allows(s.start))
             wish_unmet = not wished
             if wished:
                 free = wished
             elif wish.day is not None:
                 day = wish.day
                 free = await open_slots(lambda s: s.start.date() > day) or free
-        return _first_three(free, session_id), wish_unmet
+        return _first_three(free, session_id, spread=not soon), wish_unmet
 
 
-def _first_three(free: Sequence[Slot], session_id: str) -> list[OfferedSlot]:
+def _first_three(free: Sequence[Slot], session_id: str, spread: bool = True) -> list[OfferedSlot]:
     """Up to three free slots, each at another time: first on different days and parts of the
     day, so the resident has a real choice; in time order. Of the professionals free at one
     time, each conversation gets its own (in a fixed order per conversation): residents offered
-    the same time at once mostly pick different slots, and both get it."""
+    the same time at once mostly pick different slots, and both get it. Without `spread`
+    ("zo snel mogelijk"): the first three times."""
 
     def order(slot: Slot) -> tuple[datetime, int]:
         return slot.start, zlib.crc32(f"{session_id}:{slot.professional_id}".encode())
 
     chosen: list[OfferedSlot] = []
     times: set[datetime] = set()
-    for slot in _spread(sorted(free, key=order)):
+    ordered = sorted(free, key=order)
+    for slot in _spread(ordered) if spread else ordered:
         if len(chosen) == MAX_OFFERS:
             break
         if slot.start not in times:

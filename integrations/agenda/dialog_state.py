@@ -1,8 +1,12 @@
-"""Where one conversation is in the booking dialogue, and the client address that started it.
+"""What the agenda keeps of one conversation: its team, the times offered and the one picked,
+the kind of appointment and the wish the offers follow, the booking; and the client address
+that started it. (Where the conversation is in the appointment dialogue is the dialogue's own
+state: integrations/appointments/.)
 
 Redis keys (owner: this module): `agenda:dialog:{session}` and `agenda:address:{session}`; both
 expire with the conversation."""
 
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Literal
 
@@ -10,6 +14,7 @@ from pydantic import BaseModel
 from redis.asyncio import Redis
 
 from integrations.agenda.choice import Offer
+from integrations.agenda.registry import Kind
 from integrations.agenda.wishes import DayWish
 from integrations.redis_client import as_text
 
@@ -30,27 +35,39 @@ class StoredWish(BaseModel):
     weekday: int | None = None
     after: date | None = None
     part: str | None = None
+    not_weekdays: tuple[int, ...] = ()
+    before: date | None = None
+    from_minute: int | None = None
+    until_minute: int | None = None
+    soon: bool = False
 
     @classmethod
     def of(cls, wish: DayWish) -> "StoredWish":
-        return cls(day=wish.day, weekday=wish.weekday, after=wish.after, part=wish.part)
+        return cls(**asdict(wish))
 
     def as_wish(self) -> DayWish:
-        return DayWish(day=self.day, weekday=self.weekday, after=self.after, part=self.part)
+        return DayWish(**self.model_dump())
 
 
 class BookingDialog(BaseModel):
     team_id: str | None = None
     wijk: str | None = None
     pending_postcode: str | None = None
+    pending_street: str | None = None
     place_tries: int = 0
     offered: list[OfferedSlot] = []
     next_offer: NextOffer = "first"
     after: datetime | None = None
     wish: StoredWish | None = None
+    # The wish in the resident's terms ("in de middag, niet op woensdag"), for the case.
+    wish_words: str = ""
+    kind: Kind = "office"
     chosen: str | None = None
     none_left: bool = False
     booking_id: str | None = None
+
+    def offers(self) -> list[Offer]:
+        return [offered.as_offer() for offered in self.offered]
 
 
 def dialog_key(session_id: str) -> str:

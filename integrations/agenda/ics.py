@@ -12,6 +12,17 @@ from integrations.agenda.registry import Team
 PRODID = "-//Gemeente Assen//Toegang Assistent//NL"
 UID_PREFIX = "toegang-"
 BOOKING_PROPERTY = "X-TOEGANG-BOOKING"
+RESIDENT_SUMMARY = {
+    "office": "Afspraak met {team}",
+    "home": "{team} komt bij u thuis",
+    "phone": "{team} belt u op",
+}
+# In the professional's agenda: what kind, never where the resident lives (that is in the case).
+AGENDA_SUMMARY = {
+    "office": "Kennismaking (via Toegang Assistent)",
+    "home": "Huisbezoek (via Toegang Assistent)",
+    "phone": "Telefonisch gesprek (via Toegang Assistent)",
+}
 
 
 def _calendar() -> Calendar:
@@ -33,8 +44,9 @@ def resident_ics(booking: Booking, team: Team, remark: str) -> bytes:
     event.add("dtstamp", datetime.now(UTC))
     event.add("dtstart", booking.start.astimezone(UTC))
     event.add("dtend", booking.end.astimezone(UTC))
-    event.add("summary", f"Afspraak met {team.name}")
-    event.add("location", team.address)
+    event.add("summary", RESIDENT_SUMMARY[booking.kind].format(team=team.name))
+    if booking.kind == "office":
+        event.add("location", team.address)
     event.add("description", remark)
     calendar = _calendar()
     calendar.add_component(event)
@@ -49,8 +61,9 @@ def agenda_event(booking: Booking, team: Team) -> str:
     event.add("dtstamp", booking.created_at.astimezone(UTC))
     event.add("dtstart", booking.start.astimezone(UTC))
     event.add("dtend", booking.end.astimezone(UTC))
-    event.add("summary", "Kennismaking (via Toegang Assistent)")
-    event.add("location", team.address)
+    event.add("summary", AGENDA_SUMMARY[booking.kind])
+    if booking.kind == "office":
+        event.add("location", team.address)
     event.add(BOOKING_PROPERTY, booking.id)
     calendar = _calendar()
     calendar.add_component(event)

@@ -1,4 +1,4 @@
-"""Reading a postcode and house number from what a resident typed or said. Pure."""
+"""Reading a postcode, a street and a house number from what a resident typed or said. Pure."""
 
 import re
 from dataclasses import dataclass
@@ -7,6 +7,12 @@ from dataclasses import dataclass
 _POSTCODE = re.compile(r"(?<![\d])([1-9]\d{3})\s?([a-zA-Z]{2})?(?![a-zA-Z\d])")
 _NUMBER = re.compile(r"(?<![\d])(\d{1,5})(?![\d])")
 MAX_WORDS_FOR_NUMBER = 4
+# A street name ends like one of these ("Kerkstraat", "Vaart Noordzijde" is for the table).
+_STREET = re.compile(
+    r"\b([a-z][a-z'-]*(?:straat|laan|weg|plein|pad|kade|dreef|hof|singel|steeg|erf|brink"
+    r"|dijk|gracht|park|wal|markt|lane|ring))\b(?:\s+(?:nummer\s+|nr\.?\s+)?(\d{1,5}))?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,21 @@ def read_address(text: str) -> AddressAnswer:
         postcode=match.group(1) + letters,
         house_number=int(number.group(1)) if number else None,
     )
+
+
+@dataclass(frozen=True)
+class StreetGuess:
+    street: str
+    house_number: int | None
+
+
+def read_street(text: str) -> StreetGuess | None:
+    """A word that looks like a street name, and the number after it ("Kerkstraat 12")."""
+    match = _STREET.search(text or "")
+    if match is None:
+        return None
+    number = int(match.group(2)) if match.group(2) else None
+    return StreetGuess(match.group(1), number)
 
 
 def _looks_like_postcode_letters(letters: str) -> bool:

@@ -1,146 +1,28 @@
-"""The agenda over HTTP: the internal API the booking actions use, the staff agenda view and
-the resident's calendar file."""
+"""The agenda over HTTP: the staff agenda view and the resident's calendar file. (The booking
+dialogue's internal API is the appointment dialogue's: integrations/appointments/router.py.)"""
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from pydantic import BaseModel, Field
 
-from integrations.agenda.booking import Booking, case_appointment
+from integrations.agenda.booking import KIND_WORDS
 from integrations.agenda.holds import Holds
 from integrations.agenda.ics import resident_ics
-from integrations.agenda.registry import Team
-from integrations.agenda.service import BookingService, OfferResult
+from integrations.agenda.service import BookingService
 from integrations.agenda.slots import candidate_slots, spoken_when
-from integrations.agenda.sms import SmsSender, e164
 from integrations.nlg.service import phrasing_of
 from integrations.staff.audit import AuditLog
-from integrations.staff.auth import require_aanmeldteam, require_internal
+from integrations.staff.auth import require_aanmeldteam
 
-internal_router = APIRouter(
-    prefix="/internal/agenda", tags=["internal"], dependencies=[Depends(require_internal)]
-)
 staff_router = APIRouter(prefix="/api/agenda", tags=["agenda"])
 resident_router = APIRouter(prefix="/api/agenda", tags=["agenda"])
 MAX_VIEW_DAYS = 31
 
 
-class Said(BaseModel):
-    text: str = Field(default="", max_length=2000)
-
-
-class SmsRequest(BaseModel):
-    phone_number: str = Field(pattern=r"^0\d{9}$")
-
-
 def service_of(request: Request) -> BookingService:
     service: BookingService = request.app.state.agenda
     return service
-
-
-def offers_json(result: OfferResult) -> dict[str, Any]:
-    return {
-        "status": result.status,
-        "team_name": result.team_name,
-        "wish_unmet": result.wish_unmet,
-        "offers": [{"slot_id": o.slot_id, "when": o.when} for o in result.offers],
-        "spoken": result.spoken,
-    }
-
-
-def appointment_json(booking: Booking, team: Team | None) -> dict[str, Any] | None:
-    return case_appointment(booking, team) if team else None
-
-
-@internal_router.post("/{session_id}/place")
-async def place(session_id: str, body: Said, request: Request) -> dict[str, Any]:
-    found = await service_of(request).place(session_id, body.text)
-    return {
-        "status": found.status,
-        "wijk": found.wijk,
-        "team_name": found.team_name,
-        "tries": found.tries,
-    }
-
-
-@internal_router.post("/{session_id}/offers")
-async def offers(session_id: str, request: Request) -> dict[str, Any]:
-    return offers_json(await service_of(request).offers(session_id))
-
-
-@internal_router.post("/{session_id}/choose")
-async def choose(session_id: str, body: Said, request: Request) -> dict[str, Any]:
-    service = service_of(request)
-    result = await service.choose(session_id, body.text)
-    team = await service.team_of(session_id)
-    return {
-        "kind": result.kind,
-        "when": result.offer.when if result.offer else None,
-        "team_name": team.name if team else None,
-        "team_address": team.address if team else None,
-    }
-
-
-@internal_router.post("/{session_id}/reconsider")
-async def reconsider(session_id: str, request: Request) -> dict[str, bool]:
-    await service_of(request).reconsider(session_id)
-    return {"ok": True}
-
-
-@internal_router.post("/{session_id}/confirm")
-async def confirm(session_id: str, request: Request) -> dict[str, Any]:
-    service = service_of(request)
-    result = await service.confirm(session_id)
-    if result.status in ("booked", "taken"):
-        request.app.state.metrics.bookings.labels(result.status).inc()
-    team = await service.team_of(session_id)
-    return {
-        "status": result.status,
-        "appointment": appointment_json(result.booking, team) if result.booking else None,
-        "offers": offers_json(result.offers) if result.offers else None,
-    }
-
-
-@internal_router.post("/{session_id}/cancel")
-async def cancel(session_id: str, request: Request) -> dict[str, Any]:
-    service = service_of(request)
-    booking = await service.cancel(session_id)
-    team = service.registry.team(booking.team_id) if booking else None
-    return {
-        "status": "cancelled" if booking else "none",
-        "appointment": appointment_json(booking, team) if booking else None,
-    }
-
-
-@internal_router.get("/{session_id}")
-async def current(session_id: str, request: Request) -> dict[str, Any]:
-    service = service_of(request)
-    booking = await service.booking_of(session_id)
-    team = service.registry.team(booking.team_id) if booking else None
-    return {"appointment": appointment_json(booking, team) if booking else None}
-
-
-@internal_router.post("/{session_id}/sms")
-async def send_sms(session_id: str, body: SmsRequest, request: Request) -> dict[str, str]:
-    """The confirmation by SMS: only when the resident said yes and gave this number."""
-    service = service_of(request)
-    booking = await service.booking_of(session_id)
-    team = service.registry.team(booking.team_id) if booking else None
-    sender: SmsSender | None = request.app.state.sms
-    if booking is None or team is None:
-        return {"status": "no_appointment"}
-    if sender is None:
-        return {"status": "failed"}
-    values = {
-        "team_name": team.name,
-        "team_address": team.address,
-        "team_phone": team.phone,
-        "appointment_when": spoken_when(booking.start),
-    }
-    text = (await phrasing_of(request).render("utter_sms_appointment", "sms", values))["text"]
-    sent = await sender.send(e164(body.phone_number), str(text))
-    return {"status": "sent" if sent else "failed"}
 
 
 @resident_router.get("/afspraak/{booking_id}.ics", include_in_schema=False)
@@ -210,6 +92,7 @@ async def team_agenda(
                 "professional": names[slot.professional_id],
                 "status": "geboekt" if booking else "vastgehouden" if slot.id in held else "vrij",
                 "booking_id": booking.id if booking else None,
+                "kind": KIND_WORDS[booking.kind] if booking else None,
                 "session_id": session_id,
             }
         )

@@ -1,5 +1,7 @@
-"""The booking dialogue behind the actions: where the resident lives, which times to offer,
-what the answer means, and the booking itself. The agenda backend owns the reservations.
+"""The agenda's steps for one conversation: where the resident lives, which times to offer,
+holding the time picked, and the booking itself (made, moved, cancelled). The agenda backend
+owns the reservations. What the resident's words mean, and which step comes next, is the
+appointment dialogue's (integrations/appointments/); it calls these steps.
 
 Offering times holds nothing. The time the resident picks is held (one per conversation, a few
 per client address) while they confirm it; the booking itself is atomic in the backend, so a
@@ -18,13 +20,14 @@ from integrations.agenda.address_lookup import AddressLookup
 from integrations.agenda.availability import AgendaRules, Availability
 from integrations.agenda.backends import AgendaBackend
 from integrations.agenda.booking import Booking, case_appointment
-from integrations.agenda.choice import read_choice, read_without_times
+from integrations.agenda.choice import Choice
 from integrations.agenda.clock import Clock, seconds_until, system_clock
 from integrations.agenda.dialog_state import BookingDialog, DialogStore, OfferedSlot, StoredWish
 from integrations.agenda.holds import Holds
-from integrations.agenda.registry import Registry, Team
+from integrations.agenda.registry import Kind, Registry, Team
 from integrations.agenda.slots import parse_slot_id
 from integrations.agenda.wijk_finder import WijkFinder
+from integrations.agenda.wishes import DayWish
 
 __all__ = ["AgendaRules", "BookingService"]
 
@@ -39,6 +42,12 @@ class PlaceResult:
     wijk: str | None = None
     team_name: str | None = None
     tries: int = 0
+    # What the answer said of the address ("Veenweg 12", "9405AA 120"), when it said it.
+    street: str | None = None
+    house_number: int | None = None
+    postcode: str | None = None
+    # Whether the team is another than the one found before (a correction).
+    changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,10 +117,22 @@ class BookingService:
     # Where the resident lives -------------------------------------------------------------
 
     async def place(self, session_id: str, text: str) -> PlaceResult:
+        """The team of the place in `text`. A team other than the one before (a correction:
+        "nee ik woon in Assen-Oost") forgets the times offered and gives back the pick."""
         dialog = await self._dialogs.get(session_id)
-        found = await self._finder.find(text, dialog.pending_postcode)
-        place, dialog.pending_postcode = found.place, found.pending_postcode
+        found = await self._finder.find(text, dialog.pending_postcode, dialog.pending_street)
+        place = found.place
+        dialog.pending_postcode, dialog.pending_street = (
+            found.pending_postcode,
+            found.pending_street,
+        )
+        changed = False
         if place.status == "found" and place.team is not None:
+            changed = dialog.team_id is not None and dialog.team_id != place.team.id
+            if changed or dialog.team_id is None:
+                await self._release_pick(session_id)
+                dialog.offered, dialog.chosen, dialog.next_offer = [], None, "first"
+                dialog.none_left = False
             dialog.team_id, dialog.wijk, dialog.place_tries = place.team.id, place.wijk, 0
             await self._change_case(session_id, {"wijk": place.wijk, "buurtteam": place.team.name})
         elif place.status != "outside":
@@ -122,7 +143,29 @@ class BookingService:
             place.wijk,
             place.team.name if place.team else None,
             dialog.place_tries,
+            found.street,
+            found.house_number,
+            found.postcode,
+            changed,
         )
+
+    async def dialog(self, session_id: str) -> BookingDialog:
+        """What the agenda keeps of this conversation (read only)."""
+        return await self._dialogs.get(session_id)
+
+    async def want(
+        self, session_id: str, wish: DayWish | None, words: str = "", kind: Kind | None = None
+    ) -> None:
+        """The next offers follow this wish (None: no wish) and kind of appointment."""
+        dialog = await self._dialogs.get(session_id)
+        dialog.wish = StoredWish.of(wish) if wish is not None and not wish.empty else None
+        dialog.wish_words = words
+        if kind is not None and kind != dialog.kind:
+            dialog.kind = kind
+            await self._release_pick(session_id)
+            dialog.chosen = None
+        dialog.next_offer = "wish" if dialog.wish is not None else "first"
+        await self._dialogs.save(session_id, dialog)
 
     # Offering times ---------------------------------------------------------------------
 
@@ -141,11 +184,12 @@ class BookingService:
 
     # The resident's answer --------------------------------------------------------------------
 
-    async def choose(self, session_id: str, text: str) -> ChoiceResult:
+    async def choose(self, session_id: str, choice: Choice) -> ChoiceResult:
+        """What the resident chose among the offered times (read by the dialogue): the pick is
+        held while they confirm, or the next offers are later ones, or follow a wish."""
         dialog = await self._dialogs.get(session_id)
-        if dialog.none_left or not dialog.offered:
-            return ChoiceResult(read_without_times(text))
-        choice = read_choice(text, [o.as_offer() for o in dialog.offered], self.now().date())
+        if choice.kind == "chosen" and not any(o.slot_id == choice.slot_id for o in dialog.offered):
+            return ChoiceResult("unclear")
         if choice.kind in ("callback", "give_up"):
             await self._release_offers(session_id, dialog)
             return ChoiceResult(choice.kind)
@@ -159,8 +203,8 @@ class BookingService:
             await self._dialogs.save(session_id, dialog)
             return ChoiceResult("chosen", offer)
         if choice.kind in ("more", "declined"):
-            dialog.next_offer = "after"
-            dialog.after = max(o.start for o in dialog.offered)
+            dialog.next_offer = "after" if dialog.offered else "first"
+            dialog.after = max((o.start for o in dialog.offered), default=None)
         elif choice.kind == "wish" and choice.wish is not None:
             dialog.next_offer, dialog.wish = "wish", StoredWish.of(choice.wish)
         else:
@@ -188,6 +232,10 @@ class BookingService:
         if slot is None:
             return True
         return slot_id in await self.backend.taken(slot.team_id, slot.start, slot.end)
+
+    async def address_of(self, session_id: str) -> str | None:
+        """The client address the conversation came from (for bounds on tries)."""
+        return await self._dialogs.address_of(session_id)
 
     async def note_address(self, session_id: str, address: str) -> None:
         """The client address a conversation comes from, for the bound on held times."""
@@ -225,7 +273,9 @@ class BookingService:
         if slot is None:
             return ConfirmResult("nothing_chosen")
         dialog.team_id = slot.team_id
-        booking = Booking.of(secrets.token_urlsafe(18), slot, session_id, self.now())
+        booking = Booking.of(
+            secrets.token_urlsafe(18), slot, session_id, self.now(), dialog.kind, dialog.wish_words
+        )
         if not await self.backend.reserve(slot, booking, holder_ok=session_id):
             await self._release_pick(session_id)
             dialog.chosen, dialog.next_offer = None, "first"
@@ -238,6 +288,7 @@ class BookingService:
         if previous is not None:
             await self.backend.release(previous)
             await self._redis.delete(booking_key(previous.id))
+
         await self._release_pick(session_id)
         dialog.booking_id, dialog.chosen, dialog.offered, dialog.next_offer = (
             booking.id,
@@ -248,10 +299,11 @@ class BookingService:
         await self._dialogs.save(session_id, dialog)
         team = self.registry.team(slot.team_id)
         assert team is not None
-        await self._change_case(
-            session_id,
-            {"appointment": case_appointment(booking, team), "buurtteam": team.name},
-        )
+        appointment = case_appointment(booking, team)
+        await self._change_case(session_id, {"appointment": appointment, "buurtteam": team.name})
+        if previous is not None and previous.session_id not in ("", session_id):
+            # Found again later with its code: the case it was made in shows the new time.
+            await self._change_case(previous.session_id, {"appointment": appointment})
         log.info("agenda.booked", team=slot.team_id, moved=previous is not None)
         return ConfirmResult("booked", booking)
 
@@ -265,8 +317,22 @@ class BookingService:
         dialog.booking_id = None
         await self._dialogs.save(session_id, dialog)
         await self._change_case(session_id, {"appointment": None})
+        if booking.session_id not in ("", session_id):
+            await self._change_case(booking.session_id, {"appointment": None})
         log.info("agenda.cancelled", team=booking.team_id)
         return booking
+
+    async def attach(self, session_id: str, booking: Booking) -> None:
+        """A booking found again with its code belongs to this conversation from now on: it
+        can be asked about, moved or cancelled here."""
+        dialog = await self._dialogs.get(session_id)
+        team = self.registry.team(booking.team_id)
+        dialog.booking_id, dialog.team_id, dialog.kind = booking.id, booking.team_id, booking.kind
+        await self._dialogs.save(session_id, dialog)
+        if team is not None:
+            await self._change_case(
+                session_id, {"appointment": case_appointment(booking, team), "buurtteam": team.name}
+            )
 
     async def booking(self, booking_id: str) -> Booking | None:
         raw = await self._redis.get(booking_key(booking_id))

@@ -1,60 +1,53 @@
-"""What a resident says about when they can come: "morgen", "dinsdag", "'s middags". Pure."""
+"""A resident's wish about when an appointment can be, as the agenda filters on it. Pure.
 
-import re
+How a wish is read from what a resident says ("liefst 's middags", "niet op woensdag", "na 15
+uur") belongs to the appointment dialogue (integrations/appointments/wishes.py)."""
+
 from dataclasses import dataclass
-from datetime import date, timedelta
-
-from integrations.agenda.registry import WEEKDAYS, fold
+from datetime import date, datetime
 
 MORNING_ENDS_HOUR = 12
 
 
 @dataclass(frozen=True)
 class DayWish:
-    """A wish about the day and part of the day; None means any."""
+    """A wish about the day and the time of day; None (or empty) means any.
+
+    `after`: only days after this one ("volgende week"); `before`: only days before it ("deze
+    week"); `from_minute` and `until_minute`: the start in minutes after midnight ("na 15
+    uur": from 900); `soon`: the earliest times, not spread over days ("zo snel mogelijk").
+    """
 
     day: date | None = None
     weekday: int | None = None
     after: date | None = None
     part: str | None = None  # "ochtend" or "middag"
+    not_weekdays: tuple[int, ...] = ()
+    before: date | None = None
+    from_minute: int | None = None
+    until_minute: int | None = None
+    soon: bool = False
 
     @property
     def empty(self) -> bool:
         return self == DayWish()
 
-    def allows(self, start_day: date, hour: int) -> bool:
-        if self.day is not None and start_day != self.day:
+    def allows(self, start: datetime) -> bool:
+        day, minute = start.date(), start.hour * 60 + start.minute
+        if self.day is not None and day != self.day:
             return False
-        if self.weekday is not None and start_day.weekday() != self.weekday:
+        if self.weekday is not None and day.weekday() != self.weekday:
             return False
-        if self.after is not None and start_day <= self.after:
+        if day.weekday() in self.not_weekdays:
             return False
-        if self.part == "ochtend" and hour >= MORNING_ENDS_HOUR:
+        if self.after is not None and day <= self.after:
             return False
-        return not (self.part == "middag" and hour < MORNING_ENDS_HOUR)
-
-
-def read_wish(text: str, today: date) -> DayWish:
-    words = fold(text).split()
-    joined = f" {' '.join(words)} "
-    day: date | None = None
-    weekday: int | None = None
-    after: date | None = None
-    if "overmorgen" in words:
-        day = today + timedelta(days=2)
-    elif "morgen" in words and "morgens" not in words:
-        day = today + timedelta(days=1)
-    elif "vandaag" in words:
-        day = today
-    for number, name in enumerate(WEEKDAYS):
-        # "dinsdag", "dinsdags", "dinsdagmiddag"
-        if any(word.startswith(name) for word in words):
-            weekday = number
-    if " volgende week " in joined or " week erna " in joined:
-        after = today + timedelta(days=6 - today.weekday())
-    part = None
-    if re.search(r"(ochtend|ochtends| morgens| voor de middag) ", joined):
-        part = "ochtend"
-    elif re.search(r"(middag|middags) ", joined):
-        part = "middag"
-    return DayWish(day=day, weekday=weekday, after=after, part=part)
+        if self.before is not None and day >= self.before:
+            return False
+        if self.from_minute is not None and minute < self.from_minute:
+            return False
+        if self.until_minute is not None and minute >= self.until_minute:
+            return False
+        if self.part == "ochtend" and start.hour >= MORNING_ENDS_HOUR:
+            return False
+        return not (self.part == "middag" and start.hour < MORNING_ENDS_HOUR)

@@ -49,6 +49,7 @@ TOPICS = {
     "housing_trouble": "problemen met wonen",
     "household_help": "hulp in het huishouden",
     "aids": "hulpmiddel of aanpassing",
+    "appointment": "afspraak met het buurtteam",
     "suicide": "gedachten aan zelfmoord",
     "danger": "direct gevaar",
     "shelter": "geen slaapplek vannacht",

@@ -37,6 +37,8 @@ ANSWER_LABELS = {
     "help_for": "Voor wie",
     "since_when": "Sinds",
     "situation": "Wat er speelt",
+    "home_address": "Adres voor het huisbezoek",
+    "call_number": "Het buurtteam belt naar",
 }
 PHONE_SOURCES = {
     "gesprek": "genoemd in het gesprek",
@@ -208,10 +210,19 @@ def appointment_text(case: Case) -> str | None:
         where = ", ".join(
             str(appointment[k]) for k in ("buurtteam", "address") if appointment.get(k)
         )
-        phone = (
-            f" Telefoon van het team: {appointment['phone']}." if appointment.get("phone") else ""
-        )
-        return f"{appointment.get('when')} bij {where}.{phone}"
+        if appointment.get("kind") == "home":
+            where = f"{appointment.get('buurtteam')}, bij de inwoner thuis"
+        elif appointment.get("kind") == "phone":
+            where = f"{appointment.get('buurtteam')}, het buurtteam belt"
+        kind = f" ({appointment['kind_text']})" if appointment.get("kind_text") else ""
+        parts = [f"{appointment.get('when')}{kind} bij {where}."]
+        if appointment.get("phone"):
+            parts.append(f"Telefoon van het team: {appointment['phone']}.")
+        if appointment.get("professional"):
+            parts.append(f"Met wie: {appointment['professional']}.")
+        if appointment.get("wishes"):
+            parts.append(f"Wensen van de inwoner: {appointment['wishes']}.")
+        return " ".join(parts)
     if case.cancelled_appointment:
         return f"geen meer. De afspraak van {case.cancelled_appointment} is afgezegd."
     next_step = case.intake.get("next_step")
@@ -371,6 +382,29 @@ def contact_json(case: Case) -> dict[str, Any]:
         "no_number": None if phones else no_number_text(case),
         "expects_call": expects_call(case),
     }
+
+
+def appointment_lines(case: Case) -> list[str]:
+    """The appointment as it is now: made (when, where, what kind, with whom, the resident's
+    wishes), or cancelled, or none yet."""
+    appointment = case.appointment
+    if not appointment:
+        status = case.intake.get("appointment", "")
+        if status.startswith("afgezegd"):
+            return [f"Afspraak: {status}."]
+        return ["Afspraak: nog geen."]
+    kind = appointment.get("kind_text") or "bij het buurtteam"
+    where = f"{appointment.get('buurtteam')}, {appointment.get('address')}"
+    if appointment.get("kind") == "home":
+        where = f"{appointment.get('buurtteam')}, bij de inwoner thuis"
+    elif appointment.get("kind") == "phone":
+        where = f"{appointment.get('buurtteam')}, het buurtteam belt"
+    lines = [f"Afspraak gemaakt: {appointment.get('when')} ({kind}), {where}."]
+    if appointment.get("professional"):
+        lines.append(f"Met wie: {appointment['professional']}.")
+    if appointment.get("wishes"):
+        lines.append(f"Wensen van de inwoner: {appointment['wishes']}.")
+    return lines
 
 
 RESIDENT_ROUTE = {

@@ -25,7 +25,7 @@ from integrations.chat.schemas import (
     ResidentMessage,
     SessionCreated,
 )
-from integrations.chat.session_store import SessionStore
+from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
@@ -167,6 +167,8 @@ async def create_session(request: Request) -> SessionCreated | JSONResponse:
         if session_id is None:  # this address holds many conversations that never began
             return await refused(state, "sessions_unused", "utter_sessions_limited", 60)
         await cases.create(session_id, channel="chat")
+        # For the agenda's bounds per address (times held, tries of an appointment code).
+        await state.agenda.note_address(session_id, address_hash(client_address(request)))
     except RedisError:
         log.error("chat.session_create_failed", reason="redis")
         return await kind_failure(state.phrasing, 503)

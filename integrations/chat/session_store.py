@@ -56,9 +56,13 @@ return redis.call('EXPIRE', KEYS[1], ARGV[2])
 """
 
 
+def address_hash(address: str) -> str:
+    """A client address as a short hash: keys say whose, never the address itself."""
+    return hashlib.sha256(address.encode()).hexdigest()[:24]
+
+
 def unused_key(address: str) -> str:
-    """The address as a short hash: the key says whose sessions, never the address itself."""
-    return UNUSED_PREFIX + hashlib.sha256(address.encode()).hexdigest()[:24]
+    return UNUSED_PREFIX + address_hash(address)
 
 
 def is_chat_id(session_id: str) -> bool:

@@ -1,5 +1,6 @@
-"""The booking steps of the buurtteam form: which questions, and kind answers when the
-gateway cannot be reached (the e2e tests run them against the real gateway)."""
+"""The thin booking steps of the buurtteam form: which questions, what the gateway's answer
+becomes, and kind answers when the gateway cannot be reached (the e2e tests run them against
+the real gateway; the dialogue itself is tested in tests/integrations/appointments/)."""
 
 import asyncio
 from typing import Any
@@ -7,13 +8,13 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import (
-    ActionAskAppointment,
-    ActionAskWijk,
-    ActionCancelAppointment,
+    ActionAskAppointmentStep,
+    ActionStartAppointment,
     BookingValidation,
     booking_required_slots,
+    ended,
+    say,
 )
-from actions.intake_answers import BOOKED, CALL_ME, NOT_BOOKED, NOT_GIVEN, OUTSIDE_ASSEN
 
 
 def test_the_questions_follow_the_answers(tracker_of: Any) -> None:
@@ -22,55 +23,76 @@ def test_the_questions_follow_the_answers(tracker_of: Any) -> None:
 
     assert asked() == ["situation", "next_step"]
     assert asked(next_step="geen afspraak") == ["situation", "next_step"]
-    booking = asked(next_step="afspraak")
-    assert booking[2:] == ["wijk", "appointment", "appointment_confirmed", "sms_wanted"]
-    assert asked(next_step="afspraak", wijk=OUTSIDE_ASSEN)[-1] == "wijk"
-    assert asked(next_step="afspraak", wijk="Peelo", sms_wanted="ja")[-1] == "sms_number"
-    callback = asked(next_step="afspraak", wijk="Peelo", appointment=NOT_BOOKED)
-    assert callback[-2:] == ["contact_preference", "phone_number"]
-    assert asked(changing_appointment=True) == ["appointment", "appointment_confirmed"]
+    assert asked(next_step="afspraak") == ["situation", "next_step", "appointment_step"]
+    # A resident who began with a wish about an appointment: only the dialogue.
+    assert asked(appointment_direct=True) == ["appointment_step"]
+
+
+def test_the_gateways_answer_is_said_by_name_with_its_values_and_buttons() -> None:
+    dispatcher = CollectingDispatcher()
+    answer = {
+        "say": [
+            {"response": "utter_wijk_found", "values": {"wijk": "Peelo", "team_name": "T"}},
+            {
+                "response": "utter_ask_kind",
+                "values": {},
+                "button_payloads": ["bij het buurtteam", "bij mij thuis"],
+            },
+        ],
+        "open": True,
+        "outcome": None,
+    }
+    say(dispatcher, answer)
+    first, second = dispatcher.messages
+    assert first["response"] == "utter_wijk_found" and first["wijk"] == "Peelo"
+    assert second["button_payloads"] == ["bij het buurtteam", "bij mij thuis"]
+    assert ended(answer) is None
+    assert ended({"say": [], "open": False, "outcome": "geboekt"}) == "geboekt"
 
 
 def validate(method: str, value: str, tracker: Any) -> tuple[dict[str, Any], list[str]]:
     dispatcher = CollectingDispatcher()
-    result = getattr(BookingValidation(), method)(value, dispatcher, tracker, {})
-    if asyncio.iscoroutine(result):
-        result = asyncio.run(result)
+    result = asyncio.run(getattr(BookingValidation(), method)(value, dispatcher, tracker, {}))
     return result, [m.get("response") for m in dispatcher.messages]
 
 
-def test_without_the_gateway_the_buurtteam_calls_back(tracker_of: Any) -> None:
-    result, said = validate("validate_wijk", "Kloosterveen", tracker_of())
-    assert result["appointment"] == NOT_BOOKED and said == ["utter_booking_by_phone"]
-    result, _ = validate("validate_appointment", "ja graag", tracker_of())
-    assert result == {"appointment": NOT_BOOKED, "contact_preference": CALL_ME}
-    result, said = validate("validate_appointment_confirmed", "ja", tracker_of())
-    assert result["appointment"] == NOT_BOOKED and said == ["utter_booking_by_phone"]
-
-
-def test_dont_know_the_wijk_asks_the_postcode(tracker_of: Any, run: Any) -> None:
-    result, said = validate("validate_wijk", "weet ik niet", tracker_of())
-    assert result == {"wijk": None, "wijk_question": "postcode"} and said == []
-    messages, _ = run(ActionAskWijk(), slots={"wijk_question": "postcode"})
-    assert messages[0]["response"] == "utter_ask_postcode"
-    messages, _ = run(ActionAskWijk(), slots={})
-    assert messages[0]["response"] == "utter_ask_wijk"
-
-
-def test_offers_and_cancelling_never_leave_silence(run: Any) -> None:
-    messages, _ = run(ActionAskAppointment())
+def test_without_the_gateway_nothing_is_promised_and_nothing_loops(
+    tracker_of: Any, run: Any
+) -> None:
+    result, said = validate("validate_appointment_step", "Kloosterveen", tracker_of())
+    assert result == {"appointment_step": "geen afspraak"}
+    assert said == ["utter_booking_unavailable"]
+    result, said = validate("validate_next_step", "ja graag", tracker_of())
+    assert result == {"next_step": "afspraak", "appointment_step": "geen afspraak"}
+    result, said = validate("validate_next_step", "nee", tracker_of())
+    assert result == {"next_step": "geen afspraak"} and said == []
+    messages, events = run(ActionAskAppointmentStep())
     assert [m["response"] for m in messages] == ["utter_booking_unavailable"]
-    messages, _ = run(ActionCancelAppointment())
-    assert [m["response"] for m in messages] == ["utter_technical_problem"]
+    assert events == [
+        {"event": "slot", "name": "appointment_step", "value": "geen afspraak", "timestamp": None}
+    ]
+    latest = {"text": "ik wil een afspraak", "intent": {"name": "book_appointment"}}
+    messages, events = run(ActionStartAppointment(), latest=latest)
+    assert [m["response"] for m in messages] == ["utter_booking_unavailable"]
+    assert {"event": "slot", "name": "appointment_direct", "value": True, "timestamp": None} in (
+        events
+    )
 
 
-def test_sms_answers(tracker_of: Any) -> None:
-    assert validate("validate_sms_wanted", "ja graag", tracker_of())[0] == {"sms_wanted": "ja"}
-    assert validate("validate_sms_wanted", "nee hoor", tracker_of())[0] == {"sms_wanted": "nee"}
-    result, _ = validate("validate_sms_number", "06 12 34 56 78", tracker_of())
-    assert result == {"sms_number": "0612345678", "phone_tries": 0}
-    result, said = validate("validate_sms_number", "0592123456", tracker_of())
-    assert result["sms_number"] is None and said == ["utter_phone_invalid"]
-    result, _ = validate("validate_sms_number", "geen sms", tracker_of())
-    assert result["sms_number"] == NOT_GIVEN
-    assert BOOKED == "geboekt"
+def test_a_dialogue_that_ended_before_the_form_started_is_not_answered_again(
+    tracker_of: Any,
+) -> None:
+    """A question answered at once: the form checks the filled slot when it starts; that is
+    no answer of the resident's and goes nowhere."""
+    started = tracker_of(
+        slots={"appointment_step": "afgehandeld"},
+        latest={"text": "hoe laat was mijn afspraak ook alweer?"},
+    )
+    result, said = validate("validate_appointment_step", "afgehandeld", started)
+    assert result == {"appointment_step": "afgehandeld"} and said == []
+    # The resident's own answer always goes to the dialogue (here: the gateway is down).
+    answered = tracker_of(
+        slots={"appointment_step": "Kloosterveen"}, latest={"text": "Kloosterveen"}
+    )
+    result, said = validate("validate_appointment_step", "Kloosterveen", answered)
+    assert said == ["utter_booking_unavailable"]

@@ -4,7 +4,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ActionSubmitIntake, ValidateBuurtteamForm, closing_responses
-from actions.intake_answers import BOOKED, NOT_BOOKED, NOT_GIVEN, OUTSIDE_ASSEN
+from actions.intake_answers import BOOKED, CALLBACK, HANDLED, NOT_GIVEN, OUTSIDE_ASSEN
 
 FORM_SLOTS = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
 
@@ -17,14 +17,13 @@ def required(form: Any, make_tracker: Any, **slots: Any) -> list[str]:
     return result
 
 
-def test_the_phone_number_is_asked_only_to_be_called(tracker_of: Any) -> None:
+def test_the_buurtteam_form_leaves_the_appointment_to_the_dialogue(tracker_of: Any) -> None:
+    """The number for a callback is asked by the appointment dialogue in the gateway
+    (tests/integrations/appointments/), never by the form itself."""
     form = ValidateBuurtteamForm()
-    no_time = {"next_step": "afspraak", "wijk": "Peelo", "appointment": NOT_BOOKED}
-    assert "phone_number" in required(form, tracker_of, **no_time)
-    assert "phone_number" in required(form, tracker_of, **no_time, contact_preference="bellen")
-    assert "phone_number" not in required(
-        form, tracker_of, **no_time, contact_preference="zelf bellen"
-    )
+    wanted = required(form, tracker_of, next_step="afspraak")
+    assert wanted == ["situation", "next_step", "appointment_step"]
+    assert "phone_number" not in wanted and "contact_preference" not in wanted
 
 
 def test_no_appointment_means_no_contact_questions(tracker_of: Any) -> None:
@@ -65,20 +64,23 @@ def test_closing_words_per_route() -> None:
         "utter_intake_done_direct",
         "utter_anything_else",
     ]
-    callback = {"next_step": "afspraak", "appointment": NOT_BOOKED, "contact_preference": "bellen"}
+    callback = {"next_step": "afspraak", "appointment_step": CALLBACK}
     assert closing_responses("buurtteam", "loneliness", callback)[0] == (
         "utter_intake_done_appointment"
     )
     assert closing_responses("buurtteam", "loneliness", {"next_step": "geen afspraak"})[0] == (
         "utter_intake_done_no_appointment"
     )
-    booked = {"next_step": "afspraak", "appointment_confirmed": BOOKED}
-    assert closing_responses("buurtteam", "stress", booked) == [
-        "utter_intake_done_booked",
-        "utter_anything_else",
-    ]
-    outside = {"next_step": "afspraak", "wijk": OUTSIDE_ASSEN}
+    # The appointment dialogue said the booking, its code and its SMS itself.
+    booked = {"next_step": "afspraak", "appointment_step": BOOKED}
+    assert closing_responses("buurtteam", "stress", booked) == ["utter_anything_else"]
+    outside = {"next_step": "afspraak", "appointment_step": OUTSIDE_ASSEN}
     assert closing_responses("buurtteam", "stress", outside) == ["utter_anything_else"]
+    # A question answered, or a cancellation, after another flow: no readback of that flow.
+    handled = {"appointment_step": HANDLED, "appointment_direct": True}
+    assert closing_responses("huishoudelijke_hulp", "household_help", handled) == [
+        "utter_anything_else"
+    ]
 
 
 def test_submitting_answers_and_forgets_the_intake(run: Any) -> None:

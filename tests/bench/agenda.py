@@ -14,6 +14,7 @@ import structlog
 
 from integrations.agenda.address_lookup import NoAddressLookup
 from integrations.agenda.backends.redis_agenda import RedisAgenda
+from integrations.agenda.choice import Choice
 from integrations.agenda.dialog_state import DialogStore
 from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Registry, RegistryFile, load_registry
@@ -99,8 +100,8 @@ async def run(url: str) -> None:
         await service.place(session, "Kloosterveen")
 
         async def dialogue(session: str = session) -> object:
-            await service.offers(session)
-            await service.choose(session, "1")
+            offered = await service.offers(session)
+            await service.choose(session, Choice("chosen", offered.offers[0].slot_id))
             return await service.confirm(session)
 
         await timed(dialogue, latencies)
@@ -116,8 +117,8 @@ async def run(url: str) -> None:
             await service.place(session, "Kloosterveen")
 
             async def dialogue() -> object:
-                await service.offers(session)
-                await service.choose(session, "1")
+                offered = await service.offers(session)
+                await service.choose(session, Choice("chosen", offered.offers[0].slot_id))
                 return await service.confirm(session)
 
             return await timed(dialogue, latencies)

@@ -131,6 +131,10 @@ def test_a_reload_in_the_middle_of_booking_keeps_everything(page: Page) -> None:
     link = booked.get_by_role("link", name="Zet de afspraak in uw agenda")
     expect(link).to_be_visible()
     assert (link.get_attribute("href") or "").endswith(".ics")
+    # The house number that goes with the code (issue 16); "Liever niet": no code.
+    expect(last_bot(page)).to_contain_text("Wat is uw huisnummer?")
+    click(page, "Liever niet")
+    expect(last_bot(page)).to_contain_text("Wilt u een sms met de afspraak?")
     click(page, "Nee, dank u")
     expect(last_bot(page)).to_have_text("Kan ik u nog ergens anders mee helpen?")
     screenshot(page, "booking-done")

@@ -6,8 +6,8 @@ from bot.triage.routes import ROUTES, SIGNAL_INTENTS, TRIAGE, URGENCIES, route_o
 
 REPO = Path(__file__).resolve().parents[3]
 CONVERSATIONAL = {"greet", "goodbye", "affirm", "deny", "dont_understand", "repeat", "inform"}
-# About an appointment booked earlier in the conversation: no new route.
-APPOINTMENT_FOLLOW_UP = {"change_appointment", "cancel_appointment"}
+# About an appointment booked earlier (in this conversation or another): no new route.
+APPOINTMENT_FOLLOW_UP = {"change_appointment", "cancel_appointment", "ask_appointment"}
 
 
 def domain_intents() -> set[str]:

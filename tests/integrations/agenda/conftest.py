@@ -16,7 +16,8 @@ from integrations.agenda.backends.redis_agenda import RedisAgenda
 from integrations.agenda.dialog_state import DialogStore
 from integrations.agenda.holds import Holds
 from integrations.agenda.registry import Registry, RegistryFile, load_registry
-from integrations.agenda.service import AgendaRules, BookingService
+from integrations.agenda.service import AgendaRules, BookingService, ChoiceResult
+from integrations.appointments.times import read_time_answer
 from integrations.redis_client import redis_client
 from tests.days import quiet_sunday_evening
 
@@ -107,3 +108,12 @@ def big_team_registry(professionals: int) -> Registry:
                 {"id": f"p{n}", "name": f"Professional {n}"} for n in range(professionals)
             ]
     return Registry(RegistryFile.model_validate(raw))
+
+
+async def choose(built: Built, session_id: str, text: str) -> ChoiceResult:
+    """The resident's answer to the offered times, read as the appointment dialogue reads it
+    (integrations/appointments/times.py), then taken by the agenda."""
+    dialog = await built.service.dialog(session_id)
+    today = built.service.now().date()
+    choice = read_time_answer(text, dialog.offers(), dialog.none_left, today)
+    return await built.service.choose(session_id, choice)

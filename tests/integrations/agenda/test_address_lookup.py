@@ -53,3 +53,38 @@ def test_the_bag_wins_over_the_table_and_the_table_is_the_fallback(
     with recording_server(status=500) as pdok:
         lookup = PdokLocatieserver(httpx.AsyncClient(), pdok.url, "Assen", 2)
         assert with_service(wijk_of, lookup=lookup) == "Baggelhuizen"
+
+
+def test_a_street_is_looked_up_in_the_municipality() -> None:
+    async def main(url: str, number: int | None) -> str | None:
+        async with httpx.AsyncClient() as http:
+            return await PdokLocatieserver(http, url, "Assen", 2).wijknaam_of_street(
+                "Stationsstraat", number
+            )
+
+    with recording_server(body=RECORDED) as pdok:
+        assert asyncio.run(main(pdok.url, 14)) == "Wijk 10 Assen-Oost"
+        assert asyncio.run(main(pdok.url, None)) == "Wijk 10 Assen-Oost"
+    query = parse_qs(urlsplit(pdok.requests[0].path).query)
+    assert query["q"] == ["Stationsstraat 14"]
+    assert query["fq"] == ["type:adres", "gemeentenaam:Assen"]
+    assert parse_qs(urlsplit(pdok.requests[1].path).query)["rows"] == ["20"]
+    # A street in more than one wijk, without a number: no answer, the number is asked.
+    two = RECORDED.replace(
+        b"}\n    ]", b'}, {"gemeentenaam": "Assen", "wijknaam": "Wijk 09 Peelo"}]'
+    )
+    with recording_server(body=two) as pdok:
+        assert asyncio.run(main(pdok.url, None)) is None
+
+
+def test_a_street_the_bag_knows_leads_to_its_wijk(with_service: WithService) -> None:
+    async def place(built: Built) -> tuple[str, str | None]:
+        found = await built.service.place("s", "ik woon op de Stationsstraat 14")
+        return found.status, found.wijk
+
+    with recording_server(body=RECORDED) as pdok:
+        lookup = PdokLocatieserver(httpx.AsyncClient(), pdok.url, "Assen", 2)
+        assert with_service(place, lookup=lookup) == ("found", "Assen-Oost")
+    with recording_server(status=500) as pdok:
+        lookup = PdokLocatieserver(httpx.AsyncClient(), pdok.url, "Assen", 2)
+        assert with_service(place, lookup=lookup) == ("unknown", None)

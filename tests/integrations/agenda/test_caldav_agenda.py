@@ -18,7 +18,7 @@ from integrations.agenda.registry import Registry
 from integrations.agenda.service import ConfirmResult
 from integrations.stack.processes import ManagedProcess, wait_until
 
-from .conftest import SUNDAY_EVENING, TZ, Built, WithService, big_team_registry
+from .conftest import SUNDAY_EVENING, TZ, Built, WithService, big_team_registry, choose
 
 USER = "toegang"
 
@@ -81,7 +81,7 @@ def test_booking_cancel_and_someone_elses_appointment(
     async def work(built: Built) -> None:
         await built.service.place("s", "Marsdijk")
         offered = await built.service.offers("s")
-        await built.service.choose("s", "1")
+        await choose(built, "s", "1")
         done = await built.service.confirm("s")
         assert done.status == "booked" and done.booking is not None
         # The event is in the professional's own calendar.

@@ -1,4 +1,4 @@
-from integrations.agenda.places import AddressAnswer, read_address
+from integrations.agenda.places import AddressAnswer, StreetGuess, read_address, read_street
 
 
 def test_postcodes_and_house_numbers_as_residents_write_them() -> None:
@@ -17,3 +17,10 @@ def test_no_address_in_other_text() -> None:
     assert read_address("ik woon in Kloosterveen") == AddressAnswer()
     assert read_address("0612345678") == AddressAnswer()
     assert read_address("") == AddressAnswer()
+
+
+def test_a_word_that_looks_like_a_street() -> None:
+    assert read_street("ik woon op de Stationsstraat 14") == StreetGuess("Stationsstraat", 14)
+    assert read_street("Julianalaan nummer 3") == StreetGuess("Julianalaan", 3)
+    assert read_street("Brinkweg") == StreetGuess("Brinkweg", None)
+    assert read_street("ik woon in Kloosterveen") is None

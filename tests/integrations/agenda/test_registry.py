@@ -73,3 +73,51 @@ def test_the_real_data_is_checked_when_loaded(tmp_path: Path) -> None:
     raw["teams"][0]["opening_hours"] = {"maandag": ["9-12"]}
     with pytest.raises(ValidationError):
         RegistryFile.model_validate(raw)
+
+
+@pytest.mark.parametrize(
+    ("said", "wijk"),
+    [
+        ("kloosterven", "Kloosterveen"),
+        ("in kloosterven, de postcode weet ik nie", "Kloosterveen"),
+        ("asse oost", "Assen-Oost"),
+        ("ik woon in assenoost", "Assen-Oost"),
+        ("marsdyk", "Marsdijk"),
+        ("noorderpak", "Noorderpark"),
+        ("pitelo", "Pittelo"),
+    ],
+)
+def test_names_with_a_spelling_error(registry: Registry, said: str, wijk: str) -> None:
+    assert registry.place_in(said).wijk == wijk
+    assert registry.place_in(said, near=False).status in ("unknown", "found")
+
+
+def test_words_that_only_look_like_a_place_are_not_one(registry: Registry) -> None:
+    for words in ("de witte kerk", "ik wil een afspraak", "deur", "ik heb schulden"):
+        assert registry.place_in(words).status == "unknown", words
+
+
+def test_streets_with_or_without_a_number(registry: Registry) -> None:
+    found = registry.street_in("ik woon op de Kerkstraat 12")
+    assert found is not None and found.place.wijk == "Centrum" and found.house_number == 12
+    misspelt = registry.street_in("molestraat 3")
+    assert misspelt is not None and misspelt.street == "Molenstraat"
+    split = registry.street_in("Veenweg")
+    assert split is not None and split.place.status == "need_house_number"
+    assert registry.street_in("veenweg nummer 120").place.wijk == "Marsdijk"  # type: ignore[union-attr]
+    assert registry.street_in("Veenweg 12").place.wijk == "Kloosterveen"  # type: ignore[union-attr]
+    assert registry.street_in("ik woon in kloosterveen") is None
+
+
+def test_the_kinds_of_appointment_each_team_offers(registry: Registry) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    monday_afternoon = datetime(2026, 11, 23, 14, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    pittelo, kloosterveen = registry.teams["pittelo-lariks"], registry.teams["kloosterveen"]
+    assert pittelo.offers("home") and not pittelo.offers("phone")
+    assert not pittelo.fits_kind("phone", monday_afternoon)
+    # Kloosterveen comes to people's homes in the morning only.
+    assert kloosterveen.fits_kind("office", monday_afternoon)
+    assert not kloosterveen.fits_kind("home", monday_afternoon)
+    assert kloosterveen.fits_kind("home", monday_afternoon.replace(hour=10))

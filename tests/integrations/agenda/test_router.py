@@ -3,6 +3,7 @@ the calendar file, the SMS through the real twilio client, and the staff agenda 
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
@@ -34,33 +35,57 @@ def app_client(settings: Settings, twilio: Recorder) -> Iterator[TestClient]:
         yield client
 
 
-def step(client: TestClient, session_id: str, name: str, **body: object) -> dict[str, object]:
+def turn(client: TestClient, session_id: str, name: str, **body: object) -> dict[str, Any]:
+    """One turn of the appointment dialogue, as the booking actions take it."""
     response = client.post(
-        on_internal(f"/internal/agenda/{session_id}/{name}"), json=body, headers=INTERNAL
+        on_internal(f"/internal/appointments/{session_id}/{name}"), json=body, headers=INTERNAL
     )
     assert response.status_code == 200, response.text
-    answer: dict[str, object] = response.json()
+    answer: dict[str, Any] = response.json()
     return answer
 
 
-def book(client: TestClient, where: str = "Pittelo") -> tuple[str, dict[str, object]]:
+def said(client: TestClient, session_id: str, text: str) -> list[dict[str, Any]]:
+    """The answer to the open question, and the next question while the dialogue goes on."""
+    answer = turn(client, session_id, "answer", text=text)
+    says: list[dict[str, Any]] = list(answer["say"])
+    if answer["open"]:
+        says += turn(client, session_id, "question")["say"]
+    return says
+
+
+def values(says: list[dict[str, Any]], prefix: str) -> dict[str, str]:
+    found: dict[str, str] = next(s["values"] for s in says if s["response"].startswith(prefix))
+    return found
+
+
+def offers_of(says: list[dict[str, Any]]) -> list[str]:
+    offered = values(says, "utter_offer_appointments")
+    return [offered[f"offer_{n}"] for n in (1, 2, 3) if f"offer_{n}" in offered]
+
+
+def book(client: TestClient, where: str = "Pittelo") -> tuple[str, dict[str, Any]]:
     session_id: str = client.post("/api/chat/sessions").json()["session_id"]
-    assert step(client, session_id, "place", text=where)["status"] == "found"
-    offers = step(client, session_id, "offers")
-    assert offers["status"] == "offered"
-    chosen = step(client, session_id, "choose", text="de tweede")
-    assert chosen["kind"] == "chosen"
-    done = step(client, session_id, "confirm")
-    assert done["status"] == "booked"
-    appointment = done["appointment"]
-    assert isinstance(appointment, dict)
+    assert turn(client, session_id, "start", intent="book_appointment", text="ja graag")["open"]
+    offered = said(client, session_id, where)
+    assert values(offered, "utter_wijk_found")["wijk"] == where
+    assert len(offers_of(offered)) == 3
+    confirm = said(client, session_id, "de tweede")
+    assert confirm[0]["response"] == "utter_ask_appointment_confirmed"
+    booked = said(client, session_id, "ja")
+    assert booked[0]["response"] == "utter_appointment_booked"
+    coded = said(client, session_id, "12")
+    assert values(coded, "utter_appointment_code")["code"].isdigit()
+    appointment = client.get(f"/api/cases/{session_id}", headers=STAFF).json()["appointment"]
+    assert appointment["when"] == offers_of(offered)[1]
+    assert values(booked, "utter_appointment_booked")["ics_url"] == appointment["ics_url"]
     return session_id, appointment
 
 
 def test_the_booking_steps_need_the_internal_token(app_client: TestClient) -> None:
     for headers in ({}, STAFF):
         response = app_client.post(
-            on_internal("/internal/agenda/x/offers"), json={}, headers=headers
+            on_internal("/internal/appointments/x/question"), json={}, headers=headers
         )
         assert response.status_code == 401
 
@@ -86,8 +111,9 @@ def test_the_sms_goes_through_twilio_only_when_asked(
 ) -> None:
     session_id, appointment = book(app_client)
     assert twilio.requests == []  # booking alone sends nothing
-    sent = step(app_client, session_id, "sms", phone_number="0612345678")
-    assert sent == {"status": "sent"}
+    assert said(app_client, session_id, "ja")[0]["response"] == "utter_ask_sms_number"
+    sent = said(app_client, session_id, "0612345678")
+    assert [s["response"] for s in sent] == ["utter_sms_sent"]
     request = twilio.requests[0]
     assert request.method == "POST"
     assert request.path == f"/2010-04-01/Accounts/AC{'0' * 32}/Messages.json"
@@ -98,15 +124,14 @@ def test_the_sms_goes_through_twilio_only_when_asked(
 
 
 def test_a_failing_sms_is_reported_not_raised(app_client: TestClient, twilio: Recorder) -> None:
-    session_id, _ = book(app_client, "Marsdijk")
+    session_id, appointment = book(app_client, "Marsdijk")
     twilio.status, twilio.body = 500, b'{"message": "down"}'
-    assert step(app_client, session_id, "sms", phone_number="0612345678") == {"status": "failed"}
-    bad = app_client.post(
-        on_internal(f"/internal/agenda/{session_id}/sms"),
-        json={"phone_number": "12"},
-        headers=INTERNAL,
-    )
-    assert bad.status_code == 422
+    said(app_client, session_id, "ja graag")
+    bad = said(app_client, session_id, "12")
+    assert bad[0]["response"] == "utter_phone_invalid"
+    failed = said(app_client, session_id, "0612345678")
+    assert [s["response"] for s in failed] == ["utter_sms_failed", "utter_appointment_summary"]
+    assert values(failed, "utter_appointment_summary")["appointment_when"] == appointment["when"]
 
 
 def test_the_staff_agenda_view(app_client: TestClient) -> None:
@@ -122,10 +147,16 @@ def test_the_staff_agenda_view(app_client: TestClient) -> None:
     assert app_client.get("/api/agenda/atlantis", headers=STAFF).status_code == 404
 
 
-def test_cancel_through_the_api_frees_the_time(app_client: TestClient) -> None:
+def test_cancel_through_the_api_asks_first_then_frees_the_time(app_client: TestClient) -> None:
     session_id, appointment = book(app_client, "Assen-Oost")
-    assert step(app_client, session_id, "cancel")["status"] == "cancelled"
-    assert step(app_client, session_id, "cancel")["status"] == "none"
+    asked = turn(app_client, session_id, "start", intent="cancel_appointment", text="afzeggen")
+    assert asked["open"] and asked["say"] == []
+    question = turn(app_client, session_id, "question")["say"]
+    assert values(question, "utter_ask_cancel")["appointment_when"] == appointment["when"]
+    assert said(app_client, session_id, "ja")[0]["response"] == "utter_appointment_cancelled"
+    again = turn(app_client, session_id, "start", intent="cancel_appointment", text="afzeggen")
+    assert turn(app_client, session_id, "question")["say"][0]["response"] == "utter_ask_code"
+    assert again["open"]
     case = app_client.get(f"/api/cases/{session_id}", headers=STAFF).json()
     assert case["appointment"] is None
     assert app_client.get(str(appointment["ics_url"])).status_code == 404
@@ -136,26 +167,29 @@ def test_many_sessions_asking_for_offers_leave_the_first_free_time(app_client: T
     other times). The first free time a resident is offered does not move, and the team's
     agenda shows nothing held."""
 
-    def first_offer(session_id: str) -> dict[str, str]:
-        assert step(app_client, session_id, "place", text="Kloosterveen")["status"] == "found"
-        offers = step(app_client, session_id, "offers")
-        assert offers["status"] == "offered" and isinstance(offers["offers"], list)
-        first: dict[str, str] = offers["offers"][0]
-        return first
+    def first_offer(session_id: str) -> str:
+        turn(app_client, session_id, "start", intent="book_appointment", text="Kloosterveen")
+        return offers_of(turn(app_client, session_id, "question")["say"])[0]
 
     def held() -> list[str]:
         view = app_client.get("/api/agenda/kloosterveen?dagen=14", headers=STAFF).json()
-        return [row["slot_id"] for row in view["slots"] if row["status"] == "vastgehouden"]
+        return [row["when"] for row in view["slots"] if row["status"] == "vastgehouden"]
 
-    before = first_offer("before")["when"]
+    before = first_offer("before")
     for n in range(20):
-        assert first_offer(f"script{n}")["when"] == before
-        assert step(app_client, f"script{n}", "choose", text="andere tijd")["kind"] == "more"
-        step(app_client, f"script{n}", "offers")
+        assert first_offer(f"script{n}") == before
+        assert said(app_client, f"script{n}", "andere tijd")[0]["response"] == (
+            "utter_ask_time_wish"
+        )
+        assert offers_of(said(app_client, f"script{n}", "maakt niet uit"))
     picked = first_offer("resident")
-    assert picked["when"] == before
+    assert picked == before
     assert held() == []
     # A pick is held: the staff view shows it, and it is not offered to the next resident.
-    assert step(app_client, "resident", "choose", text="de eerste")["kind"] == "chosen"
-    assert held() == [picked["slot_id"]]
-    assert first_offer("next")["slot_id"] != picked["slot_id"]
+    said(app_client, "resident", "de eerste")
+    assert held() == [picked]
+    first_offer("next")
+    service = app_client.app.state.agenda  # type: ignore[attr-defined]
+    offered = {o.slot_id for o in app_client.portal.call(service.dialog, "next").offered}  # type: ignore[union-attr]
+    picked_slot = app_client.portal.call(service.dialog, "resident").chosen  # type: ignore[union-attr]
+    assert picked_slot and picked_slot not in offered

@@ -8,7 +8,7 @@ from integrations.agenda.dialog_state import OfferedSlot
 from integrations.agenda.holds import Holds
 from integrations.agenda.service import ConfirmResult, OfferResult
 
-from .conftest import MONDAY, SUNDAY_EVENING, Built, WithService, big_team_registry
+from .conftest import MONDAY, SUNDAY_EVENING, Built, WithService, big_team_registry, choose
 
 KLOOSTERVEEN = "9408AB 3"
 
@@ -28,7 +28,7 @@ def test_a_resident_books_and_the_case_shows_it(with_service: WithService) -> No
         assert starts == sorted(starts) and len(set(starts)) == 3
         assert starts[0].date() == MONDAY
         assert built.cases["s1"] == {"wijk": "Kloosterveen", "buurtteam": "Buurtteam Kloosterveen"}
-        chosen = await built.service.choose("s1", offered.offers[1].when)
+        chosen = await choose(built, "s1", offered.offers[1].when)
         assert chosen.kind == "chosen" and chosen.offer == offered.offers[1]
         done = await built.service.confirm("s1")
         assert done.status == "booked" and done.booking is not None
@@ -48,7 +48,7 @@ def test_a_picked_time_is_not_offered_to_someone_else(with_service: WithService)
         # Offering holds nothing: the next resident sees the same free times.
         second = await place_and_offer(built, "b")
         assert [o.start for o in second.offers] == [o.start for o in first.offers]
-        assert (await built.service.choose("a", "de eerste")).kind == "chosen"
+        assert (await choose(built, "a", "de eerste")).kind == "chosen"
         third = await place_and_offer(built, "c")
         assert first.offers[0].slot_id not in {o.slot_id for o in third.offers}
         # The resident who picked it still sees it.
@@ -81,7 +81,7 @@ def test_many_sessions_asking_for_offers_do_not_block_the_agenda(
             await built.service.note_address(f"script{n}", "203.0.113.9")
             offered = await place_and_offer(built, f"script{n}")
             assert offered.status == "offered"
-            assert (await built.service.choose(f"script{n}", "andere tijd")).kind == "more"
+            assert (await choose(built, f"script{n}", "andere tijd")).kind == "more"
             await built.service.offers(f"script{n}")  # later times: held neither
         assert not await held(built)
         assert await first_free(built) == before
@@ -99,13 +99,13 @@ def test_picks_from_one_address_hold_only_a_few_times(with_service: WithService)
         for n in range(6):
             await built.service.note_address(f"script{n}", "203.0.113.9")
             await place_and_offer(built, f"script{n}")
-            assert (await built.service.choose(f"script{n}", "de eerste")).kind == "chosen"
+            assert (await choose(built, f"script{n}", "de eerste")).kind == "chosen"
         assert len(await held(built)) == 2
         assert (await built.service.confirm("script5")).status == "booked"  # not held, but free
         # Another address is not affected by the bound.
         await built.service.note_address("resident", "198.51.100.7")
         await place_and_offer(built, "resident")
-        assert (await built.service.choose("resident", "de eerste")).kind == "chosen"
+        assert (await choose(built, "resident", "de eerste")).kind == "chosen"
         assert len(await held(built)) == 3
         assert (await built.service.confirm("resident")).status == "booked"
 
@@ -115,15 +115,15 @@ def test_picks_from_one_address_hold_only_a_few_times(with_service: WithService)
 def test_one_hold_per_conversation(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         offered = await place_and_offer(built, "s")
-        assert (await built.service.choose("s", "de eerste")).kind == "chosen"
+        assert (await choose(built, "s", "de eerste")).kind == "chosen"
         assert await held(built) == {offered.offers[0].slot_id}
         await built.service.reconsider("s")
         assert not await held(built)
         later = await built.service.offers("s")
-        assert (await built.service.choose("s", "de eerste")).kind == "chosen"
+        assert (await choose(built, "s", "de eerste")).kind == "chosen"
         assert await held(built) == {later.offers[0].slot_id}
         # A new pick straight away (no reconsider) also gives the old one back.
-        assert (await built.service.choose("s", later.offers[1].when)).kind == "chosen"
+        assert (await choose(built, "s", later.offers[1].when)).kind == "chosen"
         assert await held(built) == {later.offers[1].slot_id}
         # Erasure gives it back at once.
         await built.service.erase("s")
@@ -145,7 +145,7 @@ def test_two_residents_pick_the_same_time(with_service: WithService) -> None:
         assert same
         loser_id = same[0]
         picks = await asyncio.gather(
-            built.service.choose("a", wanted.when), built.service.choose(loser_id, wanted.when)
+            choose(built, "a", wanted.when), choose(built, loser_id, wanted.when)
         )
         assert sorted(p.kind for p in picks) == ["chosen", "taken"]
         winner, loser = ("a", loser_id) if picks[0].kind == "chosen" else (loser_id, "a")
@@ -173,7 +173,7 @@ def test_a_picked_time_booked_meanwhile_is_net_weg(with_service: WithService) ->
         offered = await place_and_offer(built, "slow")
         wanted = offered.offers[0]
         assert (await built.service.confirm("quick", wanted.slot_id)).status == "booked"
-        assert (await built.service.choose("slow", "de eerste")).kind == "taken"
+        assert (await choose(built, "slow", "de eerste")).kind == "taken"
         assert not await held(built)
         new = await built.service.offers("slow")
         assert wanted.slot_id not in {o.slot_id for o in new.offers}
@@ -212,7 +212,7 @@ def test_a_time_taken_while_the_hold_ran_out(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         offered = await place_and_offer(built, "slow")
         wanted = offered.offers[0]
-        assert (await built.service.choose("slow", "de eerste")).kind == "chosen"
+        assert (await choose(built, "slow", "de eerste")).kind == "chosen"
         await asyncio.sleep(0.4)  # the hold runs out while the resident thinks
         assert (await built.service.confirm("quick", wanted.slot_id)).status == "booked"
         late = await built.service.confirm("slow")
@@ -226,7 +226,7 @@ def test_a_time_taken_while_the_hold_ran_out(with_service: WithService) -> None:
 def test_an_expired_hold_on_a_free_time_still_books(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         await place_and_offer(built, "slow")
-        await built.service.choose("slow", "1")
+        await choose(built, "slow", "1")
         await asyncio.sleep(0.4)
         assert (await built.service.confirm("slow")).status == "booked"
 
@@ -236,7 +236,7 @@ def test_an_expired_hold_on_a_free_time_still_books(with_service: WithService) -
 def test_no_to_all_three_offers_gives_later_times(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         first = await place_and_offer(built, "s")
-        assert (await built.service.choose("s", "nee")).kind == "declined"
+        assert (await choose(built, "s", "nee")).kind == "declined"
         later = await built.service.offers("s")
         assert later.status == "offered"
         assert min(o.start for o in later.offers) > max(o.start for o in first.offers)
@@ -253,7 +253,7 @@ def test_tomorrow_when_tomorrow_is_full(with_service: WithService) -> None:
         for n, slot in enumerate(monday):
             assert (await built.service.confirm(f"other{n}", slot.id)).status == "booked"
         await place_and_offer(built, "s")
-        assert (await built.service.choose("s", "morgen")).kind == "wish"
+        assert (await choose(built, "s", "morgen")).kind == "wish"
         after = await built.service.offers("s")
         assert after.wish_unmet and after.status == "offered"
         assert all(o.start.date() > MONDAY for o in after.offers)
@@ -268,8 +268,8 @@ def test_nothing_left_then_the_team_calls(with_service: WithService) -> None:
             await built.service.confirm(f"other{n}", slot.id)
         result = await place_and_offer(built, "s")
         assert result.status == "none_left"
-        assert (await built.service.choose("s", "ja bel mij")).kind == "callback"
-        assert (await built.service.choose("s", "nee")).kind == "give_up"
+        assert (await choose(built, "s", "ja bel mij")).kind == "callback"
+        assert (await choose(built, "s", "nee")).kind == "give_up"
 
     with_service(work, horizon_days=1)
 
@@ -277,11 +277,11 @@ def test_nothing_left_then_the_team_calls(with_service: WithService) -> None:
 def test_change_then_cancel(with_service: WithService) -> None:
     async def work(built: Built) -> None:
         offered = await place_and_offer(built, "s")
-        await built.service.choose("s", "1")
+        await choose(built, "s", "1")
         old = (await built.service.confirm("s")).booking
         assert old is not None
         again = await built.service.offers("s")
-        await built.service.choose("s", again.offers[-1].when)
+        await choose(built, "s", again.offers[-1].when)
         moved = (await built.service.confirm("s")).booking
         assert moved is not None and moved.slot_id != old.slot_id
         assert built.cases["s"]["appointment"]["booking_id"] == moved.id
@@ -326,7 +326,7 @@ def test_residents_offered_one_time_at_once_mostly_get_other_professionals(
         a = next(n for n, o in enumerate(firsts) if o.slot_id == firsts[0].slot_id)
         b = next(n for n, o in enumerate(firsts) if o.slot_id != firsts[0].slot_id)
         for n in (a, b):
-            assert (await built.service.choose(f"r{n}", "de eerste")).kind == "chosen"
+            assert (await choose(built, f"r{n}", "de eerste")).kind == "chosen"
             assert (await built.service.confirm(f"r{n}")).status == "booked"
 
     with_service(work)

@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from integrations.agenda.choice import Offer, read_choice, read_without_times
-from integrations.agenda.wishes import read_wish
+from integrations.agenda.choice import Offer
+from integrations.appointments.times import read_choice, read_without_times
+from integrations.appointments.wishes import read_wish
 
 TZ = ZoneInfo("Europe/Amsterdam")
 SUNDAY = date(2026, 11, 22)
