@@ -19,6 +19,12 @@ STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 CHOICE = re.compile(r"\bkies( dan)? \d\b", re.IGNORECASE)
 
 
+FEEDBACK_QUESTION = (
+    "Wilt u zeggen hoe het ging? Kies 1 voor goed of 2 voor gaat wel. "
+    "Kies 3 voor niet goed. Ophangen mag ook."
+)
+
+
 def check_twiml(document: str) -> None:
     """What every reply of the line must be: Dutch, with absolute URLs, Say only in Gather."""
     root = ET.fromstring(document)
@@ -302,7 +308,10 @@ def test_a_spoken_number_in_pieces_is_read_back_and_kept_not_overwritten(
     assert case["intake"]["phone_number"] == "0612345678"  # type: ignore[index]
     assert case["handoff"]["urgency"] == "normaal"  # type: ignore[index]
     bye = phone.say("nee dank u")
-    assert bye.hangs_up and bye.spoken[-1].endswith("Tot ziens!")
+    # After the goodbye one question about the call (issue 21); silence skips it, the line
+    # hangs up.
+    assert bye.spoken == ["Dank u wel. Tot ziens!", FEEDBACK_QUESTION]
+    assert phone.silence().hangs_up
 
 
 def test_the_number_i_am_calling_from_is_the_caller_id(stack: Stack, gateway: httpx.Client) -> None:
@@ -345,7 +354,9 @@ def test_information_then_goodbye_hangs_up_and_says_no_number_to_call(stack: Sta
     where = phone.say("waar zit het buurtteam in marsdijk")
     assert "Bel ons op" not in said(where)
     bye = phone.press("2")
-    assert bye.hangs_up and bye.spoken == ["Dank u wel. Tot ziens!"]
+    assert bye.spoken == ["Dank u wel. Tot ziens!", FEEDBACK_QUESTION]
+    rated = phone.press("1")
+    assert rated.hangs_up and rated.spoken == ["Dank u wel voor uw antwoord. Tot ziens."]
 
 
 def test_speech_heard_badly_is_checked_back(stack: Stack, gateway: httpx.Client) -> None:

@@ -162,10 +162,10 @@ def test_chat_and_phone_side_by_side_listen_and_sample_values(editor: Page) -> N
 
 
 def test_a_phone_only_text_is_edited_as_a_phone_text(editor: Page) -> None:
-    open_text(editor, "veilig thuis kies", "Telefoon: keuze tussen Veilig Thuis en een medewerker")
+    open_text(editor, "door met veilig thuis", "Telefoon: doorverbinden met Veilig Thuis")
     expect(editor.get_by_label("Chattekst", exact=True)).to_have_count(0)
     phone = editor.get_by_label("Telefoontekst", exact=True)
-    expect(phone).to_have_value(re.compile("^Kies 1 om nu door te verbinden met Veilig Thuis"))
+    expect(phone).to_have_value(re.compile("^Ik verbind u nu door met Veilig Thuis"))
     expect(editor.locator("#chat-view")).to_be_hidden()
     menu = " ".join(f"Kies {n} voor iets." for n in range(1, 6))
     phone.fill(menu)
