@@ -22,7 +22,7 @@ from integrations.numbers.phone_numbers import (
 )
 from integrations.numbers.words import digit_words, plain
 
-Expects = Literal["", "phone_number", "postcode", "house_number"]
+Expects = Literal["", "phone_number", "postcode", "house_number", "code"]
 Purpose = Literal["rasa", "callback"]
 MAX_TRIES = 2  # wrong read-backs before the line stops asking for the number
 

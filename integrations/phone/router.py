@@ -90,6 +90,11 @@ KNOWN = {
     "wijk": "utter_ask_wijk",
     "postcode": "utter_ask_postcode",
     "house_number": "utter_ask_house_number",
+    "call_number": "utter_ask_call_number",
+    "callback_number": "utter_ask_callback_number",
+    "detail": "utter_ask_detail",
+    "code_detail": "utter_ask_code_detail",
+    "code": "utter_ask_code",
 }
 EXPECTS: dict[str, Expects] = {
     "phone_number": "phone_number",
@@ -98,6 +103,11 @@ EXPECTS: dict[str, Expects] = {
     "wijk": "postcode",
     "postcode": "postcode",
     "house_number": "house_number",
+    "call_number": "phone_number",
+    "callback_number": "phone_number",
+    "detail": "house_number",
+    "code_detail": "house_number",
+    "code": "code",
 }
 ANNOUNCED = re.compile(r"\bverbind (u|ik u)\b", re.IGNORECASE)
 
@@ -388,11 +398,14 @@ def _confidence(form: dict[str, str]) -> float | None:
 
 
 def _as_expected(speech: str, expects: Expects) -> str:
-    """A postcode or house number said in words goes on as digits ("negen vier nul acht")."""
+    """A postcode, house number or appointment code said in words goes on as digits
+    ("negen vier nul acht")."""
     digits = digits_in(speech)
     if expects == "postcode" and re.fullmatch(r"94\d\d", digits):
         return digits
     if expects == "house_number" and re.fullmatch(r"\d{1,5}", digits):
+        return digits
+    if expects == "code" and re.fullmatch(r"\d{6}", digits):
         return digits
     return speech
 

@@ -103,14 +103,18 @@ def test_the_live_check_gives_the_preview_and_why_save_is_blocked(staff: TestCli
     result = staff.post(f"/staff/api/b1?name={name}", json={"text": text}).json()
     assert result["unchanged"] is True and result["is_original"] is True
     assert "{" not in result["preview"]["chat"]
-    assert "Buurtteam Kloosterveen op dinsdag 3 december om 10.00 uur" in result["preview"]["chat"]
+    assert (
+        "op dinsdag 3 december om 10.00 uur naar Buurtteam Kloosterveen"
+        in result["preview"]["chat"]
+    )
 
     lost = staff.post(
         f"/staff/api/b1?name={name}", json={"text": "Uw afspraak staat vast. Tot dan!"}
     ).json()
     assert lost["can_save"] is False
     assert lost["blocked"] == [
-        "Laat de invulvelden staan zoals ze waren: {appointment_when}, {team_address}, {team_name}."
+        "Laat de invulvelden staan zoals ze waren: "
+        "{appointment_when}, {professional}, {team_address}, {team_name}."
     ]
 
     phone = staff.post(
