@@ -183,6 +183,27 @@ class Line:
         technical = await self.say("utter_technical_problem")
         return twiml.transfer(self.config, [technical], self.config.aanmeldteam)
 
+    async def technical(self, call_sid: str, reason: str) -> str:
+        """The assistant failed (Rasa down, slow or silent). In office hours: a person.
+        Outside them nobody answers that line: the caller is asked where to call back (the
+        case keeps it in the queue), never put through to a closed team. (Safety messages
+        never get here: the protocol answers them before Rasa.)"""
+        if office_open(self.settings):
+            technical = await self.say("utter_technical_problem")
+            return await self.to_a_person(call_sid, reason, [technical])
+        sorry = await self.say("utter_technical_problem_closed")
+        try:
+            case = await self.cases.get(call_sid)
+            urgency: Urgency = case.urgency if case else "normaal"
+            handoff = Handoff(reason=reason, urgency=urgency)
+            await self.cases.update(call_sid, CaseUpdate(handoff=handoff))
+            await self.queue.enqueue(call_sid, urgency, CALLBACK_REASON, "terugbelverzoek")
+            return await self.start_callback(call_sid, [sorry])
+        except RedisError:
+            log.error("phone.callback_not_saved", reason="redis")
+        call_again = await self.say("utter_phone_no_answer_call_again")
+        return twiml.goodbye(self.config, [sorry, call_again])
+
     async def to_a_person(
         self,
         call_sid: str,
@@ -247,11 +268,9 @@ class Line:
         except RasaUnavailable as exc:
             log.error("phone.rasa_unavailable", reason=str(exc))
             self.metrics.errors.labels("rasa_unavailable").inc()
-            technical = await self.say("utter_technical_problem")
-            return await self.to_a_person(call_sid, "assistent niet bereikbaar", [technical])
+            return await self.technical(call_sid, "assistent niet bereikbaar")
         if not replies:
-            technical = await self.say("utter_technical_problem")
-            return await self.to_a_person(call_sid, "assistent gaf geen antwoord", [technical])
+            return await self.technical(call_sid, "assistent gaf geen antwoord")
         await self.safety.after_rasa(call_sid, replies, "phone")
         replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)

@@ -30,12 +30,12 @@ def signed(settings: Settings, path: str, params: dict[str, str]) -> dict[str, s
     return {"X-Twilio-Signature": validator.compute_signature(url, params)}
 
 
-def test_a_signed_call_is_answered_and_put_through_when_rasa_is_down(
-    client: TestClient, settings: Settings
-) -> None:
-    response = client.post(
-        "/twilio/voice", data=CALL, headers=signed(settings, "/twilio/voice", CALL)
-    )
+def test_a_signed_call_is_answered_and_put_through_when_rasa_is_down(settings: Settings) -> None:
+    # In office hours (outside them: the last test of this file).
+    with TestClient(create_app(settings.model_copy(update=ALWAYS_OPEN))) as client:
+        response = client.post(
+            "/twilio/voice", data=CALL, headers=signed(settings, "/twilio/voice", CALL)
+        )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/xml")
     root = ET.fromstring(response.text)
@@ -417,3 +417,21 @@ def test_words_that_held_a_bsn_are_never_said_back(
     )
     assert not any(text.startswith("Zei u") for text in said(answer))
     assert caller.rasa_got()[-1] == "mijn bsn is [BSN weggehaald] ik wil een scootmobiel"
+
+
+def test_the_assistant_down_outside_office_hours_asks_where_to_call_back(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    # Rasa answers nothing: in office hours the caller is put through (the first test);
+    # outside them nobody would answer, so the line asks for a number to call back.
+    caller = Caller(closed_line, settings, rasa)
+    first = caller.start()
+    assert said(first)[:2] == [
+        "Sorry, er gaat nu iets mis bij ons. En er is nu geen medewerker.",
+        "Mogen wij u terugbellen op het nummer waarmee u nu belt?",
+    ]
+    assert first.find("Dial") is None and first.find("Gather") is not None
+    assert [row["kind"] for row in caller.queued()] == ["terugbelverzoek"]
+    done = caller.say("ja")
+    assert done.find("Hangup") is not None and done.find("Dial") is None
+    assert caller.case()["intake"]["phone_number"] == "0612345678"
