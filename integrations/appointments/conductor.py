@@ -326,7 +326,12 @@ class Conductor:
             return Turn(says)
         kind = kind_in(text) if d.step in CHOOSING_STEPS else None
         answerable = booking is not None or asked not in ("when", "repeat") or d.step == "place"
-        if asked is not None and kind is None and answerable and d.step not in NUMBER_STEPS:
+        # At a question for a number, words without a digit that ask something are a
+        # question ("hoe laat was mijn afspraak ook alweer?"), answered before the number.
+        number_given = d.step in NUMBER_STEPS and (
+            digits_in(text) != "" or d.step not in ("detail", "code_detail")
+        )
+        if asked is not None and kind is None and answerable and not number_given:
             says += await self._answer(session_id, d, asked, booking)
             await self._save(session_id, d)
             return Turn(says)

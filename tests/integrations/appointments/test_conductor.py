@@ -276,6 +276,28 @@ def test_questions_in_between_are_answered_and_never_change_anything(
     with_dialogue(work)
 
 
+def test_a_question_at_the_house_number_is_answered_then_the_number_asked_again(
+    with_dialogue: WithDialogue,
+) -> None:
+    # Held in a chat: after booking, the house number question got "hoe laat was mijn
+    # afspraak ook alweer?" and "mag mijn dochter mee": both were skipped, unanswered.
+    async def work(built: Built) -> None:
+        resident = built.resident()
+        await resident.start("ik wil een afspraak")
+        offered = await resident.says("Kloosterveen")
+        await resident.says(offered.offers()[0])
+        booked = await resident.says("ja")
+        assert booked.names[-1] == "utter_ask_detail"
+        when = await resident.says("hoe laat was mijn afspraak ook alweer?")
+        assert when.names == ["utter_appointment_when", "utter_ask_detail"]
+        along = await resident.says("mag mijn dochter mee")
+        assert along.names == ["utter_appointment_companion", "utter_ask_detail"]
+        coded = await resident.says("12")
+        assert "utter_appointment_code" in coded.names
+
+    with_dialogue(work)
+
+
 async def book_by_buttons(resident: Resident, where: str = "Kloosterveen") -> str:
     await resident.start("ik wil een afspraak")
     return await book(resident, where)
