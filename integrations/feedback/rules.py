@@ -63,6 +63,15 @@ def rating_of_answer(answer: str, choices: Mapping[str, str]) -> Rating | None:
     return None
 
 
+def is_no_rating(answer: str, safety_signal: object | None) -> bool:
+    """A short answer to the feedback question that is not a rating ("nee dank u", "hoeft
+    niet"): the question is skipped. A key for a person, a safety signal or more words than a
+    rating (something new to say) are not."""
+    if answer.startswith("/") or safety_signal is not None:
+        return False
+    return len(answer.split()) <= MAX_SPOKEN_WORDS
+
+
 def plain_remark(text: str) -> str:
     """The optional sentence as it is kept: one line, at most 300 characters."""
     return " ".join(text.split())[:MAX_REMARK_CHARS]

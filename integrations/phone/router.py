@@ -32,7 +32,7 @@ from integrations.cases.store import CaseStore
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotButton, BotMessage
 from integrations.chat.session_store import SessionStore
-from integrations.feedback.rules import is_feedback_menu, rating_of_answer
+from integrations.feedback.rules import is_feedback_menu, is_no_rating, rating_of_answer
 from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
@@ -502,6 +502,9 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
         except RedisError:
             log.error("phone.feedback_not_kept", reason="redis")
         return xml(twiml.goodbye(line.config, [await line.feedback.thanks("phone")]))
+    if is_feedback_menu(asked.choices) and is_no_rating(message, line.safety.detect(message)):
+        # "nee dank u", "hoeft niet": the question is skipped, the call ends kindly.
+        return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))
     signal = line.safety.detect(message) if message != "/greet" else None
     # Words that held a BSN are not said back: the note says why they were not kept.
     confidence = _confidence(form) if message == said else None

@@ -5,7 +5,13 @@ from datetime import UTC, datetime
 import pytest
 
 from integrations.cases.record import Case, SafetySignal
-from integrations.feedback.rules import is_feedback_menu, may_ask, plain_remark, rating_of_answer
+from integrations.feedback.rules import (
+    is_feedback_menu,
+    is_no_rating,
+    may_ask,
+    plain_remark,
+    rating_of_answer,
+)
 
 NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
 MENU = {"1": "feedback:goed", "2": "feedback:gaat_wel", "3": "feedback:niet_goed"}
@@ -52,3 +58,12 @@ def test_a_caller_answers_with_a_key_or_in_words() -> None:
 def test_the_sentence_is_kept_short_and_on_one_line() -> None:
     assert plain_remark("  Fijn\n geholpen  ") == "Fijn geholpen"
     assert len(plain_remark("a" * 1000)) == 300
+
+
+def test_a_short_answer_that_is_no_rating_skips_the_question() -> None:
+    # Held by phone: "nee dank u" after the feedback question restarted the conversation.
+    for said in ("nee dank u", "hoeft niet", "nee", "doei"):
+        assert is_no_rating(said, None), said
+    assert not is_no_rating("/ask_person", None)  # key 0: a person
+    assert not is_no_rating("ik wil niet meer leven", object())  # safety comes first
+    assert not is_no_rating("ik heb toch nog een vraag over mijn schulden", None)

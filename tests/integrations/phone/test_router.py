@@ -229,6 +229,19 @@ def test_the_feedback_answer_is_thanked_and_the_line_hangs_up(
     assert "prima" not in caller.rasa_got()  # the rating never reaches the assistant
 
 
+def test_no_thanks_to_the_feedback_question_ends_the_call(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    # Held by phone: "nee dank u" after the question went to the assistant, which started over.
+    caller = greeted(open_line, settings, rasa)
+    caller.rasa_says("utter_goodbye")
+    caller.say("nee")
+    bye = caller.say("nee dank u")
+    assert said(bye) == ["Dank u wel voor uw telefoontje. Tot ziens."]
+    assert [child.tag for child in bye] == ["Say", "Hangup"]
+    assert "nee dank u" not in caller.rasa_got()
+
+
 def test_silence_twice_is_a_goodbye_and_never_a_callback(
     open_line: TestClient, settings: Settings, rasa: Recorder
 ) -> None:
