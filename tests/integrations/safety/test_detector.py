@@ -85,3 +85,41 @@ def test_evaluation_sets(detector: SafetyDetector, path: Path) -> None:
     assert figures.crisis_recall >= low_crisis
     assert figures.veilig_thuis_recall >= low_vt
     assert figures.false_safety <= high_false
+
+
+# Held in calls and chats against the merged stack: an elderly caller asking for a stairlift
+# who fell last week was put through to Veilig Thuis; "i dont know" in a form got 113; pills
+# already taken got 113 where 112 comes first.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben van de trap gevallen vorige week",
+        "mijn moeder is van de trap gevallen",
+        "my mother fell",
+        "i dont know",
+        "mijn pillen zijn op",
+    ],
+)
+def test_a_fall_a_run_out_of_pills_or_i_dont_know_is_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "ik heb vanochtend al mijn pillen in een keer ingenomen eh ik wil het niet meer",
+            "danger",
+        ),
+        ("I took all my pills", "danger"),
+        ("mijn vader is van de trap geduwd door mijn broer", "violence"),
+        ("my husband pushed me down the stairs", "violence"),
+    ],
+)
+def test_pills_taken_are_danger_and_a_push_down_the_stairs_is_violence(
+    detector: SafetyDetector, text: str, kind: str
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind == kind
