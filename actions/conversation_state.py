@@ -18,7 +18,7 @@ ANSWER_SLOTS = (
 )
 # What an intake asks and forgets when it ends. The wijk, the team and the booking stay in the
 # gateway, so the resident can ask about, move or cancel the appointment later.
-INTAKE_SLOTS = (*ANSWER_SLOTS, "appointment_step", "appointment_direct")
+INTAKE_SLOTS = (*ANSWER_SLOTS, "appointment_step", "appointment_direct", "intake_exit")
 
 
 def end_intake() -> list[dict[str, Any]]:
@@ -26,6 +26,6 @@ def end_intake() -> list[dict[str, Any]]:
     return [
         ActiveLoop(None),
         SlotSet("requested_slot", None),
-        SlotSet("phone_tries", 0),
+        SlotSet("answer_tries", 0),
         *(SlotSet(slot, None) for slot in INTAKE_SLOTS),
     ]

@@ -2,7 +2,8 @@
 
 One base class for the three forms, in the way of Rasa's financial-demo: the phone number is
 asked only when the resident wants to be called, and the buurtteam form asks for contact
-only when the resident wants an appointment.
+only when the resident wants an appointment. What an answer means in its context (an answer,
+leaving the form, no answer, answers to other questions) is read in bot/answers/reading.py.
 """
 
 from abc import ABC, abstractmethod
@@ -10,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,16 +24,55 @@ from actions.intake_answers import (
     CALLBACK,
     HANDLED,
     NO_APPOINTMENT,
-    NOT_GIVEN,
     OUTSIDE_ASSEN,
-    answer_text,
-    appointment_choice,
-    contact_preference,
-    dutch_phone_number,
-    number_answer,
+)
+from actions.triage import typed_text
+from bot.answers.reading import (
+    EXIT_LEFT,
+    EXIT_PERSON,
+    EXIT_TO_LEARN,
+    INVALID,
+    Reading,
+    read_answer,
+    said_answers,
+    settle,
 )
 
 Result = dict[str, Any]
+EXIT = "intake_exit"
+TRIES = "answer_tries"
+
+
+def explanation(question: str, reading: Reading) -> str:
+    """The response that explains a question after an answer that was no answer."""
+    if question == "phone_number" and reading.kind == INVALID:
+        return "utter_phone_invalid"
+    return f"utter_intake_explain_{question}"
+
+
+def questions_of(form: FormValidationAction, domain: DomainDict) -> list[str]:
+    return list(form.domain_slots(domain)) or list(ANSWER_SLOTS)
+
+
+def read_in_context(
+    form: FormValidationAction,
+    question: str,
+    value: Any,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: DomainDict,
+) -> Result:
+    """The slots an answer to the open question sets. A value for a question that is not
+    open was read from an earlier message (bot/answers) and is kept as it is."""
+    if tracker.get_slot("requested_slot") != question:
+        return {question: value}
+    questions = questions_of(form, domain)
+    reading = read_answer(question, value, questions)
+    known = {slot: tracker.get_slot(slot) for slot in questions}
+    step = settle(question, reading, int(tracker.get_slot(TRIES) or 0), known)
+    if step.explain:
+        dispatcher.utter_message(response=explanation(question, reading))
+    return step.slots
 
 
 class IntakeFormValidation(FormValidationAction, ABC):
@@ -46,6 +87,8 @@ class IntakeFormValidation(FormValidationAction, ABC):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        if tracker.get_slot(EXIT):
+            return []  # the resident left the form, or a person helps on
         slots = list(domain_slots)
         skip: set[str] = set()
         if tracker.get_slot("next_step") == NO_APPOINTMENT:
@@ -55,42 +98,65 @@ class IntakeFormValidation(FormValidationAction, ABC):
             skip.add("phone_number")
         return [slot for slot in slots if slot not in skip]
 
-    def _free_text(self, slot: str, value: Any) -> Result:
-        return {slot: answer_text(value) or NOT_GIVEN}
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """When the form starts: the answers the resident gave in the message that started it
+        ("een scootmobiel voor mijn moeder"), so those questions are not asked."""
+        events: list[dict[str, Any]] = await super().get_extraction_events(
+            dispatcher, tracker, domain
+        )
+        if tracker.get_slot("requested_slot") is not None:
+            return events  # the form runs already: the open question reads the answer
+        found = said_answers(typed_text(tracker), questions_of(self, domain))
+        return events + [
+            SlotSet(slot, value) for slot, value in found.items() if tracker.get_slot(slot) is None
+        ]
 
-    def validate_help_needed(self, value: Any, *_: Any) -> Result:
-        return self._free_text("help_needed", value)
-
-    def validate_aid_needed(self, value: Any, *_: Any) -> Result:
-        return self._free_text("aid_needed", value)
-
-    def validate_help_for(self, value: Any, *_: Any) -> Result:
-        return self._free_text("help_for", value)
-
-    def validate_since_when(self, value: Any, *_: Any) -> Result:
-        return self._free_text("since_when", value)
-
-    def validate_situation(self, value: Any, *_: Any) -> Result:
-        return self._free_text("situation", value)
-
-    def validate_next_step(self, value: Any, *_: Any) -> Result:
-        return {"next_step": appointment_choice(value)}
-
-    def validate_contact_preference(self, value: Any, *_: Any) -> Result:
-        return {"contact_preference": contact_preference(value)}
-
-    def validate_phone_number(
+    def _read(
         self,
+        question: str,
         value: Any,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
     ) -> Result:
-        tries = int(tracker.get_slot("phone_tries") or 0)
-        result, ask_again = number_answer("phone_number", value, tries, dutch_phone_number)
-        if ask_again:
-            dispatcher.utter_message(response="utter_phone_invalid")
-        return result
+        return read_in_context(self, question, value, dispatcher, tracker, domain)
+
+    def validate_help_needed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("help_needed", value, dispatcher, tracker, domain)
+
+    def validate_aid_needed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("aid_needed", value, dispatcher, tracker, domain)
+
+    def validate_help_for(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("help_for", value, dispatcher, tracker, domain)
+
+    def validate_since_when(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("since_when", value, dispatcher, tracker, domain)
+
+    def validate_situation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("situation", value, dispatcher, tracker, domain)
+
+    def validate_contact_preference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("contact_preference", value, dispatcher, tracker, domain)
+
+    def validate_phone_number(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        return self._read("phone_number", value, dispatcher, tracker, domain)
 
 
 class ValidateHouseholdHelpForm(IntakeFormValidation):
@@ -116,7 +182,19 @@ class ValidateBuurtteamForm(BookingValidation, IntakeFormValidation):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
+        if tracker.get_slot(EXIT):
+            return []
         return booking_required_slots(tracker)
+
+    async def validate_next_step(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Result:
+        """ "Wilt u een afspraak met het buurtteam?" Only a yes or a no goes on to the
+        appointment dialogue; "weet ik niet" or a question back is explained first."""
+        read = read_in_context(self, "next_step", value, dispatcher, tracker, domain)
+        if read.get("next_step") in (None, NO_APPOINTMENT):
+            return read
+        return await BookingValidation.validate_next_step(self, value, dispatcher, tracker, domain)
 
 
 # How the appointment dialogue ended (the gateway's words, integrations/appointments/state.py).
@@ -158,6 +236,14 @@ class ActionSubmitIntake(Action):
     ) -> list[dict[str, Any]]:
         route = tracker.get_slot("route")
         slots = tracker.current_slot_values()
+        left = tracker.get_slot(EXIT)
+        if left in (EXIT_LEFT, EXIT_TO_LEARN):
+            # Nothing is kept and nothing is sent: the resident hears what happens now.
+            for response in leaving_responses(route, left):
+                dispatcher.utter_message(response=response)
+            return end_intake()
+        if left == EXIT_PERSON:
+            return await hand_to_a_person(dispatcher, tracker)
         for response in closing_responses(route, tracker.get_slot("topic"), slots):
             dispatcher.utter_message(response=response)
         answers = {
@@ -172,3 +258,30 @@ class ActionSubmitIntake(Action):
             update["handoff"] = {"reason": "afspraak buurtteam: terugbellen", "urgency": "normaal"}
         await update_case(tracker.sender_id, update)
         return end_intake()
+
+
+def leaving_responses(route: str | None, exit_: str) -> list[str]:
+    """What the resident hears after leaving a form: how it works when that was the
+    question, that nothing was passed on, and whether there is something else."""
+    how = []
+    if exit_ == EXIT_TO_LEARN:
+        kind = "buurtteam" if route == "buurtteam" else "direct"
+        how = [f"utter_intake_how_it_works_{kind}"]
+    return [*how, "utter_intake_left", "utter_anything_else"]
+
+
+async def hand_to_a_person(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]]:
+    """A question answered twice with no answer: a person helps on, with the answers so far."""
+    dispatcher.utter_message(response="utter_handoff")
+    answers = {
+        slot: tracker.get_slot(slot) for slot in ANSWER_SLOTS if tracker.get_slot(slot) is not None
+    }
+    update: dict[str, Any] = {
+        "handoff": {"reason": "korte vragen niet gelukt", "urgency": "normaal"},
+    }
+    if answers:
+        update["intake"] = answers
+    await update_case(tracker.sender_id, update)
+    return end_intake()

@@ -3,7 +3,13 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake import ActionSubmitIntake, ValidateBuurtteamForm, closing_responses
+from actions.intake import (
+    ActionSubmitIntake,
+    ValidateAidsForm,
+    ValidateBuurtteamForm,
+    ValidateHouseholdHelpForm,
+    closing_responses,
+)
 from actions.intake_answers import BOOKED, CALLBACK, HANDLED, NOT_GIVEN, OUTSIDE_ASSEN
 
 FORM_SLOTS = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
@@ -31,31 +37,47 @@ def test_no_appointment_means_no_contact_questions(tracker_of: Any) -> None:
     assert "contact_preference" not in slots and "phone_number" not in slots
 
 
-def test_a_wrong_phone_number_is_asked_once_more_then_the_form_goes_on(
-    tracker_of: Any,
-) -> None:
-    make_tracker = tracker_of
-    form = ValidateBuurtteamForm()
+def asking(question: str, make_tracker: Any, **slots: Any) -> Any:
+    return make_tracker(slots={"requested_slot": question, **slots})
+
+
+def test_a_wrong_phone_number_is_explained_once_then_a_person_helps(tracker_of: Any) -> None:
+    """Issue 15 changes this: a second wrong number no longer goes on without a number (the
+    bot would promise a call it cannot make); a person helps on."""
+    form = ValidateHouseholdHelpForm()
     dispatcher = CollectingDispatcher()
-    first = form.validate_phone_number("0612", dispatcher, make_tracker(), {})
-    assert first == {"phone_number": None, "phone_tries": 1}
+    first = form.validate_phone_number("0612", dispatcher, asking("phone_number", tracker_of), {})
+    assert first == {"phone_number": None, "answer_tries": 1}
     assert dispatcher.messages[0]["response"] == "utter_phone_invalid"
-    second = form.validate_phone_number(
-        "0613", dispatcher, make_tracker(slots={"phone_tries": 1}), {}
-    )
-    assert second == {"phone_number": NOT_GIVEN, "phone_tries": 0}
+    tracker = asking("phone_number", tracker_of, answer_tries=1)
+    second = form.validate_phone_number("0613", dispatcher, tracker, {})
+    assert second == {"phone_number": None, "answer_tries": 0, "intake_exit": "medewerker"}
+    assert len(dispatcher.messages) == 1  # the person is announced when the form ends
 
 
-def test_no_and_dont_know_are_answers_too(tracker_of: Any) -> None:
-    make_tracker = tracker_of
+def test_dont_know_and_a_plain_no_are_no_answers(tracker_of: Any) -> None:
+    """Issue 15 changes this: "weet ik niet" and "nee" to an open question were kept as
+    answers; now the question is explained and asked again, and nothing is kept."""
     form = ValidateBuurtteamForm()
     dispatcher = CollectingDispatcher()
-    assert form.validate_phone_number("weet ik niet", dispatcher, make_tracker(), {}) == {
-        "phone_number": NOT_GIVEN,
-        "phone_tries": 0,
+    tracker = asking("phone_number", tracker_of)
+    assert form.validate_phone_number("weet ik niet", dispatcher, tracker, {}) == {
+        "phone_number": None,
+        "answer_tries": 1,
     }
-    assert form.validate_help_for("nee") == {"help_for": "nee"}
-    assert form.validate_since_when("") == {"since_when": NOT_GIVEN}
+    assert form.validate_help_for("nee", dispatcher, asking("help_for", tracker_of), {}) == {
+        "help_for": None,
+        "answer_tries": 1,
+    }
+    assert [m["response"] for m in dispatcher.messages] == [
+        "utter_intake_explain_phone_number",
+        "utter_intake_explain_help_for",
+    ]
+    # "Liever geen nummer" is an answer: the resident chose it.
+    assert form.validate_phone_number("geen nummer", dispatcher, tracker, {}) == {
+        "phone_number": NOT_GIVEN,
+        "answer_tries": 0,
+    }
 
 
 def test_closing_words_per_route() -> None:
@@ -88,3 +110,87 @@ def test_submitting_answers_and_forgets_the_intake(run: Any) -> None:
     messages, events = run(ActionSubmitIntake(), slots=slots)
     assert messages[0]["response"] == "utter_intake_readback_aids"
     assert {"event": "slot", "name": "aid_needed", "value": None, "timestamp": None} in events
+
+
+def household_domain() -> dict[str, Any]:
+    return {"forms": {"household_help_form": {"required_slots": FORM_SLOTS}}}
+
+
+def test_stop_ends_the_form_and_keeps_nothing(tracker_of: Any) -> None:
+    form = ValidateHouseholdHelpForm()
+    dispatcher = CollectingDispatcher()
+    tracker = asking("since_when", tracker_of, help_needed="schoonmaken", answer_tries=1)
+    result = form.validate_since_when("stop", dispatcher, tracker, household_domain())
+    assert result == {"since_when": None, "answer_tries": 0, "intake_exit": "gestopt"}
+    assert dispatcher.messages == []
+    left = tracker_of(slots={"intake_exit": "gestopt", "help_needed": "schoonmaken"})
+    assert asyncio.run(form.required_slots(FORM_SLOTS, dispatcher, left, {})) == []
+
+
+def test_voor_mij_selluf_to_what_help_fills_who_and_asks_what_again(tracker_of: Any) -> None:
+    """The defect the lead saw: "voor mij selluf" and "wat bedoelt u?" were kept as answers."""
+    form = ValidateHouseholdHelpForm()
+    dispatcher = CollectingDispatcher()
+    tracker = asking("help_needed", tracker_of)
+    result = form.validate_help_needed("voor mij selluf", dispatcher, tracker, household_domain())
+    assert result == {"help_for": "voor mijzelf", "help_needed": None}
+    back = form.validate_help_needed("wat bedoelt u?", dispatcher, tracker, household_domain())
+    assert back == {"help_needed": None, "answer_tries": 1}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_intake_explain_help_needed"]
+
+
+def test_the_first_message_fills_the_answers_it_gives(tracker_of: Any) -> None:
+    form = ValidateAidsForm()
+    domain = {"forms": {"aids_form": {"required_slots": ["aid_needed", *FORM_SLOTS[1:]]}}}
+    said = "mijn moeder heeft een scootmobiel nodig bel me op 06-12345678"
+    tracker = tracker_of(latest={"text": said}, active_loop="aids_form")
+    events = asyncio.run(form.get_extraction_events(CollectingDispatcher(), tracker, domain))
+    assert {e["name"]: e["value"] for e in events} == {
+        "aid_needed": "scootmobiel",
+        "help_for": "voor mijn moeder",
+        "contact_preference": "bellen",
+        "phone_number": "0612345678",
+    }
+    # Later answers are read by the open question, not here.
+    later = tracker_of(latest={"text": said}, slots={"requested_slot": "since_when"})
+    assert asyncio.run(form.get_extraction_events(CollectingDispatcher(), later, domain)) == []
+    # A button says nothing about the answers.
+    button = tracker_of(latest={"text": "/ask_aids"})
+    assert asyncio.run(form.get_extraction_events(CollectingDispatcher(), button, domain)) == []
+
+
+def test_dont_know_to_an_appointment_is_never_read_as_no(tracker_of: Any) -> None:
+    form = ValidateBuurtteamForm()
+    dispatcher = CollectingDispatcher()
+    tracker = asking("next_step", tracker_of, situation="schulden")
+    result = asyncio.run(form.validate_next_step("weet ik niet", dispatcher, tracker, {}))
+    assert result == {"next_step": None, "answer_tries": 1}
+    assert dispatcher.messages[0]["response"] == "utter_intake_explain_next_step"
+    no = asyncio.run(form.validate_next_step("nee", dispatcher, tracker, {}))
+    assert no == {"next_step": "geen afspraak", "answer_tries": 0}
+
+
+def test_leaving_says_what_happens_and_sends_nothing(run: Any) -> None:
+    slots = {
+        "route": "huishoudelijke_hulp",
+        "topic": "household_help",
+        "intake_exit": "gestopt",
+        "help_for": "voor mijzelf",
+    }
+    messages, events = run(ActionSubmitIntake(), slots=slots)
+    assert [m["response"] for m in messages] == ["utter_intake_left", "utter_anything_else"]
+    assert {"event": "slot", "name": "help_for", "value": None, "timestamp": None} in events
+    learn = {**slots, "intake_exit": "alleen informatie", "route": "buurtteam"}
+    messages, _ = run(ActionSubmitIntake(), slots=learn)
+    assert [m["response"] for m in messages] == [
+        "utter_intake_how_it_works_buurtteam",
+        "utter_intake_left",
+        "utter_anything_else",
+    ]
+
+
+def test_twice_no_answer_hands_over_to_a_person(run: Any) -> None:
+    slots = {"route": "voorziening", "topic": "aids", "intake_exit": "medewerker"}
+    messages, events = run(ActionSubmitIntake(), slots=slots)
+    assert [m["response"] for m in messages] == ["utter_handoff"]
+    assert {"event": "slot", "name": "intake_exit", "value": None, "timestamp": None} in events

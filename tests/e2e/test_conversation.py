@@ -63,14 +63,16 @@ def test_household_help_from_welcome_to_goodbye(gateway: httpx.Client) -> None:
     # Written the way people speak, with spelling errors: the NLU still gets it,
     # and the case shows the route right after this first message.
     first = say(gateway, session_id, text="ik ken me huis nie meer schoon houwe")
+    # Issue 15 changes this: the message says what the help is for, so that is not asked.
     assert texts(first) == [
         "U zoekt hulp in het huishouden. Ik stel u eerst een paar korte vragen.",
-        "Waar heeft u hulp bij nodig?",
+        "Voor wie is de hulp?",
     ]
     case = case_of(gateway, session_id)
     assert (case["route"], case["urgency"]) == ("huishoudelijke_hulp", "normaal")
     assert case["resident_words"] == ["ik ken me huis nie meer schoon houwe"]
 
+    # An answer to a question already answered asks the open question again.
     assert texts(say(gateway, session_id, payload="schoonmaken")) == ["Voor wie is de hulp?"]
     assert texts(say(gateway, session_id, payload="voor mijzelf")) == [
         "Sinds wanneer is dit nodig?"
@@ -121,19 +123,108 @@ def test_veilig_thuis_gives_the_number_and_asks_no_address(gateway: httpx.Client
 
 
 def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
+    """Issue 15 changes this: "weet ik niet" was kept as what is going on. Now it is no
+    answer: the question is explained and asked once more, and "nee" is still a no."""
     session_id = start(gateway)
     first = texts(say(gateway, session_id, text="ik heb schulde en kan de huur nie betalen"))
     assert first[-1] == "Wilt u in een paar woorden vertellen wat er speelt?"
     assert texts(say(gateway, session_id, text="weet ik niet")) == [
+        "Vertel kort waar u mee zit. Bijvoorbeeld: ik heb schulden. "
+        "Wilt u het liever niet zeggen? Dat mag ook.",
+        "Wilt u in een paar woorden vertellen wat er speelt?",
+    ]
+    assert texts(say(gateway, session_id, text="de huur is te hoog")) == [
         "Wilt u een afspraak met het buurtteam?"
+    ]
+    assert texts(say(gateway, session_id, text="wat is een buurtteam?")) == [
+        "Het buurtteam zijn hulpverleners bij u in de wijk. "
+        "In een gesprek kijken zij met u wat helpt. Dat gesprek is gratis.",
+        "Wilt u een afspraak met het buurtteam?",
     ]
     done = texts(say(gateway, session_id, text="nee"))
     assert done[0].startswith("Goed. U kunt altijd contact opnemen met het buurtteam.")
     assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
     case = case_of(gateway, session_id)
     assert case["route"] == "buurtteam"
-    assert case["intake"] == {"situation": "weet ik niet", "next_step": "geen afspraak"}
+    assert case["intake"] == {"situation": "de huur is te hoog", "next_step": "geen afspraak"}
     assert case["handoff"] is None
+
+
+# --- issue 15: forms in residents' own words ---------------------------------------------
+
+
+def test_what_the_resident_said_is_not_asked_again(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    first = texts(say(gateway, session_id, text="me moeder heeft een scootmobiel nodig"))
+    assert first[-1] == "Sinds wanneer is dit nodig?"  # not what, not for whom
+    back = texts(say(gateway, session_id, text="wat bedoelt u"))
+    assert back == [
+        "Het hoeft niet precies. Kies sinds kort als het nieuw is. Anders kiest u al langer.",
+        "Sinds wanneer is dit nodig?",
+    ]
+    assert texts(say(gateway, session_id, text="al een half jaar")) == [
+        "Hoe wilt u contact met ons?"
+    ]
+    done = texts(say(gateway, session_id, text="bel me maar op 06 12 34 56 78"))
+    assert done[0] == (
+        "Dit heb ik voor u opgeschreven. Nodig: scootmobiel. Voor wie: voor mijn moeder. "
+        "Sinds: al een half jaar."
+    )
+    assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
+    case = case_of(gateway, session_id)
+    assert case["intake"] == {
+        "aid_needed": "scootmobiel",
+        "help_for": "voor mijn moeder",
+        "since_when": "al een half jaar",
+        "contact_preference": "bellen",
+        "phone_number": "0612345678",
+    }
+    # "Ja" to "anything else?" asks what with.
+    assert texts(say(gateway, session_id, text="ja"))[0] == "Waar kan ik u mee helpen?"
+
+
+def test_stop_leaves_the_form_and_nothing_is_sent(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil hulp bij het huishouden")
+    asked = texts(say(gateway, session_id, text="voor mij selluf"))  # who, not what
+    assert asked == ["Waar heeft u hulp bij nodig?"]
+    assert texts(say(gateway, session_id, text="schoonmaken")) == ["Sinds wanneer is dit nodig?"]
+    left = texts(say(gateway, session_id, text="stop"))
+    assert left == [
+        "Goed. Ik stop met de vragen. Ik heb niets opgeschreven en niets doorgegeven.",
+        "Kan ik u nog ergens anders mee helpen?",
+    ]
+    case = case_of(gateway, session_id)
+    assert not case.get("intake") and case["handoff"] is None
+    assert texts(say(gateway, session_id, text="ja"))[0] == "Waar kan ik u mee helpen?"
+
+
+def test_only_wanting_to_know_how_it_works(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een traplift")
+    told = texts(say(gateway, session_id, text="ik wil alleen weten hoe het werkt"))
+    assert told[0].startswith("Zo werkt het. U beantwoordt een paar korte vragen.")
+    assert told[1:] == [
+        "Goed. Ik stop met de vragen. Ik heb niets opgeschreven en niets doorgegeven.",
+        "Kan ik u nog ergens anders mee helpen?",
+    ]
+    case = case_of(gateway, session_id)
+    assert not case.get("intake") and case["handoff"] is None
+
+
+def test_twice_no_answer_reaches_a_person(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil hulp bij het huishouden")
+    once = texts(say(gateway, session_id, text="weet ik nie"))
+    assert once == [
+        "Ik vraag wat u zelf niet meer kunt in huis. Bijvoorbeeld schoonmaken of de was doen.",
+        "Waar heeft u hulp bij nodig?",
+    ]
+    person = texts(say(gateway, session_id, text="geen idee"))
+    assert person[0].startswith("Ik vraag een medewerker om u te helpen.")
+    case = case_of(gateway, session_id)
+    assert case["handoff"]["reason"] == "korte vragen niet gelukt"
+    assert not (case.get("intake") or {}).get("help_needed")
 
 
 def test_a_person_at_any_point(gateway: httpx.Client) -> None:

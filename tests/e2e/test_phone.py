@@ -217,7 +217,9 @@ def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
 def test_a_crisis_said_mid_call_goes_to_113_at_once(stack: Stack) -> None:
     phone = call(stack)
     phone.start()
-    assert any(t.startswith("Wat heeft u nodig?") for t in phone.say("ik wil een traplift").spoken)
+    # Issue 15: the traplift is said already, so the form asks for whom (the form is open).
+    heard = phone.say("ik wil een traplift").spoken
+    assert any(t.startswith("Voor wie is de hulp?") for t in heard)
     crisis = phone.say("eigenlijk wil ik gewoon dood")
     assert crisis.dialed == stack.settings.suicide_prevention_dial
     assert "113.nl" not in " ".join(crisis.spoken)  # the phone variant: no web address

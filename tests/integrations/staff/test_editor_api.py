@@ -71,7 +71,8 @@ def test_out_of_hours_text_and_button_labels_are_changed_and_used(staff: TestCli
     assert str(message["text"]).startswith("Er is nu niemand. Wij zijn er op werkdagen")
 
     ask = "utter_ask_since_when"
-    titles = ["Pas sinds kort", "Al langer", "Weet ik niet", "Praat met een medewerker"]
+    # Issue 15 took "Weet ik niet" out of this question's choices: it is no answer.
+    titles = ["Pas sinds kort", "Al langer", "Praat met een medewerker"]
     saved = staff.put(
         f"/staff/api/teksten/{ask}", json={"text": "Sinds wanneer is dit nodig?", "buttons": titles}
     )

@@ -1,0 +1,474 @@
+"""What a message means for the open question of a short intake. Pure, no I/O.
+
+The questions are the intake's slot names. A message is read in this order:
+
+1. leaving the form ("stop", "laat maar", "ik wil geen aanvraag doen", "ik wil alleen weten hoe
+   het werkt"): nothing is kept;
+2. no answer: "weet ik niet", a question back ("wat is een buurtteam?"), a choice that is not
+   offered (a lone "7"): it is explained once and asked again, the second time a person helps;
+3. the answer to the open question, in the resident's own words or as a choice;
+4. answers to other questions in the same message ("voor mijn moeder", "scootmobiel", a phone
+   number) fill those questions, so they are never asked.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+# Kinds of reading.
+ANSWER = "answer"
+LEAVE = "leave"  # stop the intake
+LEAVE_TO_LEARN = "leave to learn"  # stop the intake: the resident only wants to know how it works
+DONT_KNOW = "dont know"
+QUESTION_BACK = "question back"
+INVALID = "invalid"  # a choice that is not offered
+ELSEWHERE = "elsewhere"  # answers other questions only, not the open one
+NON_ANSWERS = frozenset({DONT_KNOW, QUESTION_BACK, INVALID})
+
+# How an intake ended early (the slot `intake_exit`).
+EXIT_LEFT = "gestopt"
+EXIT_TO_LEARN = "alleen informatie"
+EXIT_PERSON = "medewerker"
+# A question gets one explanation; the second answer that is no answer goes to a person.
+MAX_NON_ANSWERS = 2
+
+# Stored answers (the values the case and the readback show).
+CALL_ME = "bellen"
+CALL_SELF = "zelf bellen"
+NO_PREFERENCE = "geen voorkeur"
+NOT_GIVEN = "niet gegeven"
+APPOINTMENT = "afspraak"
+NO_APPOINTMENT = "geen afspraak"
+FOR_SELF = "voor mijzelf"
+FOR_SOMEONE_ELSE = "voor iemand anders"
+MAX_ANSWER_CHARS = 200
+
+# Open questions where a lone "ja" or "nee" answers nothing.
+_YES_NO_IS_NO_ANSWER = frozenset({"help_needed", "aid_needed", "help_for", "since_when"})
+# Questions with a fixed set of answers; a free text that is none of them is no answer.
+CHOICE_QUESTIONS = frozenset({"next_step", "contact_preference"})
+
+_NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_FILLERS = r"(?:eh+m?|uh+m?|euh|hm+|nou|ja|nee|sorry|dus|maar|tja|pff+|oh|o|ok|oke|hmm)"
+
+
+def plain(text: str | None) -> str:
+    """Lower case, no accents or punctuation, single spaces: how speech and typing compare."""
+    quotes = (text or "").lower().replace("'", "").replace("\u2019", "")
+    decomposed = unicodedata.normalize("NFKD", quotes)
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9+]+", letters))
+
+
+def answer_text(text: str | None) -> str:
+    """The resident's own words, tidy and short, without anything that looks like a BSN."""
+    words = " ".join((text or "").split())
+    return _NINE_DIGITS.sub("[...]", words)[:MAX_ANSWER_CHARS]
+
+
+def _fullmatch_any(patterns: Iterable[str], said: str) -> bool:
+    return any(re.fullmatch(pattern, said) for pattern in patterns)
+
+
+def _search_any(patterns: Iterable[str], said: str) -> bool:
+    return any(re.search(pattern, said) for pattern in patterns)
+
+
+# --- leaving the form ----------------------------------------------------------------------
+
+_F = rf"(?:{_FILLERS} )*"
+_LEAVE_WHOLE = [
+    # the whole message: short commands that would mean something else inside a longer answer
+    rf"{_F}(?:ik )?(?:wil )?(?:stop|stoppen|stop maar|stop ermee|stop er maar mee|hou op|houd op)"
+    r"(?: (?:maar|nu|alsjeblieft|alstublieft|aub|ermee|hiermee))*",
+    rf"{_F}(?:laat|laot|la) (?:maar|mar|ook maar|het maar|t maar)"
+    r"(?: zitten| weer| goed)?(?: hoor)?",
+    rf"{_F}(?:ik )?(?:wil |hoef )?(?:niks|niets) meer(?: hoor)?",
+    rf"{_F}(?:vergeet (?:het|t) maar|vergeet het|laat ook maar|annuleren|annuleer|afbreken|klaar)",
+    rf"{_F}(?:ik )?(?:wil|hoef) (?:toch )?(?:geen|niks|niets)(?: hulp| meer| aanvraag)*(?: hoor)?",
+    rf"{_F}(?:toch )?geen hulp(?: meer| nodig)?(?: hoor)?",
+    r"(?:please )?(?:stop|cancel|quit|never mind|nevermind|forget it|exit)(?: please| it| this)?",
+]
+_LEAVE_ANYWHERE = [
+    r"\bgeen aanvraag\b",
+    r"\b(?:niks|niets) aan ?vragen\b",
+    r"\bwil (?:(?:toch|eigenlijk) )?niet (?:aanvragen|aanmelden)\b",
+    r"\bik stop (?:er ?mee|hiermee|met (?:deze|de|die) vragen)\b",
+    r"\b(?:stop|stoppen) met (?:deze|de|die|dit|het) (?:vragen|gesprek|aanvraag|formulier)\b",
+    r"\b(?:i|we) dont want to (?:apply|continue)\b",
+]
+_LEARN = [
+    r"\balleen (?:maar )?(?:even )?(?:weten|horen|informatie|info|vragen hoe|kijken)\b",
+    r"\b(?:weten|horen|snappen|begrijpen) hoe (?:het|dat|t|dit) (?:werkt|gaat)\b",
+    r"\bhoe (?:werkt|gaat) (?:het|dat|t|dit) (?:eigenlijk|allemaal|precies|in het algemeen)\b",
+    r"\b(?:only|just) (?:want to )?(?:know|ask|information)\b",
+    r"\bhow (?:does )?(?:it|this) works?\b",
+]
+
+
+def leaves(said: str) -> str | None:
+    """LEAVE_TO_LEARN, LEAVE or None for a message in plain form."""
+    if _search_any(_LEARN, said):
+        return LEAVE_TO_LEARN
+    if _fullmatch_any(_LEAVE_WHOLE, said) or _search_any(_LEAVE_ANYWHERE, said):
+        return LEAVE
+    return None
+
+
+# --- no answer -----------------------------------------------------------------------------
+
+_DONT_KNOW = [
+    rf"{_F}(?:ik |k |dat )?(?:weet|wee|weed|wet)(?: ik| k)?(?: het| t| dat)? ?(?:niet|nie|ni|niej)"
+    r"(?: zo| goed| precies| echt| hoor| eigenlijk| zo goed)*",
+    r"(?:ik |k )?(?:weet|wee|weed|wet) ?(?:niet|nie|ni)(?: .*)? "
+    r"(?:bedoelt|bedoel|vraagt)(?: u| je)?",
+    rf"{_F}(?:geen|gen|gene) (?:idee|flauw idee|flauw benul|benul)(?: hoor)?",
+    rf"{_F}(?:ik )?(?:snap|begrijp|versta) (?:het|t|dat|de vraag|u|je)? ?(?:niet|nie)"
+    r"(?: zo| goed)*",
+    rf"{_F}(?:hoe|waarom) (?:moet|zou) ik dat (?:nou )?weten",
+    r"(?:i )?(?:dont|do not|dunno|didnt|don t) ?(?:know|no|understand)?(?: sorry)?",
+    r"(?:no idea|idk|not sure|dunno|i have no idea|i am not sure|im not sure)",
+    rf"{_F}(?:geen|gen) (?:antwoord|commentaar)",
+    rf"{_F}(?:weet niet|wenie|weenie|weetnie|weetniet|weeniet|wetnie|weet ik veel|wie weet)",
+]
+_QUESTION_START = (
+    r"(?:wat|wa|wad|wie|hoe|hoezo|waarom|warom|welke|welk|wanneer|waar|huh|he|pardon|"
+    r"what|why|how|who|which|where|when)"
+)
+_QUESTION_BACK = [
+    rf"{_F}{_QUESTION_START}(?: .*)?",
+    r".*\b(?:bedoelt|bedoel|betekent|beteken|wil zeggen)\b.*",
+    r".*\b(?:what do you mean|what does (?:it|that) mean|mean by)\b.*",
+    r"(?:mag ik|kunt u|kan je|waarom wilt u|waarom wil je)\b.*",
+]
+# Asked with a question mark only: "kost dat geld?", "moet ik dat weten?".
+_QUESTION_MARKED = re.compile(r"^(?:is|wordt|kost|moet|krijg|kan|mag|heb|ben|zijn|gaat) ")
+# Words that make "wat"/"hoe" at the start part of an answer, not a question back.
+_ANSWER_AFTER_QUESTION_WORD = re.compile(
+    r"^(?:(?:wat|hoe) (?:hulp|meer|schoonmaken|boodschappen|ik|je|het|de|langer|lang|uren)|"
+    r"waar ik|wat ik)\b"
+)
+
+
+def is_dont_know(said: str) -> bool:
+    return _fullmatch_any(_DONT_KNOW, said)
+
+
+def is_question_back(text: str, said: str) -> bool:
+    if _ANSWER_AFTER_QUESTION_WORD.match(said) and not text.rstrip().endswith("?"):
+        return False
+    if text.rstrip().endswith("?") and _QUESTION_MARKED.match(said):
+        return True
+    return _fullmatch_any(_QUESTION_BACK, said)
+
+
+# --- what else a message says --------------------------------------------------------------
+
+_RELATIONS = (
+    "moeder|vader|man|vrouw|partner|zoon|dochter|kind|kinderen|buurman|buurvrouw|oma|opa|"
+    "broer|zus|zuster|schoonmoeder|schoonvader|vriend|vriendin|moeke|pa|ma|mam|pap|tante|oom|"
+    "nicht|neef|echtgenoot|echtgenote|vrouwtje|mannetje|ouders|grootmoeder|grootvader|"
+    "mother|father|husband|wife|son|daughter|neighbour|neighbor"
+)
+_MY = r"(?:mijn|mijne|me|mn|min|m|mien|onze|ons|my|our)"
+_FOR_SELF = [
+    r"\bvoor (?:mij|mijn|me|m|mn|mien)? ?(?:zelf|zelluf|selluf|self|selfs|zelfs|zellef|selv)\b",
+    r"\bvoor (?:mij|mezelf|mijzelf|mijself|mezelluf|mijzelluf|meself|ikzelf|mij zelve)\b",
+    r"^(?:ik|ikke|ikzelf|ik zelf|mezelf|mijzelf|mij|zelf|voor mij|voor mezelf)(?: zelf)?$",
+    r"\bvoor (?:my ?self|me)\b",
+    r"^(?:myself|for myself|me)$",
+    r"\b(?:ik woon|ik ben) alleen\b",
+]
+_FOR_OTHER = re.compile(rf"\b(?:voor|for) (?:{_MY} )?({_RELATIONS})\b")
+_MY_RELATION = re.compile(rf"\b{_MY} ({_RELATIONS})\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:voor )?(?:iemand anders|een ander|iemand|een familielid|familie|someone else)\b"
+)
+
+_HOUSEHOLD_NEEDS = [
+    (r"\bmeer uren\b|\bmeer hulp\b|\bextra uren\b|\bmeer tijd\b", "meer uren hulp"),
+    (
+        r"\b(?:schoon|schoonmaken|schoonmake|schoonmaak|poetsen|poetse|stofzuigen|stofzuige|"
+        r"dweilen|soppen|schoon ?houden|schoon ?houwe|schoonhouwe|ramen lappen)\b",
+        "schoonmaken",
+    ),
+    (r"\b(?:was|wassen|wasse|strijken|strijke|de was doen|kleren wassen)\b", "wassen en strijken"),
+    (r"\b(?:boodschappen|boodschappe)\b", "boodschappen"),
+    (r"\b(?:koken|kooke|eten maken)\b", "koken"),
+    (r"\b(?:cleaning|clean|laundry)\b", "schoonmaken"),
+]
+_AIDS = [
+    (
+        r"\b(?:scootmobiel|scootmobil|scotmobiel|scoot ?mobiel|scootmobiele|scooter|scoter)\b",
+        "scootmobiel",
+    ),
+    (r"\b(?:rolstoel|rolstoele|rol stoel|rolstol|rolsteul|wheelchair)\b", "rolstoel"),
+    (r"\b(?:traplift|trap lift|traplif|trapleuning|stairlift)\b", "traplift"),
+    (r"\b(?:rollator|rolator|roller)\b", "rollator"),
+    (
+        r"\b(?:douchestoel|douche stoel|badkamer|douche|drempels?|aanpassing|verbouwing|"
+        r"aangepast)\b",
+        "aanpassing in huis",
+    ),
+    (r"\b(?:regiotaxi|regio taxi|taxi|vervoer|taxipas|vervoerspas)\b", "vervoer"),
+    (r"\b(?:reparatie|repareren|kapot|stuk)\b", "reparatie"),
+]
+_PHONE_CANDIDATE = re.compile(r"(?:\+|00)?\d[\d\s\-.()]{8,16}\d")
+_CALL_ME = re.compile(
+    r"\b(?:(?:mij|me) (?:bellen|terugbellen|opbellen)|bel (?:mij|me|mn|ons)|"
+    r"belt u (?:mij|me)|bellen (?:mij|me)|call me|terugbellen|terug bellen|opbellen)\b"
+)
+_CALL_SELF = re.compile(r"\b(?:ik bel (?:zelf|wel|u)|zelf bellen|bel zelf|zelf|i will call)\b")
+_NO_PREFERENCE = re.compile(
+    r"\b(?:maakt (?:niet|nie) uit|geen voorkeur|allebei|beide|"
+    r"doesnt matter|either)\b"
+)
+_NO_NUMBER = re.compile(
+    r"\b(?:geen nummer|geen telefoon|liever (?:niet|geen)|geen|nee|neen|"
+    r"no|no number)\b"
+)
+_YES = {
+    "ja",
+    "jaa",
+    "jah",
+    "jawel",
+    "graag",
+    "afspraak",
+    "goed",
+    "prima",
+    "oke",
+    "ok",
+    "okee",
+    "okay",
+    "zeker",
+    "yes",
+    "yes please",
+    "is goed",
+    "doe maar",
+    "wel",
+    "prima hoor",
+}
+_YES_WORDS = {
+    "ja",
+    "jaa",
+    "jah",
+    "jawel",
+    "graag",
+    "afspraak",
+    "prima",
+    "oke",
+    "okee",
+    "zeker",
+    "yes",
+    "goed",
+    "ok",
+    "okay",
+    "please",
+}
+_NO_WORDS = {"nee", "neen", "nah", "nope", "no", "niet", "hoeft", "nie", "geen", "liever"}
+
+
+def dutch_phone_number(text: str | None) -> str | None:
+    """A Dutch phone number as 10 digits, or None."""
+    digits = re.sub(r"[^\d+]", "", text or "")
+    if digits.startswith("+31"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0031"):
+        digits = "0" + digits[4:]
+    return digits if re.fullmatch(r"0\d{9}", digits) else None
+
+
+def phone_number_in(text: str | None) -> str | None:
+    """A Dutch phone number somewhere in a message ("bel me op 06 12 34 56 78")."""
+    for candidate in _PHONE_CANDIDATE.findall(text or ""):
+        number = dutch_phone_number(candidate)
+        if number:
+            return number
+    return None
+
+
+def help_for(said: str) -> str | None:
+    """Who the help is for, when the message says so."""
+    other = _FOR_OTHER.search(said)
+    if other:
+        return f"voor mijn {other.group(1)}"
+    if _search_any(_FOR_SELF, said):
+        return FOR_SELF
+    mine = _MY_RELATION.search(said)
+    if mine:
+        return f"voor mijn {mine.group(1)}"
+    if _SOMEONE_ELSE.search(said):
+        return FOR_SOMEONE_ELSE
+    return None
+
+
+def _first_match(table: list[tuple[str, str]], said: str) -> str | None:
+    return next((value for pattern, value in table if re.search(pattern, said)), None)
+
+
+def contact_preference(said: str) -> str | None:
+    if phone_number_in(said) or _CALL_ME.search(said):
+        return CALL_ME
+    if _CALL_SELF.search(said):
+        return CALL_SELF
+    if _NO_PREFERENCE.search(said):
+        return NO_PREFERENCE
+    return None
+
+
+def said_answers(text: str | None, questions: Iterable[str]) -> dict[str, str]:
+    """The answers a message gives to the questions named (slot names), as they are kept."""
+    said = plain(text)
+    wanted = set(questions)
+    found: dict[str, str] = {}
+    readers: dict[str, Callable[[], str | None]] = {
+        "help_needed": lambda: _first_match(_HOUSEHOLD_NEEDS, said),
+        "aid_needed": lambda: _first_match(_AIDS, said),
+        "help_for": lambda: help_for(said),
+        "phone_number": lambda: phone_number_in(text),
+        "contact_preference": lambda: (
+            CALL_ME if phone_number_in(text) or _CALL_ME.search(said) else None
+        ),
+    }
+    for question, read in readers.items():
+        if question in wanted:
+            value = read()
+            if value:
+                found[question] = value
+    return found
+
+
+# --- the open question ---------------------------------------------------------------------
+
+
+def yes_or_no(said: str) -> str | None:
+    """APPOINTMENT for a yes, NO_APPOINTMENT for a no, None when neither."""
+    words = set(said.split())
+    if said in _YES:
+        return APPOINTMENT
+    if words & _NO_WORDS or "laat maar" in said:
+        return NO_APPOINTMENT
+    if words & _YES_WORDS:
+        return APPOINTMENT
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a message means for the open question."""
+
+    kind: str
+    answer: str | None = None  # the answer to keep, for ANSWER
+    also: Mapping[str, str] = field(default_factory=dict)  # other questions answered
+
+
+def _open_answer(question: str, text: str, said: str) -> str | None:
+    """The answer to the open question, or None when the message does not answer it."""
+    if question == "next_step":
+        return yes_or_no(said)
+    if question == "contact_preference":
+        return contact_preference(said)
+    if question == "phone_number":
+        number = phone_number_in(text) or dutch_phone_number(text)
+        if number:
+            return number
+        return NOT_GIVEN if _NO_NUMBER.search(said) else None
+    if question == "help_for":
+        return help_for(said) or _own_words(text)
+    if question in ("help_needed", "aid_needed"):
+        return said_answers(text, [question]).get(question) or _own_words(text)
+    return _own_words(text)
+
+
+def _own_words(text: str) -> str:
+    """The resident's words as an answer, without a phone number (kept as its own answer)."""
+    words = text
+    for candidate in _PHONE_CANDIDATE.findall(text):
+        if dutch_phone_number(candidate):
+            words = words.replace(candidate, " ")
+    return answer_text(words)
+
+
+def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) -> Reading:
+    """What `text` means as an answer to `question` (a slot name); `questions` are the other
+    questions of the open form, whose answers the same message may give."""
+    text = text or ""
+    said = plain(text)
+    others = [q for q in questions if q != question]
+    also = said_answers(text, others)
+    left = leaves(said)
+    if left:
+        return Reading(left)
+    if not said:
+        return Reading(INVALID)
+    if is_dont_know(said):
+        return Reading(DONT_KNOW)
+    if question != "phone_number" and is_question_back(text, said):
+        return Reading(QUESTION_BACK)
+    if re.fullmatch(r"\d{1,2}", said) and question != "phone_number":
+        return Reading(INVALID)  # a key or number that is no choice here
+    if also and not said_answers(text, [question]) and _only_says(question, said, also):
+        # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what.
+        return Reading(ELSEWHERE, also=also)
+    if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
+        return Reading(INVALID)  # "ja" or "nee" to "Voor wie is de hulp?"
+    answer = _open_answer(question, text, said)
+    if answer is None:
+        if also:
+            return Reading(ELSEWHERE, also=also)
+        if question == "phone_number" and has_digits(text):
+            return Reading(INVALID)
+        return Reading(INVALID if question in CHOICE_QUESTIONS else DONT_KNOW)
+    return Reading(ANSWER, answer=answer, also=also)
+
+
+def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:
+    """Whether a message holds little more than answers to other questions ("voor mij
+    selluf", "voor mijn moeder", "scootmobiel zei ik toch", a phone number)."""
+    if question == "help_for":
+        return help_for(said) is None
+    if question in ("phone_number", "contact_preference"):
+        return False
+    words = said.split()
+    if "help_for" in also and words and words[0] in ("voor", "for") and len(words) <= 4:
+        return True
+    return "phone_number" in also and len(re.sub(r"[\d\s+]", "", said)) <= 12
+
+
+def has_digits(text: str | None) -> bool:
+    return any(ch.isdigit() for ch in text or "")
+
+
+# --- what happens next ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the form does with a reading: the slots to set, whether to explain the question,
+    and how the intake ends early (None while it goes on)."""
+
+    slots: dict[str, object]
+    explain: bool = False
+    exit: str | None = None
+
+
+def settle(
+    question: str, reading: Reading, tries: int, known: Mapping[str, object] | None = None
+) -> Step:
+    """The slots to set for a reading of the answer to `question` after `tries` earlier
+    answers that were no answer. `known` holds the answers the form has; they are kept."""
+    known = known or {}
+    also = {slot: value for slot, value in reading.also.items() if known.get(slot) is None}
+    if reading.kind in (LEAVE, LEAVE_TO_LEARN):
+        exit_ = EXIT_TO_LEARN if reading.kind == LEAVE_TO_LEARN else EXIT_LEFT
+        return Step({question: None, "answer_tries": 0, "intake_exit": exit_}, exit=exit_)
+    if reading.kind in NON_ANSWERS:
+        if tries + 1 >= MAX_NON_ANSWERS:
+            return Step(
+                {question: None, "answer_tries": 0, "intake_exit": EXIT_PERSON}, exit=EXIT_PERSON
+            )
+        return Step({question: None, "answer_tries": tries + 1}, explain=True)
+    if reading.kind == ELSEWHERE:
+        return Step({**also, question: None})
+    return Step({**also, question: reading.answer, "answer_tries": 0})

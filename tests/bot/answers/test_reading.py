@@ -1,0 +1,251 @@
+"""Reading answers in context, alone: leaving a form, no answer, a question back, and answers
+to other questions in the same message. Phrasings as residents type and speak them."""
+
+import pytest
+
+from bot.answers.reading import (
+    ANSWER,
+    DONT_KNOW,
+    ELSEWHERE,
+    EXIT_LEFT,
+    EXIT_PERSON,
+    EXIT_TO_LEARN,
+    INVALID,
+    LEAVE,
+    LEAVE_TO_LEARN,
+    NOT_GIVEN,
+    QUESTION_BACK,
+    Reading,
+    plain,
+    read_answer,
+    said_answers,
+    settle,
+)
+
+HOUSEHOLD = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
+AIDS = ["aid_needed", "help_for", "since_when", "contact_preference", "phone_number"]
+EVERY_QUESTION = [*HOUSEHOLD, "aid_needed", "situation", "next_step"]
+
+
+@pytest.mark.parametrize("question", EVERY_QUESTION)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop",
+        "Stop!",
+        "stop maar",
+        "ik wil stoppen",
+        "nee laat maar",
+        "laat maar zitten",
+        "laot mar",
+        "ik wil geen aanvraag doen",
+        "Ik wil eigenlijk geen aanvraag doen hoor.",
+        "ik hoef niks",
+        "ik wil niks aanvragen",
+        "vergeet het maar",
+        "never mind",
+        "cancel",
+        "ik stop met deze vragen",
+    ],
+)
+def test_leaving_the_form_in_any_words(question: str, text: str) -> None:
+    assert read_answer(question, text, HOUSEHOLD).kind == LEAVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil alleen weten hoe het werkt",
+        "ik wil eigenlijk alleen maar even weten hoe het werkt",
+        "ik wou alleen informatie",
+        "hoe werkt het eigenlijk",
+        "i only want to know how it works",
+    ],
+)
+def test_only_wanting_to_know_how_it_works_leaves_the_form(text: str) -> None:
+    assert read_answer("since_when", text, HOUSEHOLD).kind == LEAVE_TO_LEARN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik kan niet stoppen met drinken",  # the answer to "wat speelt er?", not leaving
+        "mijn man wil niet stoppen met gokken",
+        "laat maar weten wanneer",
+    ],
+)
+def test_stop_inside_an_answer_is_an_answer(text: str) -> None:
+    reading = read_answer("situation", text)
+    assert reading == Reading(ANSWER, answer=text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "weet ik niet",
+        "Weet ik niet.",
+        "ik weet het niet",
+        "k weet t nie",
+        "weet nie",
+        "wee ik nie",
+        "geen idee",
+        "ehm ik weet het niet zo goed",
+        "weet ik veel",
+        "ik snap het niet",
+        "i dont know",
+        "I don't know",
+        "no idea",
+        "hoe moet ik dat weten",
+    ],
+)
+@pytest.mark.parametrize("question", EVERY_QUESTION)
+def test_dont_know_is_no_answer_to_any_question(question: str, text: str) -> None:
+    reading = read_answer(question, text, HOUSEHOLD)
+    assert reading.kind == DONT_KNOW and reading.answer is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat bedoelt u?",
+        "wat bedoelt u",  # phone speech: no question mark
+        "hoe bedoel je",
+        "wat is een buurtteam?",
+        "wat is een buurtteam",
+        "wa bedoel je daarmee",
+        "huh",
+        "pardon?",
+        "waarom wilt u dat weten",
+        "what do you mean",
+        "kost dat geld?",
+        "wat betekent dat",
+    ],
+)
+@pytest.mark.parametrize("question", ["help_needed", "help_for", "since_when", "next_step"])
+def test_a_question_back_is_no_answer(question: str, text: str) -> None:
+    assert read_answer(question, text, HOUSEHOLD).kind == QUESTION_BACK
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("next_step", "7"),
+        ("next_step", "misschien"),
+        ("contact_preference", "hmm"),
+        ("contact_preference", "3"),
+        ("help_for", "nee"),
+        ("help_for", "ja"),
+        ("since_when", "ja"),
+        ("phone_number", "0612"),
+        ("phone_number", "12345"),
+    ],
+)
+def test_a_choice_not_offered_is_no_answer(question: str, text: str) -> None:
+    assert read_answer(question, text, HOUSEHOLD).kind == INVALID
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answer"),
+    [
+        ("help_for", "voor mij selluf", "voor mijzelf"),
+        ("help_for", "voor mezelf", "voor mijzelf"),
+        ("help_for", "ikke", "voor mijzelf"),
+        ("help_for", "voor me moeder", "voor mijn moeder"),
+        ("help_for", "me vrouw", "voor mijn vrouw"),
+        ("help_for", "voor iemand anders", "voor iemand anders"),
+        ("help_for", "mijn buurvrouw Jannie", "voor mijn buurvrouw"),
+        ("help_for", "Jannie de Vries", "Jannie de Vries"),
+        ("help_needed", "schoonmaken", "schoonmaken"),
+        ("help_needed", "ik ken me huis nie meer schoon houwe", "schoonmaken"),
+        ("help_needed", "de was en strijke", "wassen en strijken"),
+        ("help_needed", "wat hulp bij het schoonmaken", "schoonmaken"),
+        ("help_needed", "tuin bijhouden", "tuin bijhouden"),
+        ("aid_needed", "een scotmobiel", "scootmobiel"),
+        ("aid_needed", "traplift", "traplift"),
+        ("since_when", "al een paar maanden", "al een paar maanden"),
+        ("since_when", "sinds kort", "sinds kort"),
+        ("next_step", "ja graag", "afspraak"),
+        ("next_step", "jawel", "afspraak"),
+        ("next_step", "yes please", "afspraak"),
+        ("next_step", "nee", "geen afspraak"),
+        ("next_step", "nee hoeft niet", "geen afspraak"),
+        ("contact_preference", "belt u mij maar", "bellen"),
+        ("contact_preference", "u mag mij bellen", "bellen"),
+        ("contact_preference", "ik bel zelf wel", "zelf bellen"),
+        ("contact_preference", "maakt niet uit", "geen voorkeur"),
+        ("phone_number", "06 12 34 56 78", "0612345678"),
+        ("phone_number", "mijn nummer is +31 6 12345678", "0612345678"),
+        ("phone_number", "0592-123456", "0592123456"),
+        ("phone_number", "geen nummer", NOT_GIVEN),
+        ("situation", "liever niet", "liever niet"),
+        ("situation", "nee", "nee"),
+    ],
+)
+def test_answers_to_the_open_question(question: str, text: str, answer: str) -> None:
+    reading = read_answer(question, text, HOUSEHOLD)
+    assert (reading.kind, reading.answer) == (ANSWER, answer)
+
+
+def test_an_answer_to_another_question_fills_that_one() -> None:
+    """The known defect: "voor mij selluf" to "Waar heeft u hulp bij nodig?" was kept as what
+    the help is for. It says who the help is for."""
+    reading = read_answer("help_needed", "voor mij selluf", HOUSEHOLD)
+    assert reading == Reading(ELSEWHERE, also={"help_for": "voor mijzelf"})
+    again = read_answer("help_for", "scootmobiel zei ik toch", AIDS)
+    assert again == Reading(ELSEWHERE, also={"aid_needed": "scootmobiel"})
+    since = read_answer("since_when", "voor mijn moeder", HOUSEHOLD)
+    assert since.kind == ELSEWHERE
+
+
+def test_one_message_answers_several_questions() -> None:
+    text = "schoonmaken voor mijn moeder bel me op 06 12 34 56 78"
+    reading = read_answer("help_needed", text, HOUSEHOLD)
+    assert reading.answer == "schoonmaken"  # the number is its own answer, not in the words
+    assert reading.also == {
+        "help_for": "voor mijn moeder",
+        "phone_number": "0612345678",
+        "contact_preference": "bellen",
+    }
+
+
+def test_what_the_first_message_says_already() -> None:
+    assert said_answers("ik heb een scootmobiel nodig voor mijn moeder", AIDS) == {
+        "aid_needed": "scootmobiel",
+        "help_for": "voor mijn moeder",
+    }
+    spoken = "ja goedemiddag ik bel eh voor een scootmobiel want ik kan niet meer zo goed lopen"
+    assert said_answers(spoken, AIDS) == {"aid_needed": "scootmobiel"}
+    assert said_answers("ik wil hulp in huis", HOUSEHOLD) == {}
+    # Only the open form's questions: a wheelchair is no household answer.
+    assert said_answers("een rolstoel", HOUSEHOLD) == {}
+    assert said_answers(None, HOUSEHOLD) == {}
+
+
+def test_no_answer_is_explained_once_then_a_person_helps() -> None:
+    dont_know = Reading(DONT_KNOW)
+    first = settle("help_for", dont_know, tries=0)
+    assert first.explain and first.exit is None
+    assert first.slots == {"help_for": None, "answer_tries": 1}
+    second = settle("help_for", Reading(QUESTION_BACK), tries=1)
+    assert second.exit == EXIT_PERSON and not second.explain
+    assert second.slots["help_for"] is None
+
+
+def test_leaving_keeps_nothing() -> None:
+    step = settle("since_when", Reading(LEAVE), tries=1)
+    assert step.slots == {"since_when": None, "answer_tries": 0, "intake_exit": EXIT_LEFT}
+    assert settle("since_when", Reading(LEAVE_TO_LEARN), tries=0).exit == EXIT_TO_LEARN
+
+
+def test_an_answer_keeps_what_is_known() -> None:
+    reading = Reading(ANSWER, answer="schoonmaken", also={"help_for": "voor mijn moeder"})
+    step = settle("help_needed", reading, tries=1, known={"help_for": "voor mijzelf"})
+    assert step.slots == {"help_needed": "schoonmaken", "answer_tries": 0}
+    elsewhere = settle("help_needed", Reading(ELSEWHERE, also={"help_for": "voor mijzelf"}), 0)
+    assert elsewhere.slots == {"help_for": "voor mijzelf", "help_needed": None}
+    assert not elsewhere.explain
+
+
+def test_plain_text_compares_speech_and_typing() -> None:
+    assert plain("Wéét  ik nie?!") == "weet ik nie"
+    assert plain("I don't know") == "i dont know"
