@@ -28,6 +28,7 @@ from actions.intake_answers import (
 )
 from actions.triage import typed_text
 from bot.answers.reading import (
+    EXIT_GOODBYE,
     EXIT_LEFT,
     EXIT_PERSON,
     EXIT_TO_LEARN,
@@ -237,7 +238,7 @@ class ActionSubmitIntake(Action):
         route = tracker.get_slot("route")
         slots = tracker.current_slot_values()
         left = tracker.get_slot(EXIT)
-        if left in (EXIT_LEFT, EXIT_TO_LEARN):
+        if left in (EXIT_LEFT, EXIT_TO_LEARN, EXIT_GOODBYE):
             # Nothing is kept and nothing is sent: the resident hears what happens now.
             for response in leaving_responses(route, left):
                 dispatcher.utter_message(response=response)
@@ -263,6 +264,8 @@ class ActionSubmitIntake(Action):
 def leaving_responses(route: str | None, exit_: str) -> list[str]:
     """What the resident hears after leaving a form: how it works when that was the
     question, that nothing was passed on, and whether there is something else."""
+    if exit_ == EXIT_GOODBYE:  # "doei" in the middle of a form ends the conversation
+        return ["utter_intake_left", "utter_goodbye"]
     how = []
     if exit_ == EXIT_TO_LEARN:
         kind = "buurtteam" if route == "buurtteam" else "direct"

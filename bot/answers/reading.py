@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 ANSWER = "answer"
 LEAVE = "leave"  # stop the intake
 LEAVE_TO_LEARN = "leave to learn"  # stop the intake: the resident only wants to know how it works
+LEAVE_GOODBYE = "leave with goodbye"  # "doei": stop the intake and end the conversation
 DONT_KNOW = "dont know"
 QUESTION_BACK = "question back"
 INVALID = "invalid"  # a choice that is not offered
@@ -30,6 +31,7 @@ NON_ANSWERS = frozenset({DONT_KNOW, QUESTION_BACK, INVALID})
 EXIT_LEFT = "gestopt"
 EXIT_TO_LEARN = "alleen informatie"
 EXIT_PERSON = "medewerker"
+EXIT_GOODBYE = "afscheid"
 # A question gets one explanation; the second answer that is no answer goes to a person.
 MAX_NON_ANSWERS = 2
 
@@ -90,6 +92,12 @@ _LEAVE_WHOLE = [
     rf"{_F}(?:toch )?geen hulp(?: meer| nodig)?(?: hoor)?",
     r"(?:please )?(?:stop|cancel|quit|never mind|nevermind|forget it|exit)(?: please| it| this)?",
 ]
+_GOODBYE_WHOLE = [
+    # the whole message is a goodbye ("doei", "ok dag", "tot ziens hoor")
+    rf"{_F}(?:ok |oke |okee |nou |ja )?(?:doei|doeg|dag|daag|dahag|doei doei|dag dag|tot ziens|"
+    r"tot later|houdoe|ajuus|aju|bye|bye bye|goodbye|good bye|see you)"
+    r"(?: hoor| dan| maar| allemaal| he| bedankt| dank u| dank je)*",
+]
 _LEAVE_ANYWHERE = [
     r"\bgeen aanvraag\b",
     r"\b(?:niks|niets) aan ?vragen\b",
@@ -108,9 +116,11 @@ _LEARN = [
 
 
 def leaves(said: str) -> str | None:
-    """LEAVE_TO_LEARN, LEAVE or None for a message in plain form."""
+    """LEAVE_TO_LEARN, LEAVE_GOODBYE, LEAVE or None for a message in plain form."""
     if _search_any(_LEARN, said):
         return LEAVE_TO_LEARN
+    if _fullmatch_any(_GOODBYE_WHOLE, said):
+        return LEAVE_GOODBYE
     if _fullmatch_any(_LEAVE_WHOLE, said) or _search_any(_LEAVE_ANYWHERE, said):
         return LEAVE
     return None
@@ -460,8 +470,10 @@ def settle(
     answers that were no answer. `known` holds the answers the form has; they are kept."""
     known = known or {}
     also = {slot: value for slot, value in reading.also.items() if known.get(slot) is None}
-    if reading.kind in (LEAVE, LEAVE_TO_LEARN):
-        exit_ = EXIT_TO_LEARN if reading.kind == LEAVE_TO_LEARN else EXIT_LEFT
+    if reading.kind in (LEAVE, LEAVE_TO_LEARN, LEAVE_GOODBYE):
+        exit_ = {LEAVE_TO_LEARN: EXIT_TO_LEARN, LEAVE_GOODBYE: EXIT_GOODBYE}.get(
+            reading.kind, EXIT_LEFT
+        )
         return Step({question: None, "answer_tries": 0, "intake_exit": exit_}, exit=exit_)
     if reading.kind in NON_ANSWERS:
         if tries + 1 >= MAX_NON_ANSWERS:

@@ -189,6 +189,12 @@ def test_leaving_says_what_happens_and_sends_nothing(run: Any) -> None:
     ]
 
 
+def test_a_goodbye_in_a_form_says_goodbye_and_sends_nothing(run: Any) -> None:
+    slots = {"route": "buurtteam", "topic": "loneliness", "intake_exit": "afscheid"}
+    messages, _ = run(ActionSubmitIntake(), slots=slots)
+    assert [m["response"] for m in messages] == ["utter_intake_left", "utter_goodbye"]
+
+
 def test_twice_no_answer_hands_over_to_a_person(run: Any) -> None:
     slots = {"route": "voorziening", "topic": "aids", "intake_exit": "medewerker"}
     messages, events = run(ActionSubmitIntake(), slots=slots)

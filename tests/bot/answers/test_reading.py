@@ -7,11 +7,13 @@ from bot.answers.reading import (
     ANSWER,
     DONT_KNOW,
     ELSEWHERE,
+    EXIT_GOODBYE,
     EXIT_LEFT,
     EXIT_PERSON,
     EXIT_TO_LEARN,
     INVALID,
     LEAVE,
+    LEAVE_GOODBYE,
     LEAVE_TO_LEARN,
     NOT_GIVEN,
     QUESTION_BACK,
@@ -249,3 +251,14 @@ def test_an_answer_keeps_what_is_known() -> None:
 def test_plain_text_compares_speech_and_typing() -> None:
     assert plain("Wéét  ik nie?!") == "weet ik nie"
     assert plain("I don't know") == "i dont know"
+
+
+@pytest.mark.parametrize("text", ["doei", "ok dag", "Tot ziens hoor", "bye", "doei doei", "daag"])
+def test_a_goodbye_in_a_form_ends_the_conversation(text: str) -> None:
+    # Held in a chat: "doei" to "Wilt u in een paar woorden vertellen wat er speelt?" was kept
+    # as what the resident's situation is, and the form went on.
+    for question in ("situation", "since_when", "help_for"):
+        reading = read_answer(question, text)
+        assert reading.kind == LEAVE_GOODBYE, (question, text)
+        assert settle(question, reading, tries=0).exit == EXIT_GOODBYE
+    assert read_answer("situation", "sinds een dag").kind != LEAVE_GOODBYE
