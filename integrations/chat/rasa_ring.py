@@ -28,7 +28,7 @@ class RasaRing:
     ) -> None:
         if not servers:
             raise ValueError("at least one Rasa server is needed")
-        self.servers = [server.rstrip("/") for server in dict.fromkeys(servers)]
+        self.servers = list(dict.fromkeys(server.rstrip("/") for server in servers))
         self._rest_seconds = rest_seconds
         self._clock = clock
         self._resting_until: dict[str, float] = {}

@@ -51,6 +51,9 @@ class Tally:
     errors: int = 0
     started: float = field(default_factory=time.perf_counter)
 
+    def rate(self) -> float:
+        return len(self.latencies) / (time.perf_counter() - self.started)
+
     def line(self, name: str) -> str:
         seconds = time.perf_counter() - self.started
         if not self.latencies:
@@ -201,7 +204,52 @@ def train_seconds() -> float:
         return time.perf_counter() - began
 
 
-async def run(stack: Stack, conversations: int, seconds: float) -> None:
+def p95(tally: Tally | None) -> float | None:
+    return percentile(tally.latencies, 0.95) if tally and tally.latencies else None
+
+
+@dataclass
+class Figures:
+    """What the issue's targets are measured against, filled phase by phase."""
+
+    alone: Tally | None = None
+    chat: Tally | None = None
+    phone: Tally | None = None
+    saturated: Tally | None = None
+    train_seconds: float | None = None
+
+    def targets(self) -> list[str]:
+        lines = []
+
+        def judged(name: str, value: float | None, unit: str, target: str, met: bool) -> None:
+            shown = "not measured" if value is None else f"{value:,.0f} {unit}"
+            verdict = "" if value is None else ("met" if met else "NOT met")
+            lines.append(f"target {name:<43} {shown:>12}  ({target}) {verdict}")
+
+        chat_p95 = p95(self.chat)
+        judged("p95, 50 residents at once (chat API)", chat_p95, "ms", "< 500 ms",
+               chat_p95 is not None and chat_p95 < 500)  # fmt: skip
+        rate = self.saturated.rate() if self.saturated else None
+        errors = self.saturated.errors if self.saturated else 0
+        judged("turns/s sustained, no pauses", rate, "/s", f">= 35/s, {errors} errors",
+               rate is not None and rate >= 35 and errors == 0)  # fmt: skip
+        phone_p95 = p95(self.phone)
+        judged("phone webhook turn p95", phone_p95, "ms", "< 700 ms",
+               phone_p95 is not None and phone_p95 < 700)  # fmt: skip
+        judged("training from scratch", self.train_seconds, "s", "< 180 s",
+               self.train_seconds is not None and self.train_seconds < 180)  # fmt: skip
+        if self.alone and self.alone.latencies and chat_p95 is not None:
+            alone_p50 = statistics.median(self.alone.latencies)
+            alone_p95 = percentile(self.alone.latencies, 0.95)
+            lines.append(
+                f"one resident alone: p50 {alone_p50:.0f} ms, p95 {alone_p95:.0f} ms; "
+                f"p95 under load / alone: {chat_p95 / alone_p50:.1f}x the alone p50, "
+                f"{chat_p95 / alone_p95:.1f}x the alone p95"
+            )
+        return lines
+
+
+async def run(stack: Stack, conversations: int, seconds: float, figures: Figures) -> None:
     s = stack.settings
     gateway, rasa = stack.gateway_url, s.rasa_url
     print(
@@ -209,18 +257,20 @@ async def run(stack: Stack, conversations: int, seconds: float) -> None:
     )
     # Warm up both paths (model caches, connections).
     await residents(gateway, chat_session, chat_turn, 5, 5, None)
+    figures.alone = await residents(gateway, chat_session, chat_turn, 1, seconds / 3, None)
+    print(figures.alone.line("one resident alone (chat API)"))
     direct = await residents(rasa, rasa_session, rasa_turn_for(s), conversations, seconds)
     print(direct.line("straight to Rasa (its webhook)"))
-    chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
-    print(chat.line("through the gateway (chat API)"))
-    if direct.latencies and chat.latencies:
-        ratio = statistics.median(chat.latencies) / statistics.median(direct.latencies)
+    figures.chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
+    print(figures.chat.line("through the gateway (chat API)"))
+    if direct.latencies and figures.chat.latencies:
+        ratio = statistics.median(figures.chat.latencies) / statistics.median(direct.latencies)
         print(f"{'gateway / Rasa, p50':<34} {ratio:6.2f}")
     phone = phone_turn_for(s)
-    calls = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
-    print(calls.line("phone: signed Twilio webhooks (20)"))
-    saturated = await residents(gateway, chat_session, chat_turn, 40, seconds / 2, None)
-    print(saturated.line("saturation: 40 without pauses"))
+    figures.phone = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
+    print(figures.phone.line("phone: signed Twilio webhooks (20)"))
+    figures.saturated = await residents(gateway, chat_session, chat_turn, 40, seconds, None)
+    print(figures.saturated.line("saturation: 40 without pauses"))
     for name, part in stack.parts.items():
         if part.pid:
             print(f"memory {name:<27} {memory_mb(part.pid):7.0f} MB")
@@ -245,6 +295,7 @@ def main() -> None:
         chat_sessions_per_address_hour=10_000_000,
         chat_rate_per_session=10_000,
     )
+    figures = Figures()
     with tempfile.TemporaryDirectory() as var:
         stack = Stack(settings, StackPaths(model=model, var=Path(var)))
         stack.start()
@@ -253,11 +304,14 @@ def main() -> None:
                 sys.exit("the stack did not become ready")
             print(f"Rasa workers: {settings.rasa_workers}, action server workers: "
                   f"{settings.action_server_workers}, gateway: 1 process")  # fmt: skip
-            asyncio.run(run(stack, conversations, seconds))
+            asyncio.run(run(stack, conversations, seconds, figures))
         finally:
             stack.stop()
     if os.environ.get("BENCH_TRAIN", "1") == "1":
-        print(f"{'training from scratch':<34} {train_seconds():6.0f} s")
+        figures.train_seconds = train_seconds()
+        print(f"{'training from scratch':<34} {figures.train_seconds:6.0f} s")
+    for line in figures.targets():
+        print(line)
 
 
 if __name__ == "__main__":
