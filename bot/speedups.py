@@ -12,7 +12,11 @@ Found with py-spy on a Rasa worker under load (docs/benchmarks.md, "The profile"
   endpoint. Here each endpoint keeps one session per event loop (each Sanic worker has its
   own), so connections are kept alive and reused.
 
-`install()` applies both. It is called by `bot.serve` before Rasa starts, never at import
+- Event types. Rasa finds the class of each stored event by walking every subclass of `Event`
+  (with an `inspect.isabstract` check each) for every event of every tracker it reads. Here
+  the name of each type is looked up in a table made once; a name not in it goes the old way.
+
+`install()` applies all three. It is called by `bot.serve` before Rasa starts, never at import
 time; Sanic forks its workers after that, so every worker has them.
 """
 
@@ -26,6 +30,8 @@ from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 from rasa.core.actions.action import RemoteAction
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
+from rasa.shared.core.events import Event
+from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
 
 ACTION_RESULT_HINT = (
@@ -107,10 +113,26 @@ def kept_session(endpoint: EndpointConfig) -> KeptSession:
     return KeptSession(kept[1])
 
 
+def event_type_table() -> Callable[..., Any]:
+    """`Event.resolve_by_type` with the types found once (the first class of a name wins,
+    as in Rasa's walk); an unknown name, and the default, go to Rasa's own function."""
+    original = Event.resolve_by_type
+    table: dict[str, type[Event]] = {}
+    for cls in all_subclasses(Event):
+        table.setdefault(cls.type_name, cls)
+
+    def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
+        found = table.get(type_name)
+        return found if found is not None else original(type_name, default)
+
+    return resolve_by_type
+
+
 def install() -> None:
     """Apply the speed-ups to this process (and the Sanic workers it forks)."""
     if getattr(RemoteAction, "_toegang_speedups", False):
         return
     RemoteAction._validate_action_result = action_result_check()  # type: ignore[method-assign]
     EndpointConfig.session = kept_session  # type: ignore[method-assign,assignment]
+    Event.resolve_by_type = staticmethod(event_type_table())  # type: ignore[method-assign]
     RemoteAction._toegang_speedups = True  # type: ignore[attr-defined]

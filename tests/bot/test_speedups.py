@@ -67,3 +67,16 @@ def test_calls_to_an_endpoint_share_one_kept_alive_connection(free_port) -> None
     asyncio.run(scenario())
     assert len(peers) == 3
     assert len(set(peers)) == 1  # one client port: one connection for all three calls
+
+
+def test_every_event_type_resolves_to_the_class_rasa_finds() -> None:
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name) is next(
+            c for c in all_subclasses(Event) if c.type_name == cls.type_name
+        )
+    assert Event.resolve_by_type("topic") is None
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no such event")
