@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     # Processes per part (both cores of a small machine): Rasa's Sanic workers share the
     # tracker and lock store in Redis, so any worker may answer any conversation.
     rasa_workers: int = Field(default=2, ge=1, le=16)
+    # Gateway processes on one machine (integrations/serve.py); more machines: more gateways.
+    gateway_workers: int = Field(default=1, ge=1, le=16)
     action_server_workers: int = Field(default=1, ge=1, le=16)
     rasa_url: str = "http://127.0.0.1:5005"
     # More than one Rasa server (JSON list): each conversation always goes to the same one, the

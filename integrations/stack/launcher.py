@@ -137,6 +137,7 @@ class Stack:
             env={
                 "GATEWAY_HOST": s.gateway_host,
                 "GATEWAY_PORT": str(s.gateway_port),
+                "GATEWAY_WORKERS": str(s.gateway_workers),
                 "INTERNAL_HOST": s.internal_host,
                 "INTERNAL_PORT": str(s.internal_port),
                 "RASA_AUTH_TOKEN": s.rasa_auth_token.get_secret_value(),

@@ -3,7 +3,8 @@ straight to Rasa, plus phone calls on signed Twilio webhooks, the saturation poi
 of each process and the training time. Prints figures; asserts nothing about speed.
 
 Run with `make bench` (after `make model`). Settings by environment: BENCH_CONVERSATIONS
-(50), BENCH_SECONDS (60 per phase), BENCH_TRAIN (1: also time a full training).
+(50), BENCH_SECONDS (60 per phase), BENCH_TRAIN (1: also time a full training),
+BENCH_GATEWAY_WORKERS (1: gateway processes).
 """
 
 import asyncio
@@ -294,6 +295,7 @@ def main() -> None:
         chat_unused_sessions_per_address=10_000_000,
         chat_sessions_per_address_hour=10_000_000,
         chat_rate_per_session=10_000,
+        gateway_workers=int(os.environ.get("BENCH_GATEWAY_WORKERS", "1")),
     )
     figures = Figures()
     with tempfile.TemporaryDirectory() as var:
@@ -303,7 +305,8 @@ def main() -> None:
             if not stack.wait_ready(timeout_seconds=300):
                 sys.exit("the stack did not become ready")
             print(f"Rasa workers: {settings.rasa_workers}, action server workers: "
-                  f"{settings.action_server_workers}, gateway: 1 process")  # fmt: skip
+                  f"{settings.action_server_workers}, "
+                  f"gateway processes: {settings.gateway_workers}")  # fmt: skip
             asyncio.run(run(stack, conversations, seconds, figures))
         finally:
             stack.stop()
