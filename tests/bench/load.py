@@ -51,12 +51,16 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     started: float = field(default_factory=time.perf_counter)
+    finished: float | None = None
+
+    def seconds(self) -> float:
+        return (self.finished or time.perf_counter()) - self.started
 
     def rate(self) -> float:
-        return len(self.latencies) / (time.perf_counter() - self.started)
+        return len(self.latencies) / self.seconds()
 
     def line(self, name: str) -> str:
-        seconds = time.perf_counter() - self.started
+        seconds = self.seconds()
         if not self.latencies:
             return f"{name:<34} no turns, {self.errors} errors"
         values = self.latencies
@@ -165,6 +169,7 @@ async def residents(
                         await asyncio.sleep(rng.uniform(*think))
 
     await asyncio.gather(*(resident(n) for n in range(conversations)))
+    tally.finished = time.perf_counter()
     return tally
 
 
