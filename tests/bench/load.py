@@ -196,6 +196,51 @@ def memory_mb(pid: int) -> float:
     return total
 
 
+def process_tree(pid: int) -> list[int]:
+    """A process and all its children (Sanic workers, uvicorn workers)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) used so far by a process and its children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def cpu_per_turn(stack: Stack, before: dict[str, float], tally: Tally) -> str:
+    """CPU milliseconds each part spent per turn during a phase."""
+    turns = max(1, len(tally.latencies))
+    parts = []
+    for name, part in stack.parts.items():
+        if part.pid and name in before:
+            used = cpu_seconds(part.pid) - before[name]
+            parts.append(f"{name} {1000 * used / turns:.0f}")
+    return "CPU ms per turn: " + ", ".join(parts)
+
+
+def cpu_now(stack: Stack) -> dict[str, float]:
+    return {name: cpu_seconds(part.pid) for name, part in stack.parts.items() if part.pid}
+
+
 def train_seconds() -> float:
     """A full training, in its own cache and output folder."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -265,18 +310,24 @@ async def run(stack: Stack, conversations: int, seconds: float, figures: Figures
     await residents(gateway, chat_session, chat_turn, 5, 5, None)
     figures.alone = await residents(gateway, chat_session, chat_turn, 1, seconds / 3, None)
     print(figures.alone.line("one resident alone (chat API)"))
+    cpu = cpu_now(stack)
     direct = await residents(rasa, rasa_session, rasa_turn_for(s), conversations, seconds)
     print(direct.line("straight to Rasa (its webhook)"))
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, direct)}")
+    cpu = cpu_now(stack)
     figures.chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
     print(figures.chat.line("through the gateway (chat API)"))
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, figures.chat)}")
     if direct.latencies and figures.chat.latencies:
         ratio = statistics.median(figures.chat.latencies) / statistics.median(direct.latencies)
         print(f"{'gateway / Rasa, p50':<34} {ratio:6.2f}")
     phone = phone_turn_for(s)
     figures.phone = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
     print(figures.phone.line("phone: signed Twilio webhooks (20)"))
+    cpu = cpu_now(stack)
     figures.saturated = await residents(gateway, chat_session, chat_turn, 40, seconds, None)
     print(figures.saturated.line("saturation: 40 without pauses"))
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, figures.saturated)}")
     for name, part in stack.parts.items():
         if part.pid:
             print(f"memory {name:<27} {memory_mb(part.pid):7.0f} MB")
