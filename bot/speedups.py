@@ -11,7 +11,6 @@ Found with py-spy on a Rasa worker under load (docs/benchmarks.md, "The profile"
   connection and a DNS look-up in a thread) for every call to the action server and the NLG
   endpoint. Here each endpoint keeps one session per event loop (each Sanic worker has its
   own), so connections are kept alive and reused.
-
 - Event types. Rasa finds the class of each stored event by walking every subclass of `Event`
   (with an `inspect.isabstract` check each) for every event of every tracker it reads. Here
   the name of each type is looked up in a table made once; a name not in it goes the old way.
