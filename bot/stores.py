@@ -34,6 +34,9 @@ from rasa.shared.core.trackers import (
     get_trackers_for_conversation_sessions,
 )
 from rasa.utils.endpoints import EndpointConfig
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +58,11 @@ def async_client(
         password=password or None,
         socket_timeout=socket_timeout,
         decode_responses=decode_responses,
+        # After a Redis restart a pooled connection is closed: the command is sent once more on
+        # a new one (Rasa's synchronous client reconnected on its own). A transaction on a lost
+        # connection raises WatchError and is done again from the start (`_change`).
+        retry=Retry(NoBackoff(), 1),
+        retry_on_error=[RedisConnectionError],
     )
 
 
@@ -128,8 +136,10 @@ class AsyncRedisLockStore(RedisLockStore):
         self, conversation_id: str, change: Callable[[TicketLock | None], TicketLock | None]
     ) -> TicketLock | None:
         """Read the lock, change it, write it (or delete it when `change` gives None), as
-        one transaction: retried when another process changed the lock in between."""
+        one transaction: retried when another process changed the lock in between, and on a
+        new connection when Redis closed this one (a restart)."""
         key = self.key_prefix + conversation_id
+        lost_connections = 0
         async with self.aio.pipeline(transaction=True) as pipe:
             while True:
                 try:
@@ -146,6 +156,11 @@ class AsyncRedisLockStore(RedisLockStore):
                     return changed
                 except aioredis.WatchError:
                     continue
+                except RedisConnectionError:
+                    lost_connections += 1
+                    if lost_connections > 2:
+                        raise
+                    await pipe.reset()
 
     async def _read(self, conversation_id: str) -> TicketLock | None:
         raw = await self.aio.get(self.key_prefix + conversation_id)

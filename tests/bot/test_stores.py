@@ -30,24 +30,28 @@ def redis_server_binary() -> Path:
     return found[0]
 
 
-@pytest.fixture(scope="module")
-def redis_port(
-    free_port: Callable[[], int], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[int]:
-    port = free_port()
-    data = tmp_path_factory.mktemp("redis")
+def start_redis(port: int, data: Path) -> "subprocess.Popen[bytes]":
     server = subprocess.Popen(
         [str(redis_server_binary()), "--port", str(port), "--bind", "127.0.0.1",
-         "--dir", str(data), "--save", "", "--appendonly", "no"],
+         "--dir", str(data), "--save", "", "--appendonly", "yes"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     client = redis.Redis(port=port)
-    for _ in range(100):
+    for _ in range(200):
         try:
             client.ping()
             break
         except redis.ConnectionError:
             time.sleep(0.05)
+    return server
+
+
+@pytest.fixture(scope="module")
+def redis_port(
+    free_port: Callable[[], int], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[int]:
+    port = free_port()
+    server = start_redis(port, tmp_path_factory.mktemp("redis"))
     try:
         yield port
     finally:
@@ -146,3 +150,31 @@ def test_first_come_first_served(redis_port: int) -> None:
 
     asyncio.run(scenario())
     assert order == list(range(6))
+
+
+def test_the_stores_carry_on_after_a_redis_restart(
+    free_port: Callable[[], int], tmp_path: Path
+) -> None:
+    """The pooled connections die with Redis; the next turn still gets its lock and tracker."""
+    port = free_port()
+    server = start_redis(port, tmp_path)
+    tracker_store = AsyncRedisTrackerStore(DOMAIN, host="127.0.0.1", port=port)
+    locks = lock_store(port)
+    loop = asyncio.new_event_loop()
+    try:
+
+        async def turn(sender_id: str) -> None:
+            async with locks.lock(sender_id):
+                await tracker_store.save(conversation(sender_id))
+                assert await tracker_store.retrieve(sender_id) is not None
+
+        loop.run_until_complete(turn("voor"))
+        server.terminate()
+        server.wait(timeout=10)
+        server = start_redis(port, tmp_path)
+        loop.run_until_complete(turn("na"))
+        assert loop.run_until_complete(tracker_store.retrieve("voor")) is not None
+    finally:
+        loop.close()
+        server.terminate()
+        server.wait(timeout=10)
