@@ -90,11 +90,16 @@ run: setup model
 call: $(VENV)/.installed
 	$(PY) -m integrations.phone.simulator $(ARGS)
 
-# Figures, not pass/fail: each benchmark starts its own Redis.
+# Figures, not pass/fail: each benchmark starts its own Redis. Printed, and written with the
+# machine's core count to docs/bench-<cores>-cores.txt (docs/benchmarks.md explains them).
+BENCH_FILE = docs/bench-$(shell nproc)-cores.txt
 bench: setup model
-	$(PY) tests/bench/safety.py
-	$(PY) tests/bench/agenda.py
-	$(PY) tests/bench/load.py
+	@{ echo "make bench on $$(date -u '+%Y-%m-%d %H:%M UTC'): $$(nproc) cores" \
+	    "($$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))," \
+	    "$$(free -g | awk '/^Mem:/ {print $$2}') GB memory, load average at the start" \
+	    "$$(cut -d' ' -f1-3 /proc/loadavg)"; \
+	  $(PY) tests/bench/safety.py && $(PY) tests/bench/agenda.py && $(PY) tests/bench/load.py; \
+	} 2>&1 | tee $(BENCH_FILE)
 
 # --- tests --------------------------------------------------------------------------------
 test: setup lint typecheck b1 validate model test-gateway test-clocks test-rasa-env test-stories test-e2e

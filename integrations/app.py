@@ -203,7 +203,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.rasa = RasaClient(
                 http,
-                settings.rasa_url,
+                settings.rasa_servers,
                 settings.rasa_timeout_seconds,
                 settings.rasa_auth_token.get_secret_value(),
             )
@@ -218,7 +218,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             timeout = settings.probe_timeout_seconds
             app.state.probes = {
                 "rasa": rasa_probe(
-                    http, settings.rasa_url, timeout, settings.rasa_auth_token.get_secret_value()
+                    http,
+                    settings.rasa_servers,
+                    timeout,
+                    settings.rasa_auth_token.get_secret_value(),
                 ),
                 "action_server": action_server_probe(http, settings.action_server_url, timeout),
                 "redis": redis_probe(redis, timeout),

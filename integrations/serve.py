@@ -4,11 +4,16 @@ The public listener (GATEWAY_HOST:GATEWAY_PORT) serves residents, Twilio and sta
 internal listener (INTERNAL_HOST:INTERNAL_PORT, loopback on one machine) serves the stack's own
 parts: the action server's case and agenda API, Rasa's NLG endpoint and the API docs. Both share
 one app, so one Redis pool and one state; `integrations.listeners` decides what each may reach.
+
+With GATEWAY_WORKERS above 1, that many processes share both listeners (uvicorn's own
+supervisor): everything a turn needs is in Redis (sessions, the turn queue, cases), so any
+process answers any message; metrics are per process.
 """
 
 import socket
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from integrations.settings import get_settings
 
@@ -34,8 +39,12 @@ def main() -> None:
         access_log=False,
         # The client address behind a proxy is the app's own decision (TRUSTED_PROXIES).
         proxy_headers=False,
+        workers=settings.gateway_workers,
     )
-    uvicorn.Server(config).run(sockets=sockets)
+    if settings.gateway_workers > 1:
+        Multiprocess(config, sockets=sockets).run()
+    else:
+        uvicorn.Server(config).run(sockets=sockets)
 
 
 if __name__ == "__main__":

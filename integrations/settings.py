@@ -50,8 +50,13 @@ class Settings(BaseSettings):
     # Processes per part (both cores of a small machine): Rasa's Sanic workers share the
     # tracker and lock store in Redis, so any worker may answer any conversation.
     rasa_workers: int = Field(default=2, ge=1, le=16)
+    # Gateway processes on one machine (integrations/serve.py); more machines: more gateways.
+    gateway_workers: int = Field(default=1, ge=1, le=16)
     action_server_workers: int = Field(default=1, ge=1, le=16)
     rasa_url: str = "http://127.0.0.1:5005"
+    # More than one Rasa server (JSON list): each conversation always goes to the same one, the
+    # next when it is down (integrations/chat/rasa_ring.py). Empty: RASA_URL alone.
+    rasa_urls: list[str] = Field(default_factory=list)
     action_server_url: str = "http://127.0.0.1:5055"
     # Seconds the gateway waits for one Rasa turn before it answers kindly itself.
     rasa_timeout_seconds: float = Field(default=8.0, gt=0)
@@ -203,6 +208,11 @@ class Settings(BaseSettings):
     action_server_token: SecretStr = SecretStr(DEV_ACTION_SERVER_TOKEN)
     # The password of the embedded Redis (without REDIS_URL); REDIS_URL carries its own.
     embedded_redis_password: SecretStr | None = None
+
+    @property
+    def rasa_servers(self) -> list[str]:
+        """Every Rasa server the gateway sends turns to: RASA_URLS, else RASA_URL."""
+        return list(self.rasa_urls) or [self.rasa_url]
 
     @property
     def effective_redis_url(self) -> str:

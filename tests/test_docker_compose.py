@@ -1,5 +1,6 @@
 """docker-compose.yml describes the same stack that `make run` starts (no Docker engine here)."""
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,25 @@ def test_only_the_gateway_is_published() -> None:
 def test_the_model_and_bot_config_reach_rasa() -> None:
     assert "./models:/app/models:ro" in SERVICES["rasa"]["volumes"]
     assert "COPY bot /app/bot" in (REPO_ROOT / "bot" / "Dockerfile").read_text()
+
+
+def default_of(value: str) -> str:
+    """The default of a compose variable: `${NAME:-default}` -> `default`."""
+    match = re.fullmatch(r"\$\{[A-Z_]+:-(.*)\}", value)
+    assert match, value
+    return match.group(1)
+
+
+def test_scale_out_more_than_one_gateway_and_rasa_server_sharing_one_redis() -> None:
+    assert COMPOSE["name"] == "toegang"
+    rasa_replicas = int(default_of(SERVICES["rasa"]["deploy"]["replicas"]))
+    assert rasa_replicas > 1
+    assert int(default_of(SERVICES["gateway"]["deploy"]["replicas"])) > 1
+    assert "replicas" not in SERVICES["redis"].get("deploy", {})
+    # Every gateway knows every Rasa replica by its container name.
+    urls = json.loads(default_of(SERVICES["gateway"]["environment"]["RASA_URLS"]))
+    assert urls == [f"http://toegang-rasa-{n}:5005" for n in range(1, rasa_replicas + 1)]
+    # Redis keeps what it holds: an append-only file in a volume.
+    command = SERVICES["redis"]["command"]
+    assert command[command.index("--appendonly") + 1] == "yes"
+    assert "redis-data:/data" in SERVICES["redis"]["volumes"]

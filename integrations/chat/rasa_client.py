@@ -1,11 +1,23 @@
-"""Talks to the Rasa server over its REST channel."""
+"""Talks to the Rasa servers over their REST channel, each conversation to its own server."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from integrations.chat.rasa_ring import RasaRing
 from integrations.chat.schemas import BotButton, BotLink, BotMessage
+
+# The request did not get through: the connection was refused, or the server closed it without
+# an answer (a kept-alive connection of a server that is stopping). Only then does the next
+# server take the turn; a time-out is never sent again. (A server killed outright between
+# saving a turn and answering it is the one case where a turn could be handled twice.)
+NOT_DELIVERED: tuple[type[httpx.HTTPError], ...] = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.RemoteProtocolError,
+)
 
 
 class RasaUnavailable(Exception):
@@ -36,14 +48,33 @@ def _link(custom: dict[str, Any] | None) -> BotLink | None:
 
 class RasaClient:
     def __init__(
-        self, http: httpx.AsyncClient, base_url: str, timeout_seconds: float, token: str
+        self,
+        http: httpx.AsyncClient,
+        servers: str | Sequence[str],
+        timeout_seconds: float,
+        token: str,
     ) -> None:
         self._http = http
-        self._base = base_url.rstrip("/")
-        # The gateway's own channel into Rasa (bot/channels/gateway.py), behind the token.
-        self._url = self._base + "/webhooks/gateway/webhook"
+        self.ring = RasaRing([servers] if isinstance(servers, str) else servers)
         self._timeout = timeout_seconds
         self._token = token
+
+    async def _post(
+        self, sender_id: str, path: str, timeout: float, **kwargs: Any
+    ) -> httpx.Response:
+        """POST to the conversation's own server; to the next only when it was not delivered."""
+        servers = self.ring.order(sender_id)
+        for number, server in enumerate(servers, start=1):
+            try:
+                response = await self._http.post(server + path, timeout=timeout, **kwargs)
+            except NOT_DELIVERED:
+                self.ring.failed(server)
+                if number == len(servers):
+                    raise
+                continue
+            self.ring.answered(server)
+            return response
+        raise AssertionError("unreachable: the ring has at least one server")
 
     async def leave_form(self, sender_id: str) -> None:
         """End any form of the conversation (after the safety protocol answered). Best effort:
@@ -52,10 +83,10 @@ class RasaClient:
             {"event": "active_loop", "name": None},
             {"event": "slot", "name": "requested_slot", "value": None},
         ]
-        url = f"{self._base}/conversations/{sender_id}/tracker/events"
         try:
             params = {"include_events": "NONE", "token": self._token}
-            await self._http.post(url, params=params, json=events, timeout=5)
+            path = f"/conversations/{sender_id}/tracker/events"
+            await self._post(sender_id, path, 5, params=params, json=events)
         except httpx.HTTPError:
             return
 
@@ -68,11 +99,13 @@ class RasaClient:
     ) -> list[BotMessage]:
         body = {"sender": sender_id, "message": message, "metadata": metadata or {}}
         try:
-            response = await self._http.post(
-                self._url,
+            # The gateway's own channel into Rasa (bot/channels/gateway.py), behind the token.
+            response = await self._post(
+                sender_id,
+                "/webhooks/gateway/webhook",
+                timeout or self._timeout,
                 json=body,
                 headers={"Authorization": f"Bearer {self._token}"},
-                timeout=timeout or self._timeout,
             )
             response.raise_for_status()
             raw = [_RasaMessage.model_validate(item) for item in response.json()]

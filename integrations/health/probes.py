@@ -1,7 +1,7 @@
 """Readiness probes: does each part of the stack answer?"""
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 import httpx
 from redis.asyncio import Redis
@@ -14,10 +14,14 @@ class ProbeFailed(Exception):
     pass
 
 
-def rasa_probe(http: httpx.AsyncClient, base_url: str, timeout: float, token: str) -> Probe:
-    """Rasa is ready when its API answers (with the token) and a model is loaded."""
+def rasa_probe(
+    http: httpx.AsyncClient, servers: str | Sequence[str], timeout: float, token: str
+) -> Probe:
+    """Rasa is ready when one of its servers answers (with the token) with a model loaded:
+    the gateway sends each conversation to a server that answers (integrations/chat/rasa_ring)."""
+    urls = [servers] if isinstance(servers, str) else list(servers)
 
-    async def probe() -> None:
+    async def one(base_url: str) -> None:
         try:
             response = await http.get(
                 base_url.rstrip("/") + "/status", params={"token": token}, timeout=timeout
@@ -28,6 +32,15 @@ def rasa_probe(http: httpx.AsyncClient, base_url: str, timeout: float, token: st
             raise ProbeFailed(type(exc).__name__) from exc
         if not status.get("model_id") and not status.get("model_file"):
             raise ProbeFailed("no model loaded")
+
+    async def probe() -> None:
+        outcomes = await asyncio.gather(*(one(url) for url in urls), return_exceptions=True)
+        failures = [o for o in outcomes if isinstance(o, BaseException)]
+        if len(failures) == len(urls):
+            first = failures[0]
+            if isinstance(first, ProbeFailed):
+                raise first
+            raise ProbeFailed(type(first).__name__) from first
 
     return probe
 

@@ -74,7 +74,6 @@ class Stack:
     def _build(self) -> dict[str, ManagedProcess]:
         s, p = self.settings, self.paths
         redis_address = RedisAddress.from_url(s.effective_redis_url)
-        rasa_bin = p.rasa_venv / "bin" / "rasa"
         parts: dict[str, ManagedProcess] = {}
         if s.redis_url is None:
             password = s.embedded_redis_password
@@ -102,7 +101,9 @@ class Stack:
         )  # fmt: skip
         parts["rasa"] = ManagedProcess(
             "rasa",
-            [str(rasa_bin), "run", "--enable-api", "--interface", "127.0.0.1",
+            # Rasa's command line with bot/speedups.py applied first (bot/serve.py).
+            [str(p.rasa_venv / "bin" / "python"), "-m", "bot.serve",
+             "run", "--enable-api", "--interface", "127.0.0.1",
              "--port", str(port_of(s.rasa_url, 5005)),
              # one argument: a token may begin with "-"
              f"--auth-token={s.rasa_auth_token.get_secret_value()}",
@@ -136,6 +137,7 @@ class Stack:
             env={
                 "GATEWAY_HOST": s.gateway_host,
                 "GATEWAY_PORT": str(s.gateway_port),
+                "GATEWAY_WORKERS": str(s.gateway_workers),
                 "INTERNAL_HOST": s.internal_host,
                 "INTERNAL_PORT": str(s.internal_port),
                 "RASA_AUTH_TOKEN": s.rasa_auth_token.get_secret_value(),
@@ -143,6 +145,7 @@ class Stack:
                 "STAFF_API_TOKEN": s.staff_api_token.get_secret_value(),
                 "TWILIO_AUTH_TOKEN": s.twilio_auth_token.get_secret_value(),
                 "RASA_URL": s.rasa_url,
+                "RASA_URLS": json.dumps(s.rasa_urls),
                 "ACTION_SERVER_URL": s.action_server_url,
                 "REDIS_URL": s.effective_redis_url,
                 "EMBEDDED_REDIS_PORT": str(s.embedded_redis_port),

@@ -3,7 +3,8 @@ straight to Rasa, plus phone calls on signed Twilio webhooks, the saturation poi
 of each process and the training time. Prints figures; asserts nothing about speed.
 
 Run with `make bench` (after `make model`). Settings by environment: BENCH_CONVERSATIONS
-(50), BENCH_SECONDS (60 per phase), BENCH_TRAIN (1: also time a full training).
+(50), BENCH_SECONDS (60 per phase), BENCH_TRAIN (1: also time a full training),
+BENCH_GATEWAY_WORKERS (1: gateway processes).
 """
 
 import asyncio
@@ -50,9 +51,16 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     started: float = field(default_factory=time.perf_counter)
+    finished: float | None = None
+
+    def seconds(self) -> float:
+        return (self.finished or time.perf_counter()) - self.started
+
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds()
 
     def line(self, name: str) -> str:
-        seconds = time.perf_counter() - self.started
+        seconds = self.seconds()
         if not self.latencies:
             return f"{name:<34} no turns, {self.errors} errors"
         values = self.latencies
@@ -161,6 +169,7 @@ async def residents(
                         await asyncio.sleep(rng.uniform(*think))
 
     await asyncio.gather(*(resident(n) for n in range(conversations)))
+    tally.finished = time.perf_counter()
     return tally
 
 
@@ -187,6 +196,51 @@ def memory_mb(pid: int) -> float:
     return total
 
 
+def process_tree(pid: int) -> list[int]:
+    """A process and all its children (Sanic workers, uvicorn workers)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo.extend(children.get(current, []))
+    return tree
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) used so far by a process and its children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def cpu_per_turn(stack: Stack, before: dict[str, float], tally: Tally) -> str:
+    """CPU milliseconds each part spent per turn during a phase."""
+    turns = max(1, len(tally.latencies))
+    parts = []
+    for name, part in stack.parts.items():
+        if part.pid and name in before:
+            used = cpu_seconds(part.pid) - before[name]
+            parts.append(f"{name} {1000 * used / turns:.0f}")
+    return "CPU ms per turn: " + ", ".join(parts)
+
+
+def cpu_now(stack: Stack) -> dict[str, float]:
+    return {name: cpu_seconds(part.pid) for name, part in stack.parts.items() if part.pid}
+
+
 def train_seconds() -> float:
     """A full training, in its own cache and output folder."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,7 +255,52 @@ def train_seconds() -> float:
         return time.perf_counter() - began
 
 
-async def run(stack: Stack, conversations: int, seconds: float) -> None:
+def p95(tally: Tally | None) -> float | None:
+    return percentile(tally.latencies, 0.95) if tally and tally.latencies else None
+
+
+@dataclass
+class Figures:
+    """What the issue's targets are measured against, filled phase by phase."""
+
+    alone: Tally | None = None
+    chat: Tally | None = None
+    phone: Tally | None = None
+    saturated: Tally | None = None
+    train_seconds: float | None = None
+
+    def targets(self) -> list[str]:
+        lines = []
+
+        def judged(name: str, value: float | None, unit: str, target: str, met: bool) -> None:
+            shown = "not measured" if value is None else f"{value:,.0f} {unit}"
+            verdict = "" if value is None else ("met" if met else "NOT met")
+            lines.append(f"target {name:<43} {shown:>12}  ({target}) {verdict}")
+
+        chat_p95 = p95(self.chat)
+        judged("p95, 50 residents at once (chat API)", chat_p95, "ms", "< 500 ms",
+               chat_p95 is not None and chat_p95 < 500)  # fmt: skip
+        rate = self.saturated.rate() if self.saturated else None
+        errors = self.saturated.errors if self.saturated else 0
+        judged("turns/s sustained, no pauses", rate, "/s", f">= 35/s, {errors} errors",
+               rate is not None and rate >= 35 and errors == 0)  # fmt: skip
+        phone_p95 = p95(self.phone)
+        judged("phone webhook turn p95", phone_p95, "ms", "< 700 ms",
+               phone_p95 is not None and phone_p95 < 700)  # fmt: skip
+        judged("training from scratch", self.train_seconds, "s", "< 180 s",
+               self.train_seconds is not None and self.train_seconds < 180)  # fmt: skip
+        if self.alone and self.alone.latencies and chat_p95 is not None:
+            alone_p50 = statistics.median(self.alone.latencies)
+            alone_p95 = percentile(self.alone.latencies, 0.95)
+            lines.append(
+                f"one resident alone: p50 {alone_p50:.0f} ms, p95 {alone_p95:.0f} ms; "
+                f"p95 under load / alone: {chat_p95 / alone_p50:.1f}x the alone p50, "
+                f"{chat_p95 / alone_p95:.1f}x the alone p95"
+            )
+        return lines
+
+
+async def run(stack: Stack, conversations: int, seconds: float, figures: Figures) -> None:
     s = stack.settings
     gateway, rasa = stack.gateway_url, s.rasa_url
     print(
@@ -209,18 +308,26 @@ async def run(stack: Stack, conversations: int, seconds: float) -> None:
     )
     # Warm up both paths (model caches, connections).
     await residents(gateway, chat_session, chat_turn, 5, 5, None)
+    figures.alone = await residents(gateway, chat_session, chat_turn, 1, seconds / 3, None)
+    print(figures.alone.line("one resident alone (chat API)"))
+    cpu = cpu_now(stack)
     direct = await residents(rasa, rasa_session, rasa_turn_for(s), conversations, seconds)
     print(direct.line("straight to Rasa (its webhook)"))
-    chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
-    print(chat.line("through the gateway (chat API)"))
-    if direct.latencies and chat.latencies:
-        ratio = statistics.median(chat.latencies) / statistics.median(direct.latencies)
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, direct)}")
+    cpu = cpu_now(stack)
+    figures.chat = await residents(gateway, chat_session, chat_turn, conversations, seconds)
+    print(figures.chat.line("through the gateway (chat API)"))
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, figures.chat)}")
+    if direct.latencies and figures.chat.latencies:
+        ratio = statistics.median(figures.chat.latencies) / statistics.median(direct.latencies)
         print(f"{'gateway / Rasa, p50':<34} {ratio:6.2f}")
     phone = phone_turn_for(s)
-    calls = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
-    print(calls.line("phone: signed Twilio webhooks (20)"))
-    saturated = await residents(gateway, chat_session, chat_turn, 40, seconds / 2, None)
-    print(saturated.line("saturation: 40 without pauses"))
+    figures.phone = await residents(gateway, phone_session_for(phone), phone, 20, seconds / 2)
+    print(figures.phone.line("phone: signed Twilio webhooks (20)"))
+    cpu = cpu_now(stack)
+    figures.saturated = await residents(gateway, chat_session, chat_turn, 40, seconds, None)
+    print(figures.saturated.line("saturation: 40 without pauses"))
+    print(f"{'':<34} {cpu_per_turn(stack, cpu, figures.saturated)}")
     for name, part in stack.parts.items():
         if part.pid:
             print(f"memory {name:<27} {memory_mb(part.pid):7.0f} MB")
@@ -244,7 +351,9 @@ def main() -> None:
         chat_unused_sessions_per_address=10_000_000,
         chat_sessions_per_address_hour=10_000_000,
         chat_rate_per_session=10_000,
+        gateway_workers=int(os.environ.get("BENCH_GATEWAY_WORKERS", "1")),
     )
+    figures = Figures()
     with tempfile.TemporaryDirectory() as var:
         stack = Stack(settings, StackPaths(model=model, var=Path(var)))
         stack.start()
@@ -252,12 +361,16 @@ def main() -> None:
             if not stack.wait_ready(timeout_seconds=300):
                 sys.exit("the stack did not become ready")
             print(f"Rasa workers: {settings.rasa_workers}, action server workers: "
-                  f"{settings.action_server_workers}, gateway: 1 process")  # fmt: skip
-            asyncio.run(run(stack, conversations, seconds))
+                  f"{settings.action_server_workers}, "
+                  f"gateway processes: {settings.gateway_workers}")  # fmt: skip
+            asyncio.run(run(stack, conversations, seconds, figures))
         finally:
             stack.stop()
     if os.environ.get("BENCH_TRAIN", "1") == "1":
-        print(f"{'training from scratch':<34} {train_seconds():6.0f} s")
+        figures.train_seconds = train_seconds()
+        print(f"{'training from scratch':<34} {figures.train_seconds:6.0f} s")
+    for line in figures.targets():
+        print(line)
 
 
 if __name__ == "__main__":
