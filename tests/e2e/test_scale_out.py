@@ -9,6 +9,7 @@ every message once, in the order it was sent, each answered before the next.
 import asyncio
 import random
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import httpx
@@ -186,7 +187,10 @@ def user_texts_and_answers(tracker: dict[str, object]) -> tuple[list[str], list[
 
 def test_no_turn_lost_doubled_or_out_of_order_across_two_servers(two_of_each: TwoOfEach) -> None:
     residents = [Resident(number) for number in range(RESIDENTS)]
-    asyncio.run(play(two_of_each, residents))
+    # Its own event loop in its own thread: the browser tests of the same session keep one
+    # running in this thread (Playwright's sync API).
+    with ThreadPoolExecutor(max_workers=1) as runner:
+        runner.submit(asyncio.run, play(two_of_each, residents)).result()
 
     assert not [f for r in residents for f in r.failures]
     # The conversations were spread over both Rasa servers before one stopped.
