@@ -7,6 +7,7 @@ back to the content file's wording removes the override: the text is no longer "
 """
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,6 +44,11 @@ class PhrasingOverrides:
     async def get(self, name: str) -> Wording | None:
         raw = await self._redis.hget(OVERRIDES, name)
         return Wording.model_validate_json(raw) if raw else None
+
+    async def get_many(self, names: Sequence[str]) -> dict[str, Wording]:
+        """The staff changes of several texts in one read."""
+        raw = await self._redis.hmget(OVERRIDES, list(names)) if names else []
+        return {n: Wording.model_validate_json(v) for n, v in zip(names, raw, strict=True) if v}
 
     async def all(self) -> dict[str, Wording]:
         raw = await self._redis.hgetall(OVERRIDES)

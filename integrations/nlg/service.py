@@ -1,6 +1,6 @@
 """The phrasing as the bot says it now: the content files, with staff changes on top."""
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import structlog
 from fastapi import Request
@@ -44,14 +44,28 @@ class Phrasing:
             return base
         return resolved(changed, base) if changed else base
 
+    async def current_many(self, names: Sequence[str]) -> dict[str, Wording]:
+        """The wordings in use of several texts, with one read of the staff changes."""
+        try:
+            changed = await self.overrides.get_many(names)
+        except RedisError:
+            log.warning("phrasing.overrides_unavailable")
+            changed = {}
+        return {
+            name: resolved(changed[name], self.base(name)) if name in changed else self.base(name)
+            for name in names
+        }
+
     async def render(
         self,
         name: str,
         channel: str | None = None,
         slots: Mapping[str, object] | None = None,
         button_payloads: Collection[str] | None = None,
+        wording: Wording | None = None,
     ) -> dict[str, object]:
-        wording = await self.current(name)
+        """A text as residents get it now; `wording` when it was already read."""
+        wording = wording or await self.current(name)
         return self.book.render(
             name,
             channel,

@@ -36,6 +36,7 @@ from integrations.feedback.rules import is_feedback_menu, is_no_rating, rating_o
 from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.logging_setup import bind_conversation
+from integrations.nlg.overrides import Wording
 from integrations.nlg.service import Phrasing
 from integrations.numbers.phone_numbers import caller_number, is_hidden, phone_number
 from integrations.numbers.words import digits_in
@@ -138,9 +139,14 @@ class Line:
 
     async def rendered(self, name: str, **slots: str) -> BotMessage:
         """A text as the phone says it now (staff changes included), once per webhook."""
+        return await self._rendered(name, None, slots)
+
+    async def _rendered(
+        self, name: str, wording: Wording | None, slots: dict[str, str]
+    ) -> BotMessage:
         key = (name, tuple(sorted(slots.items())))
         if key not in self._said:
-            out = await self.phrasing.render(name, "phone", slots)
+            out = await self.phrasing.render(name, "phone", slots, wording=wording)
             buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
             self._said[key] = BotMessage(text=str(out["text"]), buttons=buttons)
         return self._said[key].model_copy(deep=True)
@@ -151,7 +157,13 @@ class Line:
     async def recognised(self, texts: list[str]) -> set[str]:
         """Which of Rasa's responses the line must act on were said."""
         said = set(texts)
-        return {key for key, name in KNOWN.items() if await self.say(name) in said}
+        # One read of the staff changes for all of them: this runs on every turn.
+        wordings = await self.phrasing.current_many(list(KNOWN.values()))
+        return {
+            key
+            for key, name in KNOWN.items()
+            if (await self._rendered(name, wordings[name], {})).text in said
+        }
 
     async def ask(self, call_sid: str, messages: list[BotMessage], expects: Expects = "") -> str:
         """Say the messages and ask; the last one's buttons are the menu. Kept as the
