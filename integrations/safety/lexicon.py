@@ -55,6 +55,9 @@ def words_of(text: str) -> list[str]:
 class SafetySignal:
     kind: str
     phrase: str
+    # Other kinds the same message holds ("hij staat voor de deur met een mes": danger, and
+    # violence at home): the answer names what comes after 112 too.
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,11 +155,13 @@ class SafetyLexicon:
         return any(figure.pattern.search(folded) for figure in self._hyperbole)
 
     def detect(self, text: str) -> SafetySignal | None:
-        """The most serious signal in `text`, or None."""
+        """The most serious signal in `text` (with the other kinds it holds), or None."""
         folded = self.folded(text)
         for figure in self._hyperbole:
             folded = figure.pattern.sub(" ", folded)
-        for phrase in self._phrases:
-            if phrase.pattern.search(folded):
-                return SafetySignal(phrase.kind, phrase.source)
-        return None
+        found = [phrase for phrase in self._phrases if phrase.pattern.search(folded)]
+        if not found:
+            return None
+        first = found[0]
+        also = tuple(dict.fromkeys(p.kind for p in found if p.kind != first.kind))
+        return SafetySignal(first.kind, first.source, also)

@@ -105,7 +105,17 @@ def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
     return "other"
 
 
-def _answer_to(kind: str, channel: Channel, office_open: bool) -> tuple[list[str], Dial | None]:
+def _answer_to(
+    kind: str, channel: Channel, office_open: bool, violence: bool = False
+) -> tuple[list[str], Dial | None]:
+    """The texts and the phone transfer for a signal. Danger from violence at home (a partner
+    at the door with a knife) is 112 first, and Veilig Thuis for afterwards."""
+    if kind == "danger" and violence:
+        if channel == "phone":
+            return ["utter_crisis_danger", "utter_veilig_thuis_after"], (
+                "aanmeldteam" if office_open else None
+            )
+        return ["utter_crisis_danger", "utter_veilig_thuis_after", "utter_safety_person"], None
     if kind == "suicide":
         if channel == "phone":
             return ["utter_crisis_suicide"], "suicide_prevention"
@@ -139,7 +149,7 @@ def _signal_step(
             return state, Step(["utter_safety_stay"], to_rasa=False)
         change = CaseChange(None, "hoog", None, signal, text, None)
         return SafetyState("asked", 1), Step(["utter_safety_check"], change, interrupt=True)
-    phrases, dial = _answer_to(kind, channel, office_open)
+    phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
         phrases, _disclosure(kind, signal, text), dial, interrupt=True, quick_exit=True

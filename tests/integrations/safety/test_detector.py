@@ -123,3 +123,82 @@ def test_pills_taken_are_danger_and_a_push_down_the_stairs_is_violence(
 ) -> None:
     signal = detector.detect(text)
     assert signal is not None and signal.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # answers to a question of a form: the protocol reads them when it asked the question
+        "ja soms",
+        "soms",
+        "ja soms wel",
+        "misschien",
+        # care at home by phone, a greeting in front
+        "ja goedemorgen ik bel voor me vader die kan niet meer in bad stappen",
+        "mijn kat zit al 2 dagen in de boom",
+        "mijn man kan met zijn reuma geen mes meer vasthouden",
+        "ik heb mijn pillen genomen",
+        "ik sta te wachten op mijn pillen",
+    ],
+)
+def test_a_bare_answer_or_care_at_home_is_no_alarm(detector: SafetyDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("he is not breathing", {"danger"}),
+        ("my dad collapsed in the garden", {"danger"}),
+        ("ze heeft gedronken en pillen genomen", {"danger"}),
+        ("ik heb net een hele strip paracetamol op", {"danger"}),
+        ("mijn vader staat mijn moeder te slaan", {"danger"}),
+        ("ik heb een brief geschreven voor als ik er niet meer ben", {"suicide"}),
+        ("ze stuurde me een foto van haar polsen", {"suicide"}),
+        ("het kindje van de buren krijgt steeds klappen", {"violence"}),
+        ("ik moet van mijn schoonfamilie alles afgeven wat ik verdien", {"violence"}),
+    ],
+)
+def test_danger_now_goodbyes_and_violence_in_other_words(
+    detector: SafetyDetector, text: str, kinds: set[str]
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds
+
+
+def test_a_partner_at_the_door_with_a_knife_is_danger_and_violence(
+    detector: SafetyDetector,
+) -> None:
+    signal = detector.detect("wacht even mijn vriend staat weer voor de deur met een mes")
+    assert signal is not None and signal.kind == "danger" and "violence" in signal.also
+    stranger = detector.detect("er staat een man met een mes op straat")
+    assert stranger is not None and stranger.kind == "danger" and not stranger.also
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb me gesneden aan het broodmes, wie kan de was doen",
+        "mijn moeder laat soms het gas aan staan, ze wordt vergeetachtig",
+        "can I talk to someone about stress? I'm not in danger or anything",
+    ],
+)
+def test_an_accident_or_a_plain_denial_is_no_alarm(detector: SafetyDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ik heb mezelf gesneden", "suicide"),
+        ("ik zet straks het gas open", "suicide"),
+        ("mijn dochter heeft gezet dat dit haar laatste dag is", "suicide"),
+        ("onze dochter heeft een vriend die haar slaat", "violence"),
+        ("als ik te laat thuis ben krijg ik een klap", "violence"),
+    ],
+)
+def test_the_signal_stays_beside_the_accidents(
+    detector: SafetyDetector, text: str, kind: str
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind == kind

@@ -134,3 +134,33 @@ def test_yes_to_is_there_danger_now_gets_112_never_the_menu() -> None:
     state, _ = step(SafetyState(), "ik wil dood", pills, "chat", False)
     _, no = step(state, "nee", None, "chat", False)
     assert no.to_rasa
+
+
+def test_danger_from_violence_at_home_is_112_first_then_veilig_thuis() -> None:
+    knife = SafetySignal("danger", "met een mes", ("violence",))
+    state, chat = step(
+        SafetyState(), "mijn vriend staat voor de deur met een mes", knife, "chat", False
+    )
+    assert chat.phrases == [
+        "utter_crisis_danger",
+        "utter_veilig_thuis_after",
+        "utter_safety_person",
+    ]
+    assert chat.case is not None and chat.case.route == "crisis" and chat.interrupt
+    assert state.danger_asked
+    _, phone = step(
+        SafetyState(), "mijn vriend staat voor de deur met een mes", knife, "phone", False
+    )
+    assert phone.phrases == ["utter_crisis_danger", "utter_veilig_thuis_after"]
+    assert phone.dial is None  # never a transfer to a closed team
+    _, stranger = step(
+        SafetyState(), "een man met een mes op straat", SafetySignal("danger", "mes"), "chat", True
+    )
+    assert "utter_veilig_thuis_after" not in stranger.phrases
+
+
+def test_ja_soms_to_is_there_danger_now_answers_that_question() -> None:
+    state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", True)
+    assert state.danger_asked
+    _, yes = step(state, "ja soms", None, "chat", True)
+    assert yes.phrases[0] == "utter_safety_danger_yes" and not yes.to_rasa
