@@ -1,6 +1,6 @@
-"""Per-call state in Redis: silences in a row, the caller's number, the last question the
-caller heard (its texts, menu and what it expects), a talk of the line's own that is not
-finished, and the last prompt's TwiML (for replays).
+"""Per-call state in Redis: silences and wrong keys in a row, the caller's number, the last
+question the caller heard (its texts, menu and what it expects), a talk of the line's own that
+is not finished, and the last prompt's TwiML (for replays).
 
 Owner of `call:{CallSid}`; it expires with the conversation. Only `start` creates it (from a
 signed /twilio/voice), so an id that was never a call here is not a call.
@@ -48,8 +48,17 @@ class CallState:
         """One more silence; how many in a row now."""
         return int(await self._redis.hincrby(KEY_PREFIX + call_sid, "misses", 1))
 
-    async def heard(self, call_sid: str) -> None:
-        await self._redis.hset(KEY_PREFIX + call_sid, "misses", 0)
+    async def heard(self, call_sid: str, wrong_key: bool = False) -> None:
+        """The caller said or keyed something: no silence in a row now (and, unless it was a
+        key that is not on the menu, no wrong key either)."""
+        fields: dict[str | bytes, str | int] = {"misses": 0}
+        if not wrong_key:
+            fields["wrong"] = 0
+        await self._redis.hset(KEY_PREFIX + call_sid, mapping=fields)  # type: ignore[arg-type]
+
+    async def wrong_key(self, call_sid: str) -> int:
+        """One more key that is not on the menu; how many in a row now."""
+        return int(await self._redis.hincrby(KEY_PREFIX + call_sid, "wrong", 1))
 
     async def save_asked(self, call_sid: str, asked: Asked) -> None:
         """The question the caller hears now: a key is read with its menu."""

@@ -61,6 +61,8 @@ from integrations.phone.whisper import staff_whisper
 from integrations.privacy.messages import kept_out, with_note_first
 from integrations.safety.guard import SafetyGuard, Screened
 from integrations.safety.lexicon import SafetySignal
+from integrations.safety.protocol import SafetyState
+from integrations.safety.protocol import step as safety_step
 from integrations.settings import Settings
 from integrations.staff.office_hours import office_open
 
@@ -194,6 +196,59 @@ class Line:
         log.warning("phone.not_a_call", reason=reason)
         technical = await self.say("utter_technical_problem")
         return twiml.transfer(self.config, [technical], self.config.aanmeldteam)
+
+    async def without_state(self, reason: str, heard: str = "") -> str:
+        """No call state to go on (Redis down, an id that is not a call of this line). What
+        was heard is still read for safety: 113, Veilig Thuis and 112 are answered and put
+        through from a fresh state. Otherwise a person in office hours; outside them a kind
+        goodbye that names 113 and 112, never a transfer to a closed team."""
+        log.warning("phone.without_state", reason=reason)
+        open_now = office_open(self.settings)
+        signal = self.safety.detect(heard) if heard and not heard.startswith("/") else None
+        if signal is not None:
+            _, result = safety_step(SafetyState(), heard, signal, "phone", open_now)
+            texts = [await self.say(name) for name in result.phrases]
+            if result.dial == "suicide_prevention":
+                number = self.settings.suicide_prevention_dial
+                return twiml.transfer(self.config, texts, number, after=result.dial)
+            if result.dial == "veilig_thuis":
+                number = self.settings.veilig_thuis_dial
+                return twiml.transfer(self.config, texts, number, after=result.dial)
+            if result.dial == "aanmeldteam":
+                spoken = [*texts, await self.say("utter_phone_transfer")]
+                return twiml.transfer(self.config, spoken, self.config.aanmeldteam)
+            return twiml.ask(self.config, texts)
+        if open_now:
+            technical = await self.say("utter_technical_problem")
+            return twiml.transfer(self.config, [technical], self.config.aanmeldteam)
+        if not heard:  # the call has just begun: the caller can still say why they call
+            return twiml.ask(self.config, [await self.say("utter_phone_down_closed_ask")])
+        return twiml.goodbye(self.config, await self.down_closed())
+
+    async def down_closed(self) -> list[str]:
+        """A fault and nobody at work: 113 and 112, and when to call again."""
+        return [
+            await self.say("utter_phone_down_closed"),
+            await self.say("utter_phone_down_closed_bye"),
+        ]
+
+    async def wrong_key(self, call_sid: str, asked: Asked) -> str:
+        """A key that is not on the menu: the menu once more; the second time in a row a
+        person (in office hours) or a call back, never round again."""
+        try:
+            wrong = await self.calls.wrong_key(call_sid)
+        except RedisError:
+            wrong = 1
+        if wrong < 2:
+            return twiml.ask(self.config, [await self.say("utter_phone_wrong_key"), *asked.menu])
+        stuck = await self.say("utter_phone_keys_person")
+        if office_open(self.settings):
+            return await self.to_a_person(call_sid, "toetsen passen niet bij de vraag", [stuck])
+        try:
+            await self.queue.enqueue(call_sid, "normaal", CALLBACK_REASON, "terugbelverzoek")
+            return await self.start_callback(call_sid, [stuck])
+        except RedisError:
+            return twiml.goodbye(self.config, await self.down_closed())
 
     async def technical(self, call_sid: str, reason: str) -> str:
         """The assistant failed (Rasa down, slow or silent). In office hours: a person.
@@ -457,8 +512,7 @@ async def incoming_call(request: Request, form: TwilioForm) -> Response:
         await line.calls.start(call_sid, form.get("From"))
     except RedisError:
         log.error("phone.redis_unavailable")
-        technical = await line.say("utter_technical_problem")
-        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+        return xml(await line.without_state("redis"))
     return xml(await line.turn(call_sid, "/greet", Asked()))
 
 
@@ -472,7 +526,7 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
         return xml(await line.plainly_to_a_person("no CallSid"))
     try:
         if not await line.calls.known(call_sid):
-            return xml(await line.plainly_to_a_person("unknown call"))
+            return xml(await line.without_state("unknown call", kept_out(request, speech)))
         asked = await line.calls.asked(call_sid)
         pending = await line.calls.pending(call_sid)
         if len(speech) > line.settings.max_message_chars or len(digits) > MAX_DIGITS:
@@ -487,16 +541,16 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
                     twiml.goodbye(line.config, [await line.say("utter_phone_not_heard_goodbye")])
                 )
             return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
-        await line.calls.heard(call_sid)
+        keys = read_keys(digits, asked.choices) if digits else None
+        wrong_key = keys is not None and keys[0] == "wrong" and asked.expects != "house_number"
+        await line.calls.heard(call_sid, wrong_key)
     except RedisError:
-        technical = await line.say("utter_technical_problem")
-        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+        return xml(await line.without_state("redis", kept_out(request, speech)))
     keyed = False
-    if digits:
-        kind, value = read_keys(digits, asked.choices)
-        if kind == "wrong" and asked.expects != "house_number":
-            wrong = await line.say("utter_phone_wrong_key")
-            return xml(twiml.ask(line.config, [wrong, *asked.menu]))
+    if keys is not None:
+        kind, value = keys
+        if wrong_key:
+            return xml(await line.wrong_key(call_sid, asked))
         keyed = kind != "choice"
         said = value
     else:
@@ -525,8 +579,7 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
             line, call_sid, message, keyed, asked, pending, signal, confidence
         )
     except RedisError:
-        technical = await line.say("utter_technical_problem")
-        return xml(twiml.transfer(line.config, [technical], line.config.aanmeldteam))
+        return xml(await line.without_state("redis", message))
     return xml(await with_note_first(request, document))
 
 

@@ -299,6 +299,46 @@ def test_a_key_that_is_not_on_the_menu_is_no_answer(
     assert caller.rasa_got() == ["/greet", "/ask_household_help", "/ask_person"]
 
 
+def test_a_wrong_key_twice_reaches_a_person_never_the_menu_again(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(open_line, settings, rasa)
+    caller.rasa_says("utter_ask_help_for")
+    caller.press("1")
+    assert said(caller.press("7"))[0] == "Die toets hoort niet bij deze vraag."
+    second = caller.press("8")
+    assert (
+        said(second)[0] == "Het lukt zo niet met de toetsen. Ik verbind u door met een medewerker."
+    )
+    number = second.find("Dial/Number")
+    assert number is not None and number.text == settings.aanmeldteam_dial
+
+
+def test_a_right_key_between_two_wrong_ones_starts_the_count_again(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(open_line, settings, rasa)
+    caller.rasa_says("utter_ask_help_for")
+    caller.press("7")
+    caller.press("1")
+    again = caller.press("7")
+    assert said(again)[0] == "Die toets hoort niet bij deze vraag." and again.find("Dial") is None
+
+
+def test_a_wrong_key_twice_when_nobody_is_there_asks_where_to_call_back(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(closed_line, settings, rasa)
+    caller.press("7")
+    second = caller.press("8")
+    assert said(second)[:2] == [
+        "Het lukt zo niet met de toetsen. Er is nu geen medewerker. Wij bellen u terug.",
+        "Mogen wij u terugbellen op het nummer waarmee u nu belt?",
+    ]
+    assert second.find("Dial") is None and second.find("Gather") is not None
+    assert [row["kind"] for row in caller.queued()] == ["terugbelverzoek"]
+
+
 def test_speech_heard_badly_is_checked_back_not_guessed(
     open_line: TestClient, settings: Settings, rasa: Recorder
 ) -> None:

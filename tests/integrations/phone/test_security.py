@@ -9,6 +9,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import time
 from functools import partial
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -61,10 +62,21 @@ def rasa() -> Iterator[StandInRasa]:
         yield StandInRasa(recorder)
 
 
+# Office hours are set, so that no test depends on the hour it runs at.
+ALWAYS_OPEN = {
+    "office_days": {0, 1, 2, 3, 4, 5, 6},
+    "office_opens": time.min,
+    "office_closes": time.max,
+    "office_closed_on_public_holidays": False,
+}
+NEVER_OPEN = {**ALWAYS_OPEN, "office_days": set()}
+
+
 @pytest.fixture
 def line(settings: Settings, rasa: StandInRasa) -> Iterator[TestClient]:
-    """The gateway with a Rasa that answers."""
-    with TestClient(create_app(settings.model_copy(update={"rasa_url": rasa.url}))) as client:
+    """The gateway with a Rasa that answers (staff at work)."""
+    changes = {"rasa_url": rasa.url, **ALWAYS_OPEN}
+    with TestClient(create_app(settings.model_copy(update=changes))) as client:
         yield client
 
 
@@ -273,12 +285,36 @@ def test_unknown_paths_and_methods_answer_twiml(client: TestClient) -> None:
 
 
 def test_redis_down_still_puts_the_caller_through(settings: Settings, closed_port_url: str) -> None:
-    down = settings.model_copy(update={"redis_url": closed_port_url.replace("http", "redis")})
+    redis_url = closed_port_url.replace("http", "redis")
+    down = settings.model_copy(update={"redis_url": redis_url, **ALWAYS_OPEN})
     with TestClient(create_app(down)) as client:
         response = post(client, down, "/twilio/voice", new_call())
     assert response.status_code == 200
     number = twiml(response).find("Dial/Number")
     assert number is not None and number.text == down.aanmeldteam_dial
+
+
+def test_redis_down_at_night_still_hears_a_crisis_and_never_dials_a_closed_team(
+    settings: Settings, closed_port_url: str
+) -> None:
+    redis_url = closed_port_url.replace("http", "redis")
+    down = settings.model_copy(update={"redis_url": redis_url, **NEVER_OPEN})
+    with TestClient(create_app(down)) as client:
+        call = new_call()
+        greeting = twiml(post(client, down, "/twilio/voice", call))
+        assert greeting.find("Dial") is None and greeting.find("Gather") is not None
+        assert "Zeg het mij dan." in " ".join(spoken(greeting))
+        crisis = twiml(
+            post(client, down, listens_at(greeting), {**call, "SpeechResult": "ik wil dood"})
+        )
+        number = crisis.find("Dial/Number")
+        assert number is not None and number.text == down.suicide_prevention_dial
+        other = twiml(
+            post(client, down, listens_at(greeting), {**call, "SpeechResult": "een scootmobiel"})
+        )
+        words = " ".join(spoken(other))
+        assert other.find("Dial") is None and other.find("Hangup") is not None
+        assert "nul acht nul nul" in words and "één één twee" in words  # 113 and 112
 
 
 # --- only calls are calls --------------------------------------------------------------
@@ -291,7 +327,8 @@ def test_an_answer_for_a_call_that_never_started_creates_nothing(
     response = post(line, settings, "/twilio/gather", {**call, "SpeechResult": "ik wil dood"})
     assert response.status_code == 200
     number = twiml(response).find("Dial/Number")
-    assert number is not None and number.text == settings.aanmeldteam_dial
+    # What was said is still heard: 113, at any hour, not the aanmeldteam.
+    assert number is not None and number.text == settings.suicide_prevention_dial
     assert number.get("url") is None  # no case to whisper
     sid = call["CallSid"]
     assert not store.exists(f"case:{sid}", f"call:{sid}", f"case:{sid}:transcript")
