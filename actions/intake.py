@@ -33,6 +33,7 @@ from bot.answers.reading import (
     EXIT_PERSON,
     EXIT_TO_LEARN,
     INVALID,
+    NOT_GIVEN,
     Reading,
     read_answer,
     said_answers,
@@ -225,7 +226,14 @@ def closing_responses(route: str | None, topic: str | None, slots: Mapping[str, 
             "none": ["utter_intake_done_no_appointment"],
         }[buurtteam_outcome(slots)]
         return [*done, "utter_anything_else"]
-    return [f"utter_intake_readback_{topic}", "utter_intake_done_direct", "utter_anything_else"]
+    # Contact before promises: "Die neemt contact met u op" only with a number to call.
+    number = (slots or {}).get("phone_number")
+    done = (
+        "utter_intake_done_direct"
+        if number and number != NOT_GIVEN
+        else ("utter_intake_done_direct_self")
+    )
+    return [f"utter_intake_readback_{topic}", done, "utter_anything_else"]
 
 
 class ActionSubmitIntake(Action):

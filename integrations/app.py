@@ -27,6 +27,7 @@ from integrations.appointments.router import router as appointments_router
 from integrations.b1.checker import B1Checker
 from integrations.b1.config import load_rules
 from integrations.b1.frequency import dutch_zipf
+from integrations.callbacks.asks import CallbackAsks
 from integrations.cases.router import internal_router as cases_internal_router
 from integrations.cases.router import staff_router as cases_staff_router
 from integrations.cases.stats import Stats
@@ -185,6 +186,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             app.state.rate_limiter = RateLimiter(redis)
             app.state.cases = CaseStore(redis, settings.conversation_ttl_seconds, settings.timezone)
+            app.state.callbacks = CallbackAsks(redis, settings.conversation_ttl_seconds)
             app.state.review_marks = ReviewMarks(redis, settings.review_marks_ttl_seconds)
             app.state.feedback = Feedback(
                 FeedbackStore(redis, settings.conversation_ttl_seconds),

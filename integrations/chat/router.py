@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
 from starlette.datastructures import State
 
+from integrations.callbacks.chat import answer_to_question, question_after_handoff
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.client_address import client_address
@@ -244,12 +245,19 @@ async def answer(
 
     screened = await guard.screen(session_id, message, "chat", signal)
     messages = list(screened.messages)
-    if not screened.handled:
+    safety_answered = bool(screened.messages) or screened.step.case is not None
+    # The answer to "Wilt u dat een medewerker u belt?" (callbacks/), when it was asked.
+    callback = await answer_to_question(state, session_id, message, safety_answered)
+    if callback is not None:
+        messages += callback
+    elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
             answered = await rasa.send(session_id, message, metadata={"channel": "chat"})
             await guard.after_rasa(session_id, answered, "chat")
             messages += answered
+            # A person asked for while nobody is at work: a call only with a number.
+            messages += await question_after_handoff(state, session_id)
         except RasaUnavailable as exc:
             log.error("chat.rasa_unavailable", reason=str(exc))
             metrics.errors.labels("rasa_unavailable").inc()

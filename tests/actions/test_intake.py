@@ -81,11 +81,21 @@ def test_dont_know_and_a_plain_no_are_no_answers(tracker_of: Any) -> None:
 
 
 def test_closing_words_per_route() -> None:
-    assert closing_responses("huishoudelijke_hulp", "household_help", None) == [
+    with_number = {"phone_number": "0612345678", "contact_preference": "bellen"}
+    assert closing_responses("huishoudelijke_hulp", "household_help", with_number) == [
         "utter_intake_readback_household_help",
         "utter_intake_done_direct",
         "utter_anything_else",
     ]
+    # Contact before promises: without a number the resident hears to call, not "we call".
+    for no_number in (
+        None,
+        {"contact_preference": "zelf bellen"},
+        {"phone_number": "niet gegeven"},
+    ):
+        assert closing_responses("huishoudelijke_hulp", "household_help", no_number)[1] == (
+            "utter_intake_done_direct_self"
+        )
     callback = {"next_step": "afspraak", "appointment_step": CALLBACK}
     assert closing_responses("buurtteam", "loneliness", callback)[0] == (
         "utter_intake_done_appointment"

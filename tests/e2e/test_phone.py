@@ -176,9 +176,11 @@ def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
     assert "Sinds wanneer is dit nodig?" in phone.press("2").spoken
     assert phone.press("1").spoken[0].startswith("Hoe wilt u contact met ons?")
     done = phone.press("2")  # "ik bel zelf": the intake is complete
-    assert done.dialed is None and done.listens  # "neemt contact met u op": no transfer
+    assert done.dialed is None and done.listens  # the intake is passed on: no transfer
     assert any(text.startswith("Dit heb ik voor u opgeschreven.") for text in done.spoken)
-    assert "Die neemt contact met u op." in said(done)
+    # Contact before promises: no number, so the caller hears to call, never "we call you".
+    assert "Wij hebben geen telefoonnummer van u." in said(done)
+    assert "Die neemt contact met u op." not in said(done)
     case = case_of(gateway, phone)
     assert (case["channel"], case["route"]) == ("phone", "huishoudelijke_hulp")
     assert case["intake"] == {  # type: ignore[comparison-overlap]

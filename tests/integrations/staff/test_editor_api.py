@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from integrations.nlg.service import Phrasing
 
 ORIGINAL_CLOSED = (
-    "Nu zijn er geen medewerkers. Wij zijn er {opening_hours}. Dan nemen wij contact met u op. "
+    "Nu zijn er geen medewerkers. Wij zijn er {opening_hours}. "
     "Bij gevaar belt u meteen {emergency_number}."
 )
 

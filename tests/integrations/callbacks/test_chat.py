@@ -1,0 +1,129 @@
+"""Contact before promises in the chat, through the gateway with a real Redis and a Rasa at its
+HTTP boundary (a recording server) that has just handed the resident to a person."""
+
+import json
+from collections.abc import Iterator
+from datetime import time
+from functools import partial
+
+import pytest
+from fastapi.testclient import TestClient
+
+from integrations.app import create_app
+from integrations.cases.record import Case, CaseUpdate, Handoff
+from integrations.cases.store import CaseStore
+from integrations.settings import Settings
+from tests.recorder import Recorder, recording_server
+
+ALWAYS_OPEN = {
+    "office_days": {0, 1, 2, 3, 4, 5, 6},
+    "office_opens": time.min,
+    "office_closes": time.max,
+    "office_closed_on_public_holidays": False,
+}
+NEVER_OPEN = {**ALWAYS_OPEN, "office_days": set()}
+HANDOFF_CLOSED = "Nu zijn er geen medewerkers. Bij gevaar belt u meteen 112."
+ASK = "Wilt u dat een medewerker u belt? Typ dan uw telefoonnummer. Wilt u dat niet? Typ dan nee."
+
+
+@pytest.fixture
+def rasa() -> Iterator[Recorder]:
+    with recording_server(body=json.dumps([{"text": HANDOFF_CLOSED}]).encode()) as recorder:
+        yield recorder
+
+
+def line(settings: Settings, rasa: Recorder, hours: dict[str, object]) -> TestClient:
+    return TestClient(create_app(settings.model_copy(update={"rasa_url": rasa.url, **hours})))
+
+
+class Resident:
+    def __init__(self, client: TestClient, route: str = "medewerker") -> None:
+        self.client = client
+        self.sid: str = client.post("/api/chat/sessions").json()["session_id"]
+        self.route = route
+
+    def handed_over_by_rasa(self) -> None:
+        """What the action server does in Rasa's turn: the case gets a handoff."""
+        update = CaseUpdate(
+            route=self.route,  # type: ignore[arg-type]
+            handoff=Handoff(reason="vraagt om een medewerker", urgency="normaal"),
+        )
+        self._cases(partial(self.store.update, self.sid, update))
+
+    @property
+    def store(self) -> CaseStore:
+        return self.client.app.state.cases  # type: ignore[attr-defined,no-any-return]
+
+    def _cases(self, call: partial[object]) -> object:
+        assert self.client.portal is not None
+        return self.client.portal.call(call)
+
+    def case(self) -> Case:
+        case = self._cases(partial(self.store.get, self.sid))
+        assert isinstance(case, Case)
+        return case
+
+    def says(self, text: str) -> list[str]:
+        response = self.client.post(f"/api/chat/sessions/{self.sid}/messages", json={"text": text})
+        assert response.status_code == 200, response.text
+        return [m["text"] for m in response.json()["messages"]]
+
+
+def test_a_person_when_nobody_is_there_is_promised_only_with_a_number(
+    settings: Settings, rasa: Recorder
+) -> None:
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.says("hallo")
+        resident.handed_over_by_rasa()
+        assert resident.says("ik wil een medewerker spreken") == [HANDOFF_CLOSED, ASK]
+        asked_rasa = len(rasa.requests)
+        assert resident.says("wat kost dat gesprek eigenlijk") == [
+            "Dat is geen telefoonnummer. Typ uw nummer, bijvoorbeeld 06 12 34 56 78. Of typ nee."
+        ]
+        kept = resident.says("06-12345678")
+        assert kept[0].startswith("Dank u. Een medewerker belt u op 06 12 34 56 78. Dat doen wij")
+        assert len(rasa.requests) == asked_rasa  # the talk is the gateway's own
+        phones = resident.case().contact.phones
+        assert [p.number for p in phones] == ["0612345678"]
+        # The question is not asked again; Rasa answers what comes next.
+        assert resident.says("dank je") == [HANDOFF_CLOSED]
+
+
+def test_no_to_the_callback_question_is_kept_and_the_number_to_call_is_given(
+    settings: Settings, rasa: Recorder
+) -> None:
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.handed_over_by_rasa()
+        assert resident.says("medewerker")[-1] == ASK
+        declined = resident.says("nee ik bel zelf wel")
+        assert declined[0].startswith("Goed. U kunt ons zelf bellen op 14 0592.")
+        contact = resident.case().contact
+        assert contact.phones == [] and contact.no_number and contact.preference == "zelf bellen"
+
+
+def test_in_office_hours_or_about_safety_the_question_is_not_asked(
+    settings: Settings, rasa: Recorder
+) -> None:
+    with line(settings, rasa, ALWAYS_OPEN) as client:
+        resident = Resident(client)
+        resident.handed_over_by_rasa()
+        assert ASK not in resident.says("medewerker")
+    with line(settings, rasa, NEVER_OPEN) as client:
+        # Veilig Thuis: whether a call is safe is asked by the safety texts, never here.
+        resident = Resident(client, route="veilig_thuis")
+        resident.handed_over_by_rasa()
+        assert ASK not in resident.says("medewerker")
+
+
+def test_a_danger_said_instead_of_a_number_is_answered_by_the_safety_protocol(
+    settings: Settings, rasa: Recorder
+) -> None:
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.handed_over_by_rasa()
+        resident.says("medewerker")
+        crisis = resident.says("ik wil niet meer leven")
+        assert any("113" in text for text in crisis)
+        assert not any(text.startswith("Dat is geen telefoonnummer") for text in crisis)

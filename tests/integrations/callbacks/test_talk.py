@@ -1,0 +1,48 @@
+"""The chat's callback question, as residents answer it: pure."""
+
+import pytest
+
+from integrations.callbacks.talk import read_answer, should_ask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "06 12 34 56 78",
+        "0612345678",
+        "+31 6 12345678",
+        "0592-123456",
+        "mijn nummer is 06-12345678",
+        "nul zes een twee drie vier vijf zes zeven acht",
+    ],
+)
+def test_a_number_in_any_common_form_is_kept(text: str) -> None:
+    answer = read_answer("asking", text)
+    assert answer.number is not None and len(answer.number) == 10
+    assert answer.phrases == ["utter_callback_kept"] and answer.state == "done"
+
+
+@pytest.mark.parametrize("text", ["nee", "Nee dank u", "ik bel zelf wel", "/deny", "liever niet"])
+def test_no_gets_the_number_to_call_and_no_promise(text: str) -> None:
+    answer = read_answer("asking", text)
+    assert answer.declined and answer.number is None
+    assert answer.phrases == ["utter_callback_declined"]
+
+
+def test_something_else_is_asked_once_more_then_the_conversation_goes_on() -> None:
+    first = read_answer("asking", "wat kost dat gesprek")
+    assert first.phrases == ["utter_callback_again"] and first.state == "asked_again"
+    second = read_answer("asked_again", "ik weet mijn nummer niet uit mijn hoofd")
+    assert second.to_rasa and second.phrases == [] and second.state == "done"
+
+
+def test_a_number_that_is_too_short_is_no_number() -> None:
+    assert read_answer("asking", "06 1234").number is None
+
+
+def test_asked_only_after_a_handoff_when_closed_and_no_number_is_known() -> None:
+    assert should_ask("none", office_open=False, handed_over=True, has_number=False)
+    assert not should_ask("none", office_open=True, handed_over=True, has_number=False)
+    assert not should_ask("none", office_open=False, handed_over=False, has_number=False)
+    assert not should_ask("none", office_open=False, handed_over=True, has_number=True)
+    assert not should_ask("done", office_open=False, handed_over=True, has_number=False)
