@@ -48,10 +48,27 @@ MAX_ANSWER_CHARS = 200
 
 # Open questions where a lone "ja" or "nee" answers nothing.
 _YES_NO_IS_NO_ANSWER = frozenset({"help_needed", "aid_needed", "help_for", "since_when"})
+# Open questions about the need itself.
+_NEED_QUESTIONS = frozenset({"help_needed", "aid_needed", "since_when", "situation"})
 # Questions with a fixed set of answers; a free text that is none of them is no answer.
 CHOICE_QUESTIONS = frozenset({"next_step", "contact_preference"})
 
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# Where the resident lives, and nothing more: "ik woon in pittelo", "9408", "marsdijk". No
+# answer to an open question about the need (the appointment dialogue asks for the wijk).
+WIJKEN = (
+    "noorderpark", "peelo", "pittelo", "lariks", "centrum", "baggelhuizen", "assen west",
+    "assen-west", "kloosterveen", "marsdijk", "assen oost", "assen-oost", "vredeveld",
+    "houtlaan", "schildersbuurt", "kloosterveste", "het buitengebied", "buitengebied",
+)  # fmt: skip
+_WHERE_ONLY = re.compile(
+    r"(?:(?:ik|wij|we) (?:woon|woont|wonen)|(?:mijn|ons) (?:adres|huis) is|woon)?\s*"
+    r"(?:in|op|aan|bij)?\s*(?:de |het )?(?:wijk )?(?:"
+    + "|".join(re.escape(w) for w in WIJKEN)
+    + r")(?: in assen)?|(?:ik woon|wij wonen|we wonen) in assen|94\d\d(?: ?[a-z]{2})?"
+)
+# A lone number that is no year ("9408" to "Sinds wanneer?") answers no open question.
+_YEAR = re.compile(r"(19[3-9]\d|20\d\d)")
 _FILLERS = r"(?:eh+m?|uh+m?|euh|hm+|nou|ja|nee|sorry|dus|maar|tja|pff+|oh|o|ok|oke|hmm)"
 
 
@@ -418,6 +435,10 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(QUESTION_BACK)
     if re.fullmatch(r"\d{1,2}", said) and question != "phone_number":
         return Reading(INVALID)  # a key or number that is no choice here
+    if question in _NEED_QUESTIONS and re.fullmatch(r"\d+", said) and not _YEAR.fullmatch(said):
+        return Reading(INVALID)  # a postcode or house number said to an open question
+    if question in _NEED_QUESTIONS and _WHERE_ONLY.fullmatch(said):
+        return Reading(INVALID)  # where the resident lives, not what is going on
     if also and not said_answers(text, [question]) and _only_says(question, said, also):
         # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what.
         return Reading(ELSEWHERE, also=also)

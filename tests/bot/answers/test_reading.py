@@ -262,3 +262,25 @@ def test_a_goodbye_in_a_form_ends_the_conversation(text: str) -> None:
         assert reading.kind == LEAVE_GOODBYE, (question, text)
         assert settle(question, reading, tries=0).exit == EXIT_GOODBYE
     assert read_answer("situation", "sinds een dag").kind != LEAVE_GOODBYE
+
+
+@pytest.mark.parametrize("question", ["situation", "help_needed", "aid_needed", "since_when"])
+@pytest.mark.parametrize(
+    "text",
+    ["ik woon in pittelo", "Marsdijk", "wij wonen in de wijk Kloosterveen", "9408", "9401 AB"],
+)
+def test_where_the_resident_lives_is_no_answer_to_the_need(question: str, text: str) -> None:
+    assert read_answer(question, text, EVERY_QUESTION).kind == INVALID
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("since_when", "2023"),
+        ("since_when", "sinds ik in pittelo woon"),
+        ("situation", "ik woon in pittelo en ik heb schulden"),
+        ("situation", "mijn buurman in marsdijk maakt herrie"),
+    ],
+)
+def test_a_year_or_a_need_with_a_place_is_an_answer(question: str, text: str) -> None:
+    assert read_answer(question, text, EVERY_QUESTION).kind == ANSWER
