@@ -20,6 +20,8 @@ EVAL_SETS = {
     REPO / "tests" / "eval" / "first_turns_v3.tsv": (0.87, 0.93, 0.05),
     REPO / "tests" / "eval" / "first_turns_v4.tsv": (0.87, 0.95, 0.06),
     REPO / "tests" / "eval" / "first_turns_v5.tsv": (0.95, 0.97, 0.055),
+    # v7: 300 more by another hand, many ordinary messages with alarming words (development).
+    REPO / "tests" / "eval" / "first_turns_v7.tsv": (0.95, 0.95, 0.08),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
