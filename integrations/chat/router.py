@@ -12,6 +12,8 @@ from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
 from starlette.datastructures import State
 
+from integrations.cases.contact_reply import contact_reply
+from integrations.cases.facts import read_message
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.client_address import client_address
@@ -244,7 +246,14 @@ async def answer(
 
     screened = await guard.screen(session_id, message, "chat", signal)
     messages = list(screened.messages)
-    if not screened.handled:
+    noted = (
+        None
+        if screened.handled or messages
+        else await contact_noted(book, cases, session_id, message)
+    )
+    if noted is not None:
+        messages += noted  # a number or a safe time for the person who will call: kept
+    elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
             answered = await rasa.send(session_id, message, metadata={"channel": "chat"})
@@ -296,6 +305,25 @@ async def about_safety(cases: CaseStore, session_id: str) -> bool:
     except RedisError:
         return False
     return case is not None and case.route in SAFETY_ROUTES
+
+
+async def contact_noted(
+    book: Phrasing, cases: CaseStore, session_id: str, message: str
+) -> list[BotMessage] | None:
+    """A resident of a safety case who waits for a person and sends only a number or when
+    calling is safe hears that it is passed on (cases.contact_reply); None: ask Rasa."""
+    if message.startswith("/"):
+        return None
+    try:
+        case = await cases.get(session_id)
+    except RedisError:
+        return None
+    replies = contact_reply(case, read_message(message))
+    if replies is None:
+        return None
+    return [
+        BotMessage(text=str((await book.render(r.name, "chat", r.slots))["text"])) for r in replies
+    ]
 
 
 async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:

@@ -108,8 +108,14 @@ def test_a_disclosure_case_through_a_deep_link(
         "stress met de opvoeding van mijn zoon van 9",
         "ja graag",
         "mijn man slaat mij en ik ben bang dat hij het kind ook pijn doet",
-        "bel mij alleen overdag op 0611122233, dan is hij op zijn werk",
     )
+    safe_time = "bel mij alleen overdag op 0611122233, dan is hij op zijn werk"
+    reply = gateway.post(f"/api/chat/sessions/{session_id}/messages", json={"text": safe_time})
+    # The resident hears that the number and the safe time are passed on (no "Sorry").
+    assert [m["text"] for m in reply.json()["messages"]] == [
+        "Dank u. Ik geef uw nummer 06 1112 2233 door aan de medewerker.",
+        "Ik geef door wanneer bellen veilig is.",
+    ]
     page = new_context().new_page()
     page.goto(case_url(stack, session_id))
     expect(page).to_have_url(
