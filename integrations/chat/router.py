@@ -31,6 +31,7 @@ from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
+from integrations.numbers.phone_numbers import joined_numbers
 from integrations.observability.metrics import Metrics
 from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
@@ -256,7 +257,9 @@ async def answer(
     elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
-            answered = await rasa.send(session_id, message, metadata={"channel": "chat"})
+            # A number typed in groups as one word: the classifier reads the question.
+            said_to_rasa = joined_numbers(message)
+            answered = await rasa.send(session_id, said_to_rasa, metadata={"channel": "chat"})
             await guard.after_rasa(session_id, answered, "chat")
             messages += answered
         except RasaUnavailable as exc:

@@ -139,6 +139,23 @@ def test_a_disclosure_case_through_a_deep_link(
     screenshot(page, "disclosure-case")
 
 
+def test_a_number_with_the_question_gives_both_to_staff(
+    new_context: Any, stack: Stack, gateway: httpx.Client
+) -> None:
+    """Defect 2: "mijn nummer is 0592 123 456, het gaat over mijn rolstoel" got "Sorry, dat
+    begreep ik niet goed"; neither the number nor the topic reached the case."""
+    session_id = chat(gateway)
+    said = "mijn nummer is 0592 123 456, het gaat over mijn rolstoel"
+    reply = gateway.post(f"/api/chat/sessions/{session_id}/messages", json={"text": said})
+    first = reply.json()["messages"][0]["text"]
+    assert first.startswith("U zoekt een hulpmiddel of een aanpassing."), first
+    page = staff_page(new_context(), stack, "aanmelder", f"/staff/gesprek?id={session_id}")
+    expect(page.locator("#facts")).to_contain_text("Chat · Hulpmiddel of aanpassing")
+    expect(page.locator("#summary")).to_contain_text("het gaat over mijn rolstoel")
+    call = page.locator("#contact").get_by_role("link", name="Bel 0592 123 456")
+    expect(call).to_have_attribute("href", "tel:+31592123456")
+
+
 def test_a_new_acute_case_is_announced_and_sits_on_top(
     new_context: Any, stack: Stack, gateway: httpx.Client
 ) -> None:
