@@ -62,6 +62,7 @@ from integrations.appointments.state import (
 )
 from integrations.appointments.times import read_time_answer
 from integrations.appointments.wishes import any_time, describe, merge, read_wish
+from integrations.cases.facts import PhoneNumber
 
 log = structlog.get_logger(__name__)
 
@@ -80,6 +81,14 @@ BEFORE_BOOKING = ("place", "outside", "kind", "home_address", "call_number", *CH
 CaseUpdate = Callable[[str, dict[str, Any]], Awaitable[None]]
 RenderSms = Callable[[str, dict[str, str]], Awaitable[str]]
 Count = Callable[[str], None]
+
+
+def sms_note(number: str, sent: bool) -> dict[str, Any]:
+    """What the case keeps of the confirmation by SMS: where it went, and whether it went.
+    The number is the resident's mobile number (a call link for staff)."""
+    shown = PhoneNumber(number).shown
+    said = f"verstuurd naar {shown}" if sent else f"niet gelukt (naar {shown})"
+    return {"intake": {"sms": said}, "contact": {"phone": number, "phone_source": "vraag"}}
 
 
 @dataclass
@@ -736,6 +745,7 @@ class Conductor:
             return await self._finish(session_id, d, says, "afgehandeld")
         facts = await self._facts(booking, d)
         sent = await self._send_sms(number, facts)
+        await self._update_case(session_id, sms_note(number, sent))
         if sent:
             says.append(Say("utter_sms_sent"))
         else:

@@ -54,6 +54,12 @@ _SAFE_WORDS = re.compile(
     r"|uur|alleen|niet|nooit|geen|pas|tussen|als|wanneer|zolang|werk|thuis|weg|veilig"
     r"|\d{1,2}[.:]\d{2}|na\s+\d|voor\s+\d|vanaf\s+\d|tot\s+\d)\b"
 )
+# Not giving a number is no wish about when to call ("geen nummer", "liever geen nummer").
+_NO_NUMBER = re.compile(
+    r"(?:ik\s+)?(?:heb\s+|wil\s+|geef\s+)?(?:liever\s+)?(?:geen|niet)\s+(?:mijn\s+|een\s+)?"
+    r"(?:telefoon\s*nummer|nummer|telefoon|mobiel(?:\s*nummer)?)"
+    r"(?:\s+(?:geven|noemen|hebben|doorgeven))?"
+)
 _TRAILING = re.compile(r"[\s,:;-]*\b(?:op|naar|via|met|is|:)?\s*$", re.IGNORECASE)
 
 # --- children named --------------------------------------------------------------------------
@@ -153,6 +159,8 @@ def contact_words(text: str) -> list[str]:
     kept: list[str] = []
     for clause in _clauses(_NUMBER.sub(" ", text)):
         if not _SAFE_WORDS.search(plain(clause).replace("veilig thuis", "")):
+            continue
+        if _NO_NUMBER.fullmatch(plain(clause)):
             continue
         words = _TRAILING.sub("", " ".join(clause.split())).strip()
         if len(words.split()) >= 2 and words not in kept:

@@ -39,6 +39,7 @@ ANSWER_LABELS = {
     "situation": "Wat er speelt",
     "home_address": "Adres voor het huisbezoek",
     "call_number": "Het buurtteam belt naar",
+    "sms": "Sms met de afspraak",
 }
 PHONE_SOURCES = {
     "gesprek": "genoemd in het gesprek",

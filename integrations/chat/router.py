@@ -13,6 +13,8 @@ from redis.exceptions import RedisError
 from starlette.datastructures import State
 
 from integrations.callbacks.chat import answer_to_question, question_after_handoff
+from integrations.cases.contact_reply import contact_reply
+from integrations.cases.facts import read_message
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.client_address import client_address
@@ -30,6 +32,7 @@ from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
+from integrations.numbers.phone_numbers import joined_numbers
 from integrations.observability.metrics import Metrics
 from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
@@ -248,12 +251,21 @@ async def answer(
     safety_answered = bool(screened.messages) or screened.step.case is not None
     # The answer to "Wilt u dat een medewerker u belt?" (callbacks/), when it was asked.
     callback = await answer_to_question(state, session_id, message, safety_answered)
+    noted = (
+        None
+        if callback is not None or screened.handled or messages
+        else await contact_noted(book, cases, session_id, message)
+    )
     if callback is not None:
         messages += callback
+    elif noted is not None:
+        messages += noted  # a number or a safe time for the person who will call: kept
     elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
-            answered = await rasa.send(session_id, message, metadata={"channel": "chat"})
+            # A number typed in groups as one word: the classifier reads the question.
+            said_to_rasa = joined_numbers(message)
+            answered = await rasa.send(session_id, said_to_rasa, metadata={"channel": "chat"})
             await guard.after_rasa(session_id, answered, "chat")
             messages += answered
             # A person asked for while nobody is at work: a call only with a number.
@@ -304,6 +316,25 @@ async def about_safety(cases: CaseStore, session_id: str) -> bool:
     except RedisError:
         return False
     return case is not None and case.route in SAFETY_ROUTES
+
+
+async def contact_noted(
+    book: Phrasing, cases: CaseStore, session_id: str, message: str
+) -> list[BotMessage] | None:
+    """A resident of a safety case who waits for a person and sends only a number or when
+    calling is safe hears that it is passed on (cases.contact_reply); None: ask Rasa."""
+    if message.startswith("/"):
+        return None
+    try:
+        case = await cases.get(session_id)
+    except RedisError:
+        return None
+    replies = contact_reply(case, read_message(message))
+    if replies is None:
+        return None
+    return [
+        BotMessage(text=str((await book.render(r.name, "chat", r.slots))["text"])) for r in replies
+    ]
 
 
 async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:

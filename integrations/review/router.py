@@ -2,7 +2,7 @@
 conversation with its turns and feedback, marking a turn as misunderstood, and the exports."""
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import PlainTextResponse, Response
@@ -13,15 +13,17 @@ from integrations.cases.store import CaseStore
 from integrations.feedback.service import Feedback
 from integrations.privacy.redact import redact
 from integrations.review.export import Mark, evaluation_rows, rasa_nlu_yaml
-from integrations.review.rules import is_finished, stream_time
+from integrations.review.rules import is_finished, may_review, stream_time, turns_for
 from integrations.review.store import ReviewMarks, StoredMark
 from integrations.review.topics import BY_INTENT, ROUTES, TOPICS
 from integrations.staff.audit import AuditLog
-from integrations.staff.auth import require_role
+from integrations.staff.auth import StaffMember, require_member, require_role
 
-# Transcripts (redacted) are read by the aanmeldteam and by communication staff, who
-# improve the texts and examples; no other role.
+# Transcripts are read by the aanmeldteam and by communication staff, who improve the texts
+# and examples; no other role. Communication staff read no conversation about safety, and
+# no numbers or addresses (review.rules).
 require_reviewer = require_role("aanmeldteam", "communicatie")
+Reviewer = Annotated[StaffMember, Depends(require_member("aanmeldteam", "communicatie"))]
 router = APIRouter(tags=["review"])
 api = APIRouter(prefix="/api/review", tags=["review"])
 MOST_CONVERSATIONS = 500
@@ -57,10 +59,13 @@ def _marks(request: Request) -> ReviewMarks:
     return marks
 
 
-async def _finished(request: Request, session_id: str) -> tuple[Case, list[dict[str, Any]]] | None:
+async def _finished(
+    request: Request, session_id: str, member: StaffMember
+) -> tuple[Case, list[dict[str, Any]]] | None:
+    """The conversation, when it is finished and this staff member may review it."""
     cases = _cases(request)
     case = await cases.get(session_id)
-    if case is None:
+    if case is None or not may_review(case, member.roles):
         return None
     transcript = await cases.transcript(session_id)
     last = stream_time(transcript[-1]["id"]) if transcript else None
@@ -72,20 +77,6 @@ async def _finished(request: Request, session_id: str) -> tuple[Case, list[dict[
     return case, transcript
 
 
-def _turns(transcript: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The transcript for review: who said what; a button is shown by its payload."""
-    return [
-        {
-            "id": entry["id"],
-            "sender": entry.get("sender"),
-            "text": entry.get("text") or entry.get("payload") or "",
-            "button": "payload" in entry and "text" not in entry,
-            "at": entry.get("at"),
-        }
-        for entry in transcript
-    ]
-
-
 @api.get("/topics")
 async def topics(user: str = Depends(require_reviewer)) -> dict[str, Any]:
     return {
@@ -95,9 +86,7 @@ async def topics(user: str = Depends(require_reviewer)) -> dict[str, Any]:
 
 
 @api.get("/conversations")
-async def finished_conversations(
-    request: Request, user: str = Depends(require_reviewer)
-) -> list[dict[str, Any]]:
+async def finished_conversations(request: Request, member: Reviewer) -> list[dict[str, Any]]:
     """Finished conversations still kept, newest first."""
     rows: list[dict[str, Any]] = []
     marked: dict[str, int] = {}
@@ -105,7 +94,7 @@ async def finished_conversations(
         marked[mark.session_id] = marked.get(mark.session_id, 0) + 1
     feedback: Feedback = request.app.state.feedback
     for session_id in await _cases(request).session_ids(MOST_CONVERSATIONS):
-        found = await _finished(request, session_id)
+        found = await _finished(request, session_id, member)
         if found is None:
             continue
         case, transcript = found
@@ -128,15 +117,13 @@ async def finished_conversations(
 
 
 @api.get("/conversations/{session_id}")
-async def conversation(
-    session_id: str, request: Request, user: str = Depends(require_reviewer)
-) -> dict[str, Any]:
-    found = await _finished(request, session_id)
+async def conversation(session_id: str, request: Request, member: Reviewer) -> dict[str, Any]:
+    found = await _finished(request, session_id, member)
     if found is None:
         raise HTTPException(status_code=404, detail=UNKNOWN)
     case, transcript = found
     audit: AuditLog = request.app.state.audit
-    await audit.record(user, "nagekeken", session_id)
+    await audit.record(member.name, "nagekeken", session_id)
     feedback: Feedback = request.app.state.feedback
     given = await feedback.store.get(session_id)
     return {
@@ -144,7 +131,7 @@ async def conversation(
         "channel": case.channel,
         "route": case.route,
         "outcome": case.outcome,
-        "turns": _turns(transcript),
+        "turns": turns_for(transcript, member.roles),
         "feedback": {"rating": given.get("rating"), "remark": given.get("remark")},
         "marks": [m.model_dump() for m in await _marks(request).of(session_id)],
     }
@@ -156,10 +143,11 @@ async def mark_turn(
     turn: str,
     body: MarkBody,
     request: Request,
-    user: str = Depends(require_reviewer),
+    member: Reviewer,
 ) -> dict[str, Any]:
     """Mark one resident turn as misunderstood, with what it should have been."""
-    found = await _finished(request, session_id)
+    user = member.name
+    found = await _finished(request, session_id, member)
     if found is None:
         raise HTTPException(status_code=404, detail=UNKNOWN)
     case, transcript = found

@@ -98,16 +98,26 @@ async def require_staff(request: Request) -> str:
     return member.name
 
 
-def require_role(*allowed: str) -> Callable[[Request], Awaitable[str]]:
-    """A dependency: the staff member's name, when one of their roles is `allowed`."""
+def require_member(*allowed: str) -> Callable[[Request], Awaitable[StaffMember]]:
+    """A dependency: the staff member with their roles, when one of them is `allowed`."""
 
-    async def dependency(request: Request) -> str:
+    async def dependency(request: Request) -> StaffMember:
         member = await staff_member(request)
         if member is None:
             raise _refuse()
         if not member.roles & set(allowed):
             raise HTTPException(status_code=status.HTTP_403_FORBIDDEN, detail=NO_ROLE)
-        return member.name
+        return member
+
+    return dependency
+
+
+def require_role(*allowed: str) -> Callable[[Request], Awaitable[str]]:
+    """A dependency: the staff member's name, when one of their roles is `allowed`."""
+    member_of = require_member(*allowed)
+
+    async def dependency(request: Request) -> str:
+        return (await member_of(request)).name
 
     return dependency
 

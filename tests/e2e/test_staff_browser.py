@@ -108,8 +108,14 @@ def test_a_disclosure_case_through_a_deep_link(
         "stress met de opvoeding van mijn zoon van 9",
         "ja graag",
         "mijn man slaat mij en ik ben bang dat hij het kind ook pijn doet",
-        "bel mij alleen overdag op 0611122233, dan is hij op zijn werk",
     )
+    safe_time = "bel mij alleen overdag op 0611122233, dan is hij op zijn werk"
+    reply = gateway.post(f"/api/chat/sessions/{session_id}/messages", json={"text": safe_time})
+    # The resident hears that the number and the safe time are passed on (no "Sorry").
+    assert [m["text"] for m in reply.json()["messages"]] == [
+        "Dank u. Ik geef uw nummer 06 1112 2233 door aan de medewerker.",
+        "Ik geef door wanneer bellen veilig is.",
+    ]
     page = new_context().new_page()
     page.goto(case_url(stack, session_id))
     expect(page).to_have_url(
@@ -131,6 +137,23 @@ def test_a_disclosure_case_through_a_deep_link(
     expect(page.locator("#transcript")).not_to_contain_text("/greet")
     expect(page.locator("#facts")).to_contain_text("Chat · Veilig Thuis · Acuut")
     screenshot(page, "disclosure-case")
+
+
+def test_a_number_with_the_question_gives_both_to_staff(
+    new_context: Any, stack: Stack, gateway: httpx.Client
+) -> None:
+    """Defect 2: "mijn nummer is 0592 123 456, het gaat over mijn rolstoel" got "Sorry, dat
+    begreep ik niet goed"; neither the number nor the topic reached the case."""
+    session_id = chat(gateway)
+    said = "mijn nummer is 0592 123 456, het gaat over mijn rolstoel"
+    reply = gateway.post(f"/api/chat/sessions/{session_id}/messages", json={"text": said})
+    first = reply.json()["messages"][0]["text"]
+    assert first.startswith("U zoekt een hulpmiddel of een aanpassing."), first
+    page = staff_page(new_context(), stack, "aanmelder", f"/staff/gesprek?id={session_id}")
+    expect(page.locator("#facts")).to_contain_text("Chat · Hulpmiddel of aanpassing")
+    expect(page.locator("#summary")).to_contain_text("het gaat over mijn rolstoel")
+    call = page.locator("#contact").get_by_role("link", name="Bel 0592 123 456")
+    expect(call).to_have_attribute("href", "tel:+31592123456")
 
 
 def test_a_new_acute_case_is_announced_and_sits_on_top(
@@ -243,9 +266,10 @@ def test_a_wrong_id_says_so_and_logout_is_on_every_page(
     page = staff_page(new_context(), stack, "aanmelder", "/staff/gesprek?id=bestaat-niet")
     expect(page.get_by_role("alert")).to_contain_text("Dit gesprek bestaat niet of is verlopen.")
     expect(page.locator("body")).not_to_contain_text("undefined")
-    for path in ("/staff/", "/staff/monitor", f"/staff/gesprek?id={session_id}"):
+    for path in ("/staff/", "/staff/monitor", "/staff/review", f"/staff/gesprek?id={session_id}"):
         page.goto(stack.gateway_url + path)
         expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+        expect(page.locator("#menu")).to_contain_text("aanmelder (Aanmeldteam)")
     expect(page.locator("#summary")).to_contain_text("mijn man slaat mij")
     page.get_by_role("button", name="Uitloggen").click()
     expect(page).to_have_url(f"{stack.gateway_url}/staff/login")
@@ -290,14 +314,43 @@ def test_a_phone_case_is_a_call_to_return(
 def test_each_role_sees_its_own_pages(new_context: Any, stack: Stack) -> None:
     writer = staff_page(new_context(), stack, "tekstschrijver")
     expect(writer).to_have_url(f"{stack.gateway_url}/staff/teksten")
+    # The menu offers only the pages of the role: no queue, no figures.
+    menu = writer.locator("#menu")
+    expect(menu.get_by_role("link")).to_have_text(["Teksten", "Nakijken"])
+    menu.get_by_role("link", name="Nakijken").click()
+    expect(writer.get_by_role("button", name="Uitloggen")).to_be_visible()
     writer.goto(stack.gateway_url + "/staff/")
     expect(writer).to_have_url(f"{stack.gateway_url}/staff/teksten")
     writer.goto(stack.gateway_url + "/staff/gesprek?id=x")
     expect(writer.get_by_role("heading", level=1)).to_have_text("Geen toegang")
+    writer.goto(stack.gateway_url + "/staff/teksten")
+    writer.get_by_role("button", name="Uitloggen").click()
+    expect(writer).to_have_url(f"{stack.gateway_url}/staff/login")
     admin = staff_page(new_context(), stack, "beheerder")
     expect(admin).to_have_url(f"{stack.gateway_url}/staff/beheer")
     expect(admin.locator("#accounts")).to_contain_text("tekstschrijver")
     expect(admin.locator("#menu")).not_to_contain_text("Gesprekken")
+
+
+def test_the_communication_account_reads_no_crisis_transcript(
+    new_context: Any, stack: Stack, gateway: httpx.Client
+) -> None:
+    """Defect 10: communicatie reviews finished conversations, never one about safety."""
+    said = "ik wil niet meer leven want alles gaat mis"
+    crisis = chat(gateway, said)
+    closed = gateway.post(
+        f"/api/cases/{crisis}/close",
+        json={"outcome": "geen actie", "confirm": True},
+        headers=STAFF,
+    )
+    assert closed.status_code == 200  # closed: finished, so it may be reviewed
+    team = staff_page(new_context(), stack, "aanmelder", "/staff/review")
+    expect(team.locator("#conversations").get_by_role("button", name=said)).to_be_visible()
+    writer = staff_page(new_context(), stack, "tekstschrijver", "/staff/review")
+    expect(writer.locator("#count")).not_to_be_empty()
+    expect(writer.locator("#conversations")).not_to_contain_text(said)
+    writer.goto(f"{stack.gateway_url}/api/review/conversations/{crisis}")
+    expect(writer.locator("body")).not_to_contain_text(said)
 
 
 def test_the_figures_in_words(new_context: Any, stack: Stack, gateway: httpx.Client) -> None:

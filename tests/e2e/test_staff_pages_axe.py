@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from integrations.settings import REPO_ROOT
@@ -64,9 +65,15 @@ def test_axe_finds_no_wcag_violations_on_the_staff_pages(
     assert found == {name: [] for name in PAGES}, json.dumps(found, indent=1)
 
 
-def test_the_editor_and_review_pages_fit_a_phone_screen(browser: Browser, stack: Stack) -> None:
-    width = 390  # the audit's phone (defect 12): nothing wider than the screen
-    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 844})
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (768, 1024)])
+def test_the_editor_and_review_pages_fit_a_phone_screen(
+    browser: Browser, stack: Stack, width: int, height: int
+) -> None:
+    # The audit's phone and a tablet (defect 12): nothing wider than the screen, no axe
+    # violations with the menu of the staff pages.
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": width, "height": height}, bypass_csp=True
+    )
     page = context.new_page()
     try:
         page.goto(stack.gateway_url + "/staff/login?next=/staff/teksten")
@@ -82,5 +89,7 @@ def test_the_editor_and_review_pages_fit_a_phone_screen(browser: Browser, stack:
                 page.locator("#names button").first.click()
                 page.locator("#chat-findings li").first.wait_for()
             assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+            expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+            assert violations(page) == [], path
     finally:
         context.close()

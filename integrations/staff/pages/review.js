@@ -162,3 +162,4 @@ async function open(sessionId, keepStatus) {
   ({ data: topics } = await api("/api/review/topics"));
   await loadList();
 })();
+Staff.menu();

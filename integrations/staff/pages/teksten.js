@@ -301,8 +301,5 @@ $("save").addEventListener("click", async () => {
   showHistory();
 });
 $("listen").addEventListener("click", listen);
-$("logout").addEventListener("click", async () => {
-  await api("/logout", { method: "POST" });
-  window.location.href = "/staff/login";
-});
+Staff.menu();
 reload();

@@ -4,6 +4,7 @@ home visits and calls, questions in between, moving and cancelling with a questi
 code in a new conversation, the confirmation and the SMS."""
 
 from datetime import timedelta
+from typing import Any
 
 from tests.recorder import recording_server
 
@@ -444,6 +445,8 @@ def test_no_sms_offered_when_it_cannot_be_sent(with_dialogue: WithDialogue) -> N
 def test_the_sms_is_sent_or_its_failure_told_with_the_appointment_again(
     with_dialogue: WithDialogue,
 ) -> None:
+    kept: list[dict[str, Any]] = []  # the case of each conversation (staff audit, defect 3)
+
     async def sent(built: Built) -> list[str]:
         resident = built.resident()
         await resident.start("ik wil een afspraak")
@@ -453,7 +456,9 @@ def test_the_sms_is_sent_or_its_failure_told_with_the_appointment_again(
         asked = await resident.says("12")
         assert asked.names[-1] == "utter_ask_sms_wanted"
         assert (await resident.says("ja graag")).names == ["utter_ask_sms_number"]
-        return (await resident.says("06 43 21 87 65")).names
+        names = (await resident.says("06 43 21 87 65")).names
+        kept.append(resident.case)
+        return names
 
     with recording_server(status=201, body=TWILIO_REPLY) as twilio:
         assert with_dialogue(sent, sms_url=twilio.url) == ["utter_sms_sent"]
@@ -463,6 +468,12 @@ def test_the_sms_is_sent_or_its_failure_told_with_the_appointment_again(
             "utter_sms_failed",
             "utter_appointment_summary",
         ]
+    # The case keeps where the SMS went and whether it went: staff know to call on a failure.
+    assert [case["intake"]["sms"] for case in kept] == [
+        "verstuurd naar 06 4321 8765",
+        "niet gelukt (naar 06 4321 8765)",
+    ]
+    assert kept[1]["contact"] == {"phone": "0643218765", "phone_source": "vraag"}
 
 
 def test_by_phone_the_time_is_said_once_with_an_offer_to_say_it_again(

@@ -67,6 +67,10 @@ def test_when_contact_is_safe_in_the_residents_words() -> None:
     assert contact_words("mijn man is alleen 's avonds thuis") == []
     assert contact_words("mijn nummer is 0592 123 456, het gaat over mijn rolstoel") == []
     assert contact_words("kunt u Veilig Thuis bellen") == []
+    # Not giving a number says nothing about when to call (the button "Liever geen nummer").
+    for refusal in ("geen nummer", "Liever geen nummer", "ik wil geen telefoonnummer geven"):
+        assert contact_words(refusal) == [], refusal
+    assert contact_words("geen nummer, bel alleen na 5 uur") == ["bel alleen na 5 uur"]
 
 
 def test_children_named() -> None:

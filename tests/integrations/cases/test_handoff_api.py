@@ -119,8 +119,14 @@ def test_take_over_write_release_and_close(client: TestClient) -> None:
         for e in client.get("/api/audit", headers=STAFF).json()
         if e["session_id"] == session_id
     ]
-    assert actions[::-1][:2] == ["overgenomen", "schreef"]
-    assert "afgesloten: informatie gegeven" in actions
+    # Every action on the case, oldest first: taking, writing, opening, giving back, closing.
+    assert actions[::-1] == [
+        "overgenomen",
+        "schreef",
+        "geopend",
+        "teruggegeven aan de wachtrij",
+        "afgesloten: informatie gegeven",
+    ]
     today = client.get("/api/stats?days=1", headers=STAFF).json()[0]
     assert today["route"]["medewerker"] >= 1 and today["outcome"]["informatie gegeven"] >= 1
 

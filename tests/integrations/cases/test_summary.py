@@ -324,6 +324,11 @@ def test_the_appointment_as_it_is_now() -> None:
         "Kloosterveen 1, Assen. Telefoon van het team: 0592 000 001." in summary
     )
     assert summary.count("Afspraak") == 1
+    # The confirmation by SMS: where it went, and that it failed (staff audit, defect 3).
+    texted = apply_update(booked, CaseUpdate(intake={"sms": "niet gelukt (naar 06 4321 8765)"}), T0)
+    assert "- Sms met de afspraak: niet gelukt (naar 06 4321 8765)." in staff_summary(
+        texted, [], CONSTANTS
+    )
     cancelled = with_appointment(booked, {"appointment": None})
     summary = staff_summary(cancelled, [], CONSTANTS)
     assert (

@@ -127,3 +127,31 @@ def test_the_widget_sites_may_frame_the_chat_page_only(settings: Settings) -> No
         api = client.get("/healthz").headers["content-security-policy"]
         assert "frame-ancestors 'none'" in api
         assert client.get("/webchat/widget.js").status_code == 200
+
+
+def test_a_number_and_a_safe_time_in_a_safety_case_are_passed_on_not_misunderstood(
+    client: TestClient,
+) -> None:
+    """Staff audit 2026-12-02, defect 1: after a disclosure, "bel mij alleen overdag op ...,
+    dan is hij op zijn werk" got "Sorry, dat begreep ik niet goed" and topic buttons. The
+    gateway says it passes them on (Rasa is down here: it is not asked)."""
+    session_id = new_session(client)
+    status, _ = send(client, session_id, {"text": "mijn man slaat mij"})
+    assert status == 200
+    said = "bel mij alleen overdag op 0611122233, dan is hij op zijn werk"
+    status, reply = send(client, session_id, {"text": said})
+    assert status == 200
+    assert [m["text"] for m in reply["messages"]] == [  # type: ignore[attr-defined]
+        "Dank u. Ik geef uw nummer 06 1112 2233 door aan de medewerker.",
+        "Ik geef door wanneer bellen veilig is.",
+    ]
+    case = client.app.state.cases  # type: ignore[attr-defined]
+    kept = client.portal.call(case.get, session_id)  # type: ignore[union-attr]
+    assert kept.contact.phones[0].number == "0611122233"
+    assert kept.contact.safe_words == ["bel mij alleen overdag", "dan is hij op zijn werk"]
+    # A message that says more than contact, or a case not about safety: Rasa answers.
+    status, _ = send(client, session_id, {"text": "0611122233 en mijn dochter is ook bang"})
+    assert status == 503
+    other = new_session(client)
+    status, _ = send(client, other, {"text": "bel mij op 0611122233"})
+    assert status == 503

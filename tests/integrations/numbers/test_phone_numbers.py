@@ -5,6 +5,7 @@ import pytest
 from integrations.numbers.phone_numbers import (
     caller_number,
     is_hidden,
+    joined_numbers,
     means_own_number,
     number_so_far,
     phone_number,
@@ -106,3 +107,14 @@ def test_a_number_is_said_back_in_small_groups_digit_by_digit() -> None:
     assert spoken_number("0592351247") == "nul vijf negen twee, drie vijf één, twee vier zeven"
     assert written_number("0612345678") == "06 12 34 56 78"
     assert digit_words("112") == "één één twee"
+
+
+def test_a_number_typed_in_groups_becomes_one_word_for_the_classifier() -> None:
+    assert (
+        joined_numbers("mijn nummer is 0592 123 456, het gaat over mijn rolstoel")
+        == "mijn nummer is 0592123456, het gaat over mijn rolstoel"
+    )
+    assert joined_numbers("bel me op 06-12 34 56 78.") == "bel me op 0612345678."
+    assert joined_numbers("+31 6 1234 5678 of (0592) 123456") == "0612345678 of 0592123456"
+    for kept in ("bel 0800-2000", "om 10 12 uur", "0612345678", "06 1234 567", "nummer 12"):
+        assert joined_numbers(kept) == kept

@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from bot.triage.routes import TRIAGE
-from integrations.cases.record import Case
+from integrations.cases.record import Case, SafetySignal
 from integrations.review.export import Mark, evaluation_rows, rasa_nlu_yaml
-from integrations.review.rules import is_finished, stream_time
+from integrations.review.rules import is_finished, may_review, stream_time, turns_for
 from integrations.review.topics import ROUTES, TOPICS
 from integrations.safety.evaluate import rows_of
 
@@ -65,3 +65,25 @@ def test_finished_conversations() -> None:
     assert is_finished(closed, NOW, NOW, said_goodbye=False)
     assert stream_time("1764684000000-0") == datetime(2025, 12, 2, 14, tzinfo=UTC)
     assert stream_time("0-0") is None
+
+
+def test_communication_staff_review_no_safety_conversation_and_no_numbers() -> None:
+    case = Case(session_id="s", created_at=NOW, updated_at=NOW, route="buurtteam")
+    violence = case.model_copy(update={"route": "veilig_thuis"})
+    disclosed = case.model_copy(
+        update={"safety_signals": [SafetySignal(kind="violence", words="hij slaat mij")]}
+    )
+    for roles in ({"communicatie"}, {"aanmeldteam"}, {"aanmeldteam", "communicatie"}):
+        assert may_review(case, roles)
+    assert not may_review(violence, {"communicatie"}) and may_review(violence, {"aanmeldteam"})
+    assert not may_review(disclosed, {"communicatie"})
+    transcript = [
+        {"id": "1-0", "sender": "resident", "text": "bel me op 06 1234 5678"},
+        {"id": "2-0", "sender": "resident", "payload": "/affirm"},
+    ]
+    assert [t["text"] for t in turns_for(transcript, {"communicatie"})] == [
+        "bel me op [telefoon]",
+        "/affirm",
+    ]
+    assert turns_for(transcript, {"aanmeldteam"})[0]["text"] == "bel me op 06 1234 5678"
+    assert turns_for(transcript, {"communicatie"})[1]["button"] is True

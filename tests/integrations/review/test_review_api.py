@@ -10,7 +10,9 @@ from integrations.settings import DEV_STAFF_API_TOKEN
 STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 
 
-def conversation(client: TestClient, said: str, finished: bool) -> tuple[str, str]:
+def conversation(
+    client: TestClient, said: str, finished: bool, route: str = "informatie"
+) -> tuple[str, str]:
     """A chat conversation with one resident turn; finished = the assistant said goodbye."""
     session_id: str = client.post("/api/chat/sessions").json()["session_id"]
     cases = client.app.state.cases  # type: ignore[attr-defined]
@@ -21,7 +23,7 @@ def conversation(client: TestClient, said: str, finished: bool) -> tuple[str, st
         {"sender": "bot", "text": "Dank u wel. Tot ziens!"},
     ]
     client.portal.call(cases.append_transcript, session_id, entries)  # type: ignore[union-attr]
-    client.portal.call(cases.update, session_id, CaseUpdate(route="informatie"))  # type: ignore[union-attr]
+    client.portal.call(cases.update, session_id, CaseUpdate(route=route))  # type: ignore[union-attr]
     if finished:
         feedback = client.app.state.feedback  # type: ignore[attr-defined]
         asked = client.portal.call(feedback.store.asked, session_id, "chat")  # type: ignore[union-attr]
@@ -121,3 +123,35 @@ def test_review_is_behind_the_staff_login(client: TestClient) -> None:
     assert client.get("/api/review/export/rasa.yml").status_code == 401
     page = client.get("/staff/review", follow_redirects=False)
     assert (page.status_code, page.headers["location"]) == (303, "/staff/login?next=/staff/review")
+
+
+def test_communication_staff_never_read_a_safety_conversation_or_a_number(
+    client: TestClient,
+) -> None:
+    """Staff audit 2026-12-02, defect 10: the communication account read violence and crisis
+    transcripts. Communicatie reviews the other conversations, without numbers; the
+    aanmeldteam reads them all."""
+    violence, _ = conversation(client, "mijn man slaat mij", finished=True, route="veilig_thuis")
+    crisis, _ = conversation(client, "ik wil niet meer leven", finished=True, route="crisis")
+    other, _ = conversation(client, "bel me op 0612345678 over de wmo", finished=True)
+
+    def seen_by(user: str) -> tuple[set[str], int, int, str]:
+        client.cookies.clear()
+        body = {"username": user, "password": "dev-wachtwoord"}
+        assert client.post("/staff/api/login", json=body).status_code == 200
+        listed = {row["session_id"] for row in client.get("/api/review/conversations").json()}
+        opened = client.get(f"/api/review/conversations/{violence}").status_code
+        marked = client.put(
+            f"/api/review/conversations/{crisis}/marks/0-1",
+            json={"route": "crisis"},
+            headers={"Origin": "http://testserver"},
+        ).status_code
+        said = client.get(f"/api/review/conversations/{other}").json()["turns"][0]["text"]
+        return listed & {violence, crisis, other}, opened, marked, said
+
+    listed, opened, marked, said = seen_by("tekstschrijver")
+    assert listed == {other} and opened == 404 and marked == 404
+    assert said == "bel me op [telefoon] over de wmo"
+    listed, opened, _, said = seen_by("aanmelder")
+    assert listed == {violence, crisis, other} and opened == 200
+    assert said == "bel me op 0612345678 over de wmo"
