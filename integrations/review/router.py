@@ -15,7 +15,7 @@ from integrations.privacy.redact import redact
 from integrations.review.export import Mark, evaluation_rows, rasa_nlu_yaml
 from integrations.review.rules import is_finished, stream_time
 from integrations.review.store import ReviewMarks, StoredMark
-from integrations.review.topics import BY_INTENT, ROUTES, TOPICS
+from integrations.review.topics import BY_INTENT, ROUTES, TOPICS, button_words
 from integrations.staff.audit import AuditLog
 from integrations.staff.auth import require_role
 
@@ -73,12 +73,12 @@ async def _finished(request: Request, session_id: str) -> tuple[Case, list[dict[
 
 
 def _turns(transcript: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The transcript for review: who said what; a button is shown by its payload."""
+    """The transcript for review: who said what; a button by what it stands for."""
     return [
         {
             "id": entry["id"],
             "sender": entry.get("sender"),
-            "text": entry.get("text") or entry.get("payload") or "",
+            "text": entry.get("text") or button_words(entry.get("payload") or ""),
             "button": "payload" in entry and "text" not in entry,
             "at": entry.get("at"),
         }

@@ -10,7 +10,7 @@ from bot.triage.routes import TRIAGE
 from integrations.cases.record import Case
 from integrations.review.export import Mark, evaluation_rows, rasa_nlu_yaml
 from integrations.review.rules import is_finished, stream_time
-from integrations.review.topics import ROUTES, TOPICS
+from integrations.review.topics import ROUTES, TOPICS, button_words
 from integrations.safety.evaluate import rows_of
 
 NOW = datetime(2026, 12, 2, 14, tzinfo=UTC)
@@ -65,3 +65,11 @@ def test_finished_conversations() -> None:
     assert is_finished(closed, NOW, NOW, said_goodbye=False)
     assert stream_time("1764684000000-0") == datetime(2025, 12, 2, 14, tzinfo=UTC)
     assert stream_time("0-0") is None
+
+
+def test_a_button_is_shown_by_what_it_stands_for_never_a_code_name() -> None:
+    assert button_words("/ask_aids") == "Hulpmiddel of aanpassing"
+    assert button_words("/greet") == "begin van het gesprek"
+    assert button_words("/deny") == "nee"
+    assert button_words('/choose_slot{"slot": "1"}') == '/choose_slot{"slot": "1"}'  # unknown
+    assert button_words("gewone tekst") == "gewone tekst"
