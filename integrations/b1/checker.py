@@ -268,8 +268,10 @@ class B1Checker:
     def _acronym(self, word: str) -> Finding | None:
         r = self._rules
         for part in word.split("-"):
-            if len(part) >= 2 and part.isupper() and part not in r.known_acronyms:
-                meaning = r.acronym_meanings.get(part)
+            if part in r.known_acronyms or len(part) < 2:
+                continue
+            if part.isupper() or self._small_acronym(part):
+                meaning = r.acronym_meanings.get(part.upper())
                 return Finding(
                     "afkorting",
                     "fail",
@@ -277,6 +279,16 @@ class B1Checker:
                     f"{meaning[0].upper()}{meaning[1:]}." if meaning else "Schrijf uit wat het is.",
                 )
         return None
+
+    def _small_acronym(self, part: str) -> bool:
+        """An acronym written in small letters (pgb, ggz-instelling), not a Dutch word that
+        looks the same (mee, id) nor a name residents know (Wmo)."""
+        lower = part.lower()
+        return (
+            part.upper() in self._rules.acronym_meanings
+            and lower not in self._rules.whitelist
+            and self._zipf(lower) < self._rules.common_word_zipf
+        )
 
     def _difficult(self, lower: str) -> str | None:
         """The advice for an official word, also as part of a word (Wmo-voorziening)."""

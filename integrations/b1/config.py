@@ -17,6 +17,7 @@ class B1Rules(BaseModel):
     bubble_sentences_max: int
     bubble_words_max: int
     rare_zipf_below: float
+    common_word_zipf: float
     reading_ease_warn_below: float
     voice_digit_run_max: int
     voice_sentences_max: int

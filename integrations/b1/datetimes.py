@@ -2,8 +2,9 @@
 
 Finds what is written otherwise, each with a better wording: "3-12" and "12/12" (month as a
 number), "2026-12-03", "14:30" (a colon), "10.00" without "uur", "10u", "3 dec." (a shortened
-month) and "di 3" (a shortened day). A date with the month in words but without the day of
-the week ("op 3 december") is only worth a warning.
+month), "di 3" (a shortened day) and "van 9-17 uur" (hours without minutes). A date with the
+month in words but without the day of the week ("op 3 december") fails; with a year
+("3 mei 1950") it is only worth a warning, as a weekday would not help there.
 """
 
 import re
@@ -44,7 +45,12 @@ _DAY_RANGE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_DATE = re.compile(
-    r"(?:([^\W\d_]+)\s+)?(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b", re.IGNORECASE
+    r"(?:([^\W\d_]+),?\s+)?(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b(\s+\d{4}\b)?",
+    re.IGNORECASE,
+)
+_HOUR_RANGE = re.compile(
+    r"\b(?:van|tussen|open|geopend|bereikbaar)\s+(\d{1,2})\s*(?:-|\u2013)\s*(\d{1,2})\s*uur\b",
+    re.IGNORECASE,
 )
 _UNITS_AFTER = re.compile(
     r"\s*(?:keer|jaar|jaren|uur|dagen|dag|weken|week|maanden|maand|minuten|euro|kinderen|"
@@ -131,9 +137,23 @@ def date_problems(text: str) -> Iterator[DateProblem]:
         yield DateProblem(
             match.group(0), f"schrijf de dagen helemaal: 'van {first} tot en met {last}'", "fail"
         )
+    for match in _HOUR_RANGE.finditer(text):
+        start, end = _clock(match.group(1), None), _clock(match.group(2), None)
+        if start and end:
+            yield DateProblem(
+                match.group(0),
+                f"schrijf de tijden helemaal: 'van {start.removesuffix(' uur')} tot {end}'",
+                "fail",
+            )
     for match in _MONTH_DATE.finditer(text):
         before = (match.group(1) or "").lower()
         if before in WEEKDAYS:
             continue
         date = f"{match.group(2)} {match.group(3).lower()}"
-        yield DateProblem(date, f"zet de dag van de week erbij, zoals: 'dinsdag {date}'", "warn")
+        # A day to come (an appointment, a last day) needs its day of the week; a date with
+        # a year (born on 3 mei 1950, a rule since 1 januari 2027) only gets a warning.
+        yield DateProblem(
+            date,
+            f"zet de dag van de week erbij, zoals: 'dinsdag {date}'",
+            "warn" if match.group(4) else "fail",
+        )

@@ -6,6 +6,7 @@ from typing import Any
 
 from integrations.cases.record import Case, is_safety_case
 from integrations.privacy.redact import redact
+from integrations.review.topics import button_words
 
 IDLE = timedelta(minutes=15)
 
@@ -41,12 +42,13 @@ def may_review(case: Case, roles: Iterable[str]) -> bool:
 def turns_for(
     transcript: Iterable[Mapping[str, Any]], roles: Iterable[str]
 ) -> list[dict[str, Any]]:
-    """The transcript for review: who said what; a button is shown by its payload. Without
+    """The transcript for review: who said what; a button by what it stands for. Without
     the aanmeldteam role, phone numbers, e-mail addresses and addresses are left out."""
     whole = READS_ALL in set(roles)
     turns = []
     for entry in transcript:
-        text = str(entry.get("text") or entry.get("payload") or "")
+        # A button by what it stands for, never its code name.
+        text = str(entry.get("text") or button_words(str(entry.get("payload") or "")))
         turns.append(
             {
                 "id": entry["id"],

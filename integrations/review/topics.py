@@ -46,3 +46,21 @@ ROUTES = (
     "medewerker",
     "buiten_scope",
 )
+# Buttons that are no topic, in the words staff read them.
+BUTTON_WORDS = {
+    "greet": "begin van het gesprek",
+    "affirm": "ja",
+    "deny": "nee",
+    "goodbye": "gesprek afsluiten",
+    "repeat": "nog een keer",
+}
+
+
+def button_words(payload: str) -> str:
+    """What a button the resident pressed stands for ("/ask_aids" -> "Hulpmiddel of
+    aanpassing"), never a code name when it is known; the payload itself when it is not."""
+    if not payload.startswith("/"):
+        return payload
+    intent = payload[1:].split("{", 1)[0]
+    topic = BY_INTENT.get(intent)
+    return topic.label if topic else BUTTON_WORDS.get(intent, payload)

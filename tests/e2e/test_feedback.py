@@ -114,6 +114,25 @@ def test_by_phone_the_question_can_be_skipped(stack: Stack) -> None:
     assert not skipped.listens and not skipped.dialed  # no second try, no transfer
 
 
+def test_by_phone_never_after_a_conversation_about_safety(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    disclosed = phone.say("mijn man slaat mij")
+    assert "Veilig Thuis" in " ".join(disclosed.spoken)
+    bye = phone.say("doei")
+    assert bye.spoken == [GOODBYE]
+    assert not bye.listens  # no keypad question: the line says goodbye and hangs up
+
+
+def test_by_phone_danger_said_at_the_question_goes_to_the_safety_protocol(stack: Stack) -> None:
+    phone = call(stack)
+    phone.start()
+    assert phone.say("doei").listens  # the keypad question
+    heard = phone.say("ik wil dood")
+    assert "Dank u wel voor uw telefoontje. Tot ziens." not in heard.spoken
+    assert "113" in " ".join(heard.spoken) or "één één drie" in " ".join(heard.spoken)
+
+
 def test_the_answers_are_counted_on_the_figures_page(context: BrowserContext, stack: Stack) -> None:
     phone = call(stack)
     phone.start()

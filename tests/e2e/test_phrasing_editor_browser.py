@@ -22,6 +22,11 @@ NEW = "Bedankt voor uw vragen. Tot ziens!"
 TOO_LONG = (
     "Wij willen u heel hartelijk bedanken voor het fijne gesprek dat wij vandaag samen hadden."
 )
+DUTCH_MOMENT = re.compile(
+    r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} "
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r" om \d{1,2}\.\d{2} uur"
+)
 AXE = REPO_ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -111,6 +116,8 @@ def test_change_check_save_use_and_revert(editor: Page, gateway: httpx.Client) -
     # History shows who changed what; one click brings the old wording back, and the text
     # is no longer marked as changed.
     expect(editor.locator("#history li").first).to_contain_text("redacteur")
+    # When, written the B1 way ("zondag 6 december om 16.25 uur"), never "6-12-2026, 16:25".
+    expect(editor.locator("#history li").first).to_contain_text(DUTCH_MOMENT)
     editor.get_by_role("button", name="Zet terug").first.click()
     expect(editor.locator("#status")).to_have_text("Teruggezet.")
     expect(chat).to_have_value(OLD)

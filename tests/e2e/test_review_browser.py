@@ -2,6 +2,7 @@
 what the resident meant, and the team's exports hold it (never trained on automatically)."""
 
 import json
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -15,6 +16,11 @@ STAFF = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 AXE = REPO_ROOT / "tests" / "e2e" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SAID = "mijn kat zit al 2 dagen in de boom"
+DUTCH_MOMENT = re.compile(
+    r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) \d{1,2} "
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+    r" om \d{1,2}\.\d{2} uur"
+)
 
 
 @pytest.fixture
@@ -46,9 +52,14 @@ def test_mark_a_misunderstood_turn_and_export_it(
 ) -> None:
     finished_conversation(gateway)
     reviewer.reload()
+    # When it was, written the B1 way ("zondag 6 december om 16.25 uur"), never "6-12-2026".
+    expect(reviewer.locator("#conversations li").first).to_contain_text(DUTCH_MOMENT)
     reviewer.locator("#conversations").get_by_role("button", name=SAID).first.click()
     expect(reviewer.get_by_role("heading", name="Gesprek via de chat")).to_be_visible()
     expect(reviewer.locator("#turns")).to_contain_text(f"Inwoner: {SAID}")
+    # A button by what it stands for, never its code name ("/greet").
+    expect(reviewer.locator("#turns")).to_contain_text("Inwoner: [knop] begin van het gesprek")
+    expect(reviewer.locator("#turns")).not_to_contain_text("/greet")
 
     reviewer.get_by_role("button", name=f"Verkeerd begrepen: {SAID}").click()
     reviewer.get_by_label("Onderwerp").select_option(

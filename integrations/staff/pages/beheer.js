@@ -4,15 +4,7 @@
 
 const { api, element } = Staff;
 const $ = (id) => document.getElementById(id);
-const DAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-  "september", "oktober", "november", "december"];
-
-function dutch(iso) {
-  const at = new Date(iso);
-  const minutes = String(at.getMinutes()).padStart(2, "0");
-  return `${DAYS[at.getDay()]} ${at.getDate()} ${MONTHS[at.getMonth()]} om ${at.getHours()}.${minutes} uur`;
-}
+const dutch = DutchDate.moment;
 
 async function accounts() {
   const { data } = await api("/staff/api/beheer/accounts");

@@ -39,7 +39,7 @@ async function loadList() {
     const li = document.createElement("li");
     const button = document.createElement("button");
     button.type = "button";
-    const when = new Date(row.updated_at).toLocaleString("nl-NL");
+    const when = DutchDate.moment(row.updated_at);
     const channel = row.channel === "phone" ? "telefoon" : "chat";
     const first = document.createElement("span");
     first.className = "moment";

@@ -186,7 +186,7 @@ async function showHistory() {
   list.replaceChildren();
   data.forEach((change, index) => {
     const li = document.createElement("li");
-    const when = new Date(change.at).toLocaleString("nl-NL");
+    const when = DutchDate.moment(change.at);
     li.textContent = `${when}, ${change.who}: ${describeChange(change)} `;
     const button = document.createElement("button");
     button.type = "button";

@@ -207,3 +207,74 @@ def test_phone_texts_are_short_and_offer_at_most_4_choices() -> None:
     assert "spraak_lang" not in failures(
         long.strip()
     )  # in the chat 5 short sentences can be 1 bubble too many, not too long to hear
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "better"),
+    [
+        ("Wij gaan over tot het stopzetten van de hulp.", "naamwoordstijl", "wij plannen"),
+        ("Het buurtteam maakt samen met u een afweging.", "naamwoordstijl", "afwegen"),
+        ("Wij stellen u op de hoogte van het besluit.", "ambtelijk", "laten weten"),
+        ("Wij brengen u hiervan schriftelijk op de hoogte.", "ambtelijk", "laten weten"),
+        ("Met ingang van maandag 5 januari is het loket dicht.", "ambtelijk", "vanaf"),
+        ("Mocht u vragen hebben, bel dan het aanmeldteam.", "ambtelijk", "als u"),
+        ("U kunt gebruikmaken van de regiotaxi.", "ambtelijk", "gebruiken"),
+        ("Wij brengen samen uw situatie in kaart.", "ambtelijk", "samen bekijken"),
+        ("De bijdrage hangt af van uw draagkracht.", "moeilijk_woord", "wat u kunt betalen"),
+        ("Wij verlenen u hulp bij het huishouden.", "moeilijk_woord", "geven"),
+    ],
+)
+def test_more_officialese_fails_with_a_plain_wording(text: str, rule: str, better: str) -> None:
+    assert rule in failures(text), CHECKER.check(text).findings
+    assert better in all_advice(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meaning"),
+    [
+        ("Heeft u een pgb?", "geld om zelf uw hulp te regelen"),
+        ("Bel de ggz-crisisdienst.", "psychische problemen"),
+        ("Wij vragen nooit uw bsn.", "burgerservicenummer"),
+    ],
+)
+def test_acronyms_in_small_letters_fail_too(text: str, meaning: str) -> None:
+    found = failures(text)["afkorting"]
+    assert found.suggestion and meaning in found.suggestion
+
+
+@pytest.mark.parametrize(
+    "text", ["Mag uw dochter mee naar het gesprek?", "De Wmo is de wet voor hulp thuis."]
+)
+def test_words_that_only_look_like_an_acronym_pass(text: str) -> None:
+    assert "afkorting" not in failures(text)
+
+
+def test_thanks_and_please_in_the_je_form_mixed_with_u_fail() -> None:
+    assert "u_vorm" in failures("Dankjewel voor uw vraag.")
+    assert "u_vorm" in failures("Geeft u alsjeblieft uw postcode?")
+
+
+@pytest.mark.parametrize(
+    ("text", "better"),
+    [
+        ("Het aanmeldteam is open van 9-17 uur.", "van 9.00 tot 17.00 uur"),
+        ("Uw afspraak is op 3 december om 10.00 uur.", "dinsdag 3 december"),
+        ("Het buurtteam belt u op 12 januari.", "dinsdag 12 januari"),
+    ],
+)
+def test_hours_without_minutes_and_a_day_without_its_weekday_fail(text: str, better: str) -> None:
+    assert "datum_tijd" in failures(text), CHECKER.check(text).findings
+    assert better in all_advice(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat is uw geboortedatum? Bijvoorbeeld: 3 mei 1950.",
+        "Het gesprek duurt 1-2 uur.",
+        "Uw afspraak is op vrijdag, 12 december om 9.00 uur.",
+        "Wij bellen u tussen 9.00 en 12.00 uur.",
+    ],
+)
+def test_dates_with_a_year_durations_and_weekdays_with_a_comma_pass(text: str) -> None:
+    assert "datum_tijd" not in failures(text)

@@ -10,7 +10,7 @@ from bot.triage.routes import TRIAGE
 from integrations.cases.record import Case, SafetySignal
 from integrations.review.export import Mark, evaluation_rows, rasa_nlu_yaml
 from integrations.review.rules import is_finished, may_review, stream_time, turns_for
-from integrations.review.topics import ROUTES, TOPICS
+from integrations.review.topics import ROUTES, TOPICS, button_words
 from integrations.safety.evaluate import rows_of
 
 NOW = datetime(2026, 12, 2, 14, tzinfo=UTC)
@@ -83,7 +83,15 @@ def test_communication_staff_review_no_safety_conversation_and_no_numbers() -> N
     ]
     assert [t["text"] for t in turns_for(transcript, {"communicatie"})] == [
         "bel me op [telefoon]",
-        "/affirm",
+        "ja",  # a button by what it stands for
     ]
     assert turns_for(transcript, {"aanmeldteam"})[0]["text"] == "bel me op 06 1234 5678"
     assert turns_for(transcript, {"communicatie"})[1]["button"] is True
+
+
+def test_a_button_is_shown_by_what_it_stands_for_never_a_code_name() -> None:
+    assert button_words("/ask_aids") == "Hulpmiddel of aanpassing"
+    assert button_words("/greet") == "begin van het gesprek"
+    assert button_words("/deny") == "nee"
+    assert button_words('/choose_slot{"slot": "1"}') == '/choose_slot{"slot": "1"}'  # unknown
+    assert button_words("gewone tekst") == "gewone tekst"

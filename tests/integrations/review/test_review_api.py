@@ -45,6 +45,19 @@ def test_only_finished_conversations_can_be_reviewed(client: TestClient) -> None
     assert client.get(f"/api/review/conversations/{going_on}", headers=STAFF).status_code == 404
 
 
+def test_a_button_turn_reads_as_words_and_cannot_be_marked(client: TestClient) -> None:
+    session_id, _ = conversation(client, "mijn kat is weg", finished=True)
+    turns = client.get(f"/api/review/conversations/{session_id}", headers=STAFF).json()["turns"]
+    pressed = [t for t in turns if t["button"]]
+    assert [t["text"] for t in pressed] == ["gesprek afsluiten"]  # not "/goodbye"
+    marked = client.put(
+        f"/api/review/conversations/{session_id}/marks/{pressed[0]['id']}",
+        json={"intent": "out_of_scope"},
+        headers=STAFF,
+    )
+    assert marked.status_code >= 400
+
+
 def test_a_turn_marked_as_misunderstood_is_exported_for_the_team(client: TestClient) -> None:
     said = "ik kom nie rond bel me op 0612345678"
     session_id, turn = conversation(client, said, finished=True)
