@@ -47,8 +47,13 @@ async def generate(body: NlgRequest, request: Request) -> dict[str, object]:
     metadata = (body.tracker.latest_message.metadata if body.tracker.latest_message else None) or {}
     channel = "phone" if metadata.get("channel") == "phone" else body.channel.name
     only = [str(p) for p in payloads] if isinstance(payloads, list) else None
+    # The conversation's language, as the gateway read it (integrations/languages).
+    language = metadata.get("language")
+    language = language if isinstance(language, str) else None
     try:
-        return await book.render(body.response, channel, values, button_payloads=only)
+        return await book.render(
+            body.response, channel, values, button_payloads=only, language=language
+        )
     except KeyError:
         # A response the content files do not have: never leave the resident in silence.
         log.error("nlg.unknown_response", response=body.response)
