@@ -80,6 +80,7 @@ NO_ANSWER_TEXTS = {
 ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
 OTHER_LANGUAGE = "utter_other_language"
+OTHER_LANGUAGE_LATER = "utter_other_language_call_again"
 OTHER_LANGUAGE_REASON = "spreekt een andere taal: tolk nodig"
 PERSON_REASON = "vraagt om een medewerker"
 # Responses of Rasa the line must recognise to do what they say.
@@ -316,10 +317,11 @@ class Line:
     async def other_language(self, call_sid: str, message: str, first: list[BotMessage]) -> str:
         """A caller in a language the assistant does not speak: the way to a tolk in that
         language (its voice, or English), then a person in office hours; never a Dutch route."""
-        answer = await self.rendered(OTHER_LANGUAGE)
+        open_now = office_open(self.settings)
+        answer = await self.rendered(OTHER_LANGUAGE if open_now else OTHER_LANGUAGE_LATER)
         await self.record(call_sid, message, [*first, answer])
         texts = [m.text for m in (*first, answer)]
-        if office_open(self.settings):
+        if open_now:
             return await self.to_a_person(call_sid, OTHER_LANGUAGE_REASON, texts)
         return twiml.goodbye(self.config, texts)
 
