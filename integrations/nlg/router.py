@@ -16,7 +16,7 @@ from integrations.staff.auth import require_internal
 
 TECHNICAL_PROBLEM = "utter_technical_problem"
 # Texts that say where the buurtteams are and when they are open, from the registry.
-REGISTRY_TEXTS = frozenset({"utter_info_where_buurtteam"})
+REGISTRY_TEXTS = frozenset({"utter_info_where_buurtteam", "utter_info_opening_hours"})
 
 log = structlog.get_logger(__name__)
 router = APIRouter(tags=["nlg"])
