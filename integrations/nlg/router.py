@@ -46,16 +46,22 @@ class NlgRequest(BaseModel):
 async def buurtteam_answer(
     request: Request, conversation_id: str | None, language: str | None
 ) -> dict[str, str]:
-    """The resident's own buurtteam when the conversation knows the wijk, else every team."""
+    """The resident's own buurtteam when the conversation knows the wijk (or the question
+    names it: "waar is het buurtteam in kloosterveen"), else every team."""
     state = request.app.state
     registry: Registry = state.agenda.registry
     own = None
     try:
         case = await state.cases.get(conversation_id) if conversation_id else None
+        if case is not None and case.wijk:
+            own = registry.place_named(case.wijk).team
+        elif case is not None and conversation_id:
+            said = [e for e in await state.cases.transcript(conversation_id)
+                    if e.get("sender") == "resident" and e.get("text")]  # fmt: skip
+            if said:
+                own = registry.place_in(str(said[-1]["text"]), near=False).team
     except RedisError:
-        case = None
-    if case is not None and case.wijk:
-        own = registry.place_named(case.wijk).team
+        own = None
     teams = list(registry.teams.values())
     return buurtteam_values(teams, own, "en" if language == "en" else "nl")
 
