@@ -127,3 +127,19 @@ def test_another_language_outside_office_hours_hears_when_to_call(
     assert "Zadzwoń jeszcze raz w dzień roboczy" in said(root)[0]
     assert "1 4, 0 5 9 2" not in said(root)[0]  # never the number the caller is calling
     assert root.find("Hangup") is not None and root.find("Dial") is None
+
+
+def test_the_line_acts_on_english_goodbyes_and_handoffs(
+    open_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(open_line, settings, rasa)
+    rasa_says_in(caller, "en", "utter_handoff")
+    root = caller.say("can I talk to a real person please")
+    assert root.find("Dial/Number") is not None
+    assert said(root) == ["I am putting you through to a member of staff. One moment, please."]
+
+    caller = greeted(open_line, settings, rasa)
+    rasa_says_in(caller, "en", "utter_goodbye")
+    root = caller.say("no thank you that is all goodbye")
+    assert said(root)[0] == "Thank you. Goodbye!"
+    assert root.find("Dial") is None
