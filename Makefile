@@ -23,7 +23,7 @@ export PYTHONWARNINGS := ignore
 RASA_PATHS := --config bot/config.yml --domain bot/domain
 
 .PHONY: help setup model run test lint typecheck validate test-gateway test-rasa-env \
-        test-stories test-e2e test-clocks eval b1 b1-eval call bench chromium faketime clean
+        test-stories test-e2e test-clocks eval eval-languages b1 b1-eval call bench chromium faketime clean
 
 help:
 	@echo "make run    start the whole intake stack (sets everything up first)"
@@ -160,6 +160,14 @@ eval: model $(VENV)/.installed
 	$(RASA_VENV)/bin/python -m bot.triage.evaluate --model $(MODEL) --data tests/nlu/heldout.yml
 	$(PY) -m integrations.safety.evaluate $(EVAL_SETS)
 	$(PY) -m integrations.b1.evaluate $(B1_EVAL_SETS)
+	$(MAKE) --no-print-directory eval-languages
+
+# Language recognition (integrations/languages): the other languages of Assen, and Dutch
+# first messages that must stay Dutch (the English rows of a set are labelled by line).
+eval-languages: $(VENV)/.installed
+	$(PY) -m integrations.languages.evaluate --other tests/eval/other_languages_v1.tsv \
+	  --labels tests/eval/first_turn_languages_v1.tsv \
+	  tests/eval/first_turns_v5.tsv $(wildcard ../shared/eval/first_turn_routes_v1.tsv)
 
 test-stories: model
 	$(RASA) test core --model $(MODEL) --stories tests/stories \

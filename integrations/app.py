@@ -43,11 +43,18 @@ from integrations.feedback.store import FeedbackStore
 from integrations.handoff.queue import HandoffQueue
 from integrations.health.probes import action_server_probe, rasa_probe, redis_probe
 from integrations.health.router import router as health_router
+from integrations.languages.detection import shared_reader
+from integrations.languages.store import ConversationLanguages
 from integrations.listeners import allowed
 from integrations.logging_setup import configure_logging
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import PhrasingOverrides
-from integrations.nlg.phrasing import PhrasingBook, fill_placeholders, load_phrasing_dir
+from integrations.nlg.phrasing import (
+    PhrasingBook,
+    fill_placeholders,
+    load_phrasing_dir,
+    load_translations,
+)
 from integrations.nlg.router import router as nlg_router
 from integrations.nlg.service import Phrasing
 from integrations.observability.metrics import Metrics
@@ -163,7 +170,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.stream_redis = stream_redis
             app.state.webchat_page = webchat_page(settings)
             app.state.webchat_csp = chat_page_csp(settings)
-            book = PhrasingBook(phrases, phrasing_constants(settings))
+            translations = load_translations(settings.phrasing_dir)
+            book = PhrasingBook(phrases, phrasing_constants(settings), translations)
             app.state.phrasing = Phrasing(
                 book, PhrasingOverrides(redis), lambda: office_open(settings)
             )
@@ -208,6 +216,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.rasa_servers,
                 settings.rasa_timeout_seconds,
                 settings.rasa_auth_token.get_secret_value(),
+            )
+            app.state.languages = ConversationLanguages(
+                shared_reader(), redis, settings.conversation_ttl_seconds
             )
             app.state.safety = SafetyGuard(
                 shared_detector(settings.safety_by_meaning),

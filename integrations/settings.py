@@ -115,6 +115,17 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Amsterdam"
     # The phone line (Twilio). Dial strings are E.164; sample numbers must be replaced.
     twilio_voice: str = "Polly.Laura-Neural"
+    # Voices for the other languages the line answers in (integrations/languages): language ->
+    # [voice, BCP-47 tag]. A language without a voice is answered in English (Tigrinya).
+    twilio_voices: dict[str, tuple[str, str]] = Field(
+        default_factory=lambda: {
+            "en": ("Polly.Amy-Neural", "en-GB"),
+            "ar": ("Polly.Hala-Neural", "ar-AE"),
+            "tr": ("Polly.Burcu-Neural", "tr-TR"),
+            "pl": ("Polly.Ola-Neural", "pl-PL"),
+            "uk": ("Google.uk-UA-Standard-A", "uk-UA"),
+        }
+    )
     # Google's telephony model reads Dutch phone audio (nl-NL); see README "The phone line".
     twilio_speech_model: str = "googlev2_telephony"
     twilio_speech_timeout_seconds: int = Field(default=3, ge=1, le=10)

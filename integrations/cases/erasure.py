@@ -7,8 +7,8 @@ Each store removes its own keys; this module only knows the list:
   (phone.calls), the safety protocol's state (safety.guard), the booking dialogue
   (agenda.dialog_state) with the time it holds (the agenda gives it back), the answer to the
   feedback question (feedback.store), the review marks of its turns (review.store), the appointment
-  dialogue's state (appointments.conductor), the callback question (callbacks.asks), Rasa's
-  tracker.
+  dialogue's state (appointments.conductor), the callback question (callbacks.asks), the
+  conversation's language (languages.store), Rasa's tracker.
 A booked appointment stays in the team's agenda until staff cancel it.
 """
 
@@ -33,4 +33,5 @@ async def erase_conversation(state: Any, session_id: str) -> None:
     await state.review_marks.erase(session_id)
     await state.appointments.erase(session_id)
     await state.callbacks.erase(session_id)
+    await state.languages.erase(session_id)
     await erase_tracker(state.redis, session_id)

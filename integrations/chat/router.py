@@ -23,6 +23,7 @@ from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.schemas import (
     PAYLOAD_PATTERN,
+    BotButton,
     BotMessage,
     BotReply,
     ResidentMessage,
@@ -30,6 +31,9 @@ from integrations.chat.schemas import (
 )
 from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
+from integrations.languages.decision import RASA_LANGUAGES, answer_language
+from integrations.languages.detection import ENGLISH
+from integrations.languages.store import ConversationLanguages
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
 from integrations.numbers.phone_numbers import joined_numbers
@@ -39,6 +43,7 @@ from integrations.safety.guard import SafetyGuard
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import repaired
 
+OTHER_LANGUAGE = "utter_other_language"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 log = structlog.get_logger(__name__)
@@ -246,6 +251,8 @@ async def answer(
         # A staff member talks with the resident now: the bot stays quiet.
         return BotReply(messages=[])
 
+    languages: ConversationLanguages = state.languages
+    language = await languages.heard(session_id, message)
     screened = await guard.screen(session_id, message, "chat", signal)
     messages = list(screened.messages)
     safety_answered = bool(screened.messages) or screened.step.case is not None
@@ -256,16 +263,23 @@ async def answer(
         if callback is not None or screened.handled or messages
         else await contact_noted(book, cases, session_id, message)
     )
+    button = message.startswith("/")
     if callback is not None:
         messages += callback
     elif noted is not None:
         messages += noted  # a number or a safe time for the person who will call: kept
+    elif language not in RASA_LANGUAGES and not button:
+        # A language the assistant does not speak: safety first (above), then the way to a
+        # tolk in that language; never a Dutch route. Its button (a person) goes to Rasa.
+        messages.append(await other_language_answer(book, language))
     elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
+            spoken = language if language in RASA_LANGUAGES else ENGLISH
+            metadata = {"channel": "chat", "language": spoken}
             # A number typed in groups as one word: the classifier reads the question.
             said_to_rasa = joined_numbers(message)
-            answered = await rasa.send(session_id, said_to_rasa, metadata={"channel": "chat"})
+            answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             await guard.after_rasa(session_id, answered, "chat")
             messages += answered
             # A person asked for while nobody is at work: a call only with a number.
@@ -308,6 +322,13 @@ async def answer(
 
 
 SAFETY_ROUTES = frozenset({"veilig_thuis", "crisis"})
+
+
+async def other_language_answer(book: Phrasing, language: str) -> BotMessage:
+    """The short answer to a message in a language the assistant does not speak."""
+    rendered = await book.render(OTHER_LANGUAGE, "chat", language=answer_language(language))
+    buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]
+    return BotMessage(text=str(rendered["text"]), buttons=buttons)
 
 
 async def about_safety(cases: CaseStore, session_id: str) -> bool:

@@ -1,7 +1,10 @@
 """The bot's phrasing: every user-facing text, loaded from the content files.
 
-Pure logic apart from `load_phrasing_dir`. Communication staff edit the YAML files in
-`integrations/nlg/content/`; the gateway serves them to Rasa through the NLG endpoint.
+Pure logic apart from `load_phrasing_dir` and `load_translations`. Communication staff edit
+the YAML files in `integrations/nlg/content/`; the gateway serves them to Rasa through the
+NLG endpoint. A text may have a variant in another language in `content/<language>/`
+(`en/` for English), chosen by the conversation's language; a text without one is said in
+Dutch.
 """
 
 import re
@@ -15,6 +18,8 @@ PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 VOICE_CHANNELS = frozenset({"phone"})
 # The way to a person is offered whenever a response has buttons, even when filtered.
 PERSON_PAYLOAD = "/ask_person"
+DUTCH = "nl"
+LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
 
 
 class Button(BaseModel):
@@ -68,9 +73,25 @@ def placeholders_in(template: str) -> set[str]:
 class PhrasingBook:
     """All responses by name, with the constants (phone numbers) they may use."""
 
-    def __init__(self, phrases: Mapping[str, Phrase], constants: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        phrases: Mapping[str, Phrase],
+        constants: Mapping[str, str],
+        translations: Mapping[str, Mapping[str, Phrase]] | None = None,
+    ) -> None:
         self._phrases = dict(phrases)
         self._constants = dict(constants)
+        self._translations = {lang: dict(book) for lang, book in (translations or {}).items()}
+
+    def translated(self, name: str, language: str | None) -> Phrase | None:
+        """The variant of `name` in `language`, or None (then the Dutch text is said)."""
+        if not language or language == DUTCH:
+            return None
+        return self._translations.get(language, {}).get(name)
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(self._translations)
 
     @property
     def names(self) -> frozenset[str]:
@@ -90,6 +111,7 @@ class PhrasingBook:
         office_open: bool = True,
         closed: str | None = None,
         button_titles: Sequence[str] | None = None,
+        language: str | None = None,
     ) -> dict[str, object]:
         """The message for `name` as Rasa's NLG protocol expects it.
 
@@ -97,11 +119,15 @@ class PhrasingBook:
         resident can never change a phone number the bot gives. With `button_payloads`, only
         the buttons with those payloads are shown, and always the way to a person. `text`,
         `voice`, `closed` and `button_titles` replace the content file's wording (staff
-        changes; the titles in the order of the content file's buttons).
+        changes; the titles in the order of the content file's buttons). With `language`, the
+        variant in that language when there is one (staff changes are to the Dutch text).
         """
         phrase = self._phrases.get(name)
         if phrase is None:
             raise KeyError(name)
+        variant = self.translated(name, language)
+        if variant is not None:
+            phrase, text, voice, closed, button_titles = variant, None, None, None, None
         values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
         values.update(self._constants)
         chat_text = text if text is not None else phrase.text
@@ -144,6 +170,11 @@ class PhrasingBook:
         return rendered
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a text, as residents read them one by one."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+
+
 def parse_phrasing(documents: Mapping[str, object]) -> dict[str, Phrase]:
     """Validate the parsed YAML documents (file name → content) into phrases."""
     phrases: dict[str, Phrase] = {}
@@ -171,3 +202,18 @@ def load_phrasing_dir(directory: Path) -> dict[str, Phrase]:
         raise PhrasingError(f"no phrasing files in {directory.name}/")
     documents = {path.name: yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
     return parse_phrasing(documents)
+
+
+def load_translations(directory: Path) -> dict[str, dict[str, Phrase]]:
+    """Every `<language>/*.yml` below `directory` (a two-letter language code): the texts
+    in that language, by the names of the Dutch texts."""
+    return {
+        sub.name: parse_phrasing(
+            {
+                f"{sub.name}/{path.name}": yaml.safe_load(path.read_text(encoding="utf-8"))
+                for path in sorted(sub.glob("*.yml"))
+            }
+        )
+        for sub in sorted(directory.iterdir())
+        if sub.is_dir() and LANGUAGE_DIR.match(sub.name)
+    }

@@ -63,8 +63,15 @@ class Phrasing:
         slots: Mapping[str, object] | None = None,
         button_payloads: Collection[str] | None = None,
         wording: Wording | None = None,
+        language: str | None = None,
     ) -> dict[str, object]:
-        """A text as residents get it now; `wording` when it was already read."""
+        """A text as residents get it now; `wording` when it was already read. In another
+        `language` its variant there when it has one (staff changes are to the Dutch text)."""
+        if self.book.translated(name, language) is not None:
+            return self.book.render(
+                name, channel, slots, button_payloads, office_open=self._office_open(),
+                language=language,
+            )  # fmt: skip
         wording = wording or await self.current(name)
         return self.book.render(
             name,
@@ -78,8 +85,8 @@ class Phrasing:
             button_titles=wording.buttons,
         )
 
-    async def text(self, name: str) -> str:
-        return str((await self.render(name))["text"])
+    async def text(self, name: str, language: str | None = None) -> str:
+        return str((await self.render(name, language=language))["text"])
 
 
 def resolved(changed: Wording, base: Wording) -> Wording:

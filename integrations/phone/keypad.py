@@ -23,6 +23,7 @@ REPEAT_KEY = "9"
 RESERVED = {PERSON_KEY: PERSON_PAYLOAD, REPEAT_KEY: REPEAT_PAYLOAD}
 MAX_CHOICES = 4
 PERSON_WORD = "medewerker"
+PERSON_WORDS = {"en": "person"}  # in a call in English (integrations/languages)
 _FILLERS = {"eh", "ehm", "euh", "uh", "uhm", "hm", "nou", "eeh"}
 
 
@@ -43,9 +44,12 @@ def said_plainly(speech: str) -> str:
     return " ".join(words)
 
 
-def keypad_menu(buttons: list[BotButton], template: str, repeat_line: str = "") -> Menu:
+def keypad_menu(
+    buttons: list[BotButton], template: str, repeat_line: str = "", language: str = "nl"
+) -> Menu:
     """One sentence per choice from `template` ("Zeg {choice} of kies {number}."): the
-    numbered choices first, then "say it again" (`repeat_line`, when given) and a person."""
+    numbered choices first, then "say it again" (`repeat_line`, when given) and a person
+    (its word in the call's `language`)."""
     person = next((b for b in buttons if b.payload == PERSON_PAYLOAD), None)
     repeat = next((b for b in buttons if b.payload == REPEAT_PAYLOAD), None)
     others = [b for b in buttons if b.payload not in (PERSON_PAYLOAD, REPEAT_PAYLOAD)]
@@ -65,7 +69,8 @@ def keypad_menu(buttons: list[BotButton], template: str, repeat_line: str = "") 
     if repeat is not None:
         offer(REPEAT_KEY, repeat, repeat_line)
     if person is not None:  # the same words in every menu, also for a chat title
-        offer(PERSON_KEY, BotButton(title=PERSON_WORD, payload=PERSON_PAYLOAD))
+        word = PERSON_WORDS.get(language, PERSON_WORD)
+        offer(PERSON_KEY, BotButton(title=word, payload=PERSON_PAYLOAD))
     return Menu(spoken, choices, words)
 
 

@@ -35,6 +35,9 @@ from integrations.chat.session_store import SessionStore
 from integrations.feedback.rules import is_feedback_menu, is_no_rating, rating_of_answer
 from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
+from integrations.languages.decision import RASA_LANGUAGES, answer_language
+from integrations.languages.detection import DUTCH
+from integrations.languages.store import ConversationLanguages
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.overrides import Wording
 from integrations.nlg.service import Phrasing
@@ -78,6 +81,9 @@ NO_ANSWER_TEXTS = {
 }
 ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
+OTHER_LANGUAGE = "utter_other_language"
+OTHER_LANGUAGE_LATER = "utter_other_language_call_again"
+OTHER_LANGUAGE_REASON = "spreekt een andere taal: tolk nodig"
 PERSON_REASON = "vraagt om een medewerker"
 # Responses of Rasa the line must recognise to do what they say.
 KNOWN = {
@@ -112,7 +118,7 @@ EXPECTS: dict[str, Expects] = {
     "code_detail": "house_number",
     "code": "code",
 }
-ANNOUNCED = re.compile(r"\bverbind (u|ik u)\b", re.IGNORECASE)
+ANNOUNCED = re.compile(r"\bverbind (u|ik u)\b|\bputting you through\b", re.IGNORECASE)
 
 
 class Line:
@@ -133,9 +139,20 @@ class Line:
         self.feedback: Feedback = state.feedback
         teams = state.agenda.registry.teams.values()
         places = [place for team in teams for place in (*team.wijken, *team.villages)]
+        self.languages: ConversationLanguages = state.languages
+        self.language = DUTCH  # the call's language (integrations/languages)
         # Each answer listens on its own URL: an equal answer to the next question is new.
-        self.config = twiml.config_from(self.settings, secrets.token_urlsafe(6), places)
+        self._step = secrets.token_urlsafe(6)
+        self._places = places
+        self.config = twiml.config_from(self.settings, self._step, places)
         self._said: dict[tuple[str, tuple[tuple[str, str], ...]], BotMessage] = {}
+
+    def speak(self, language: str) -> None:
+        """Say everything from now on in the call's `language` (its voice, or English)."""
+        if language != self.language:
+            self.language = language
+            self.config = twiml.config_from(self.settings, self._step, self._places, language)
+            self._said.clear()
 
     # --- what the line says ---------------------------------------------------------
 
@@ -148,7 +165,10 @@ class Line:
     ) -> BotMessage:
         key = (name, tuple(sorted(slots.items())))
         if key not in self._said:
-            out = await self.phrasing.render(name, "phone", slots, wording=wording)
+            language = answer_language(self.language)
+            out = await self.phrasing.render(
+                name, "phone", slots, wording=wording, language=language
+            )
             buttons = [BotButton(**b) for b in out.get("buttons", [])]  # type: ignore[attr-defined]
             self._said[key] = BotMessage(text=str(out["text"]), buttons=buttons)
         return self._said[key].model_copy(deep=True)
@@ -173,7 +193,7 @@ class Line:
         template = await self.say("utter_phone_choice")
         repeat_line = await self.say("utter_phone_repeat_choice", number="9")
         buttons = messages[-1].buttons if messages else []
-        menu = keypad_menu(buttons, template, repeat_line)
+        menu = keypad_menu(buttons, template, repeat_line, answer_language(self.language))
         texts = [m.text for m in messages]
         try:
             asked = Asked(texts, menu.spoken, menu.choices, expects, menu.words)
@@ -324,12 +344,14 @@ class Line:
                 await self.record(call_sid, message, screened.messages)
                 return await self.safety_answer(call_sid, screened)
             said_first = screened.messages
+        if self.language not in RASA_LANGUAGES:
+            return await self.other_language(call_sid, message, said_first)
         before = await self.cases.get(call_sid)
         try:
             replies = await self.rasa.send(
                 call_sid,
                 message,
-                metadata={"channel": "phone"},
+                metadata={"channel": "phone", "language": self.language},
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )
         except RasaUnavailable as exc:
@@ -346,6 +368,17 @@ class Line:
         self.metrics.turns.labels("phone").inc()
         self.metrics.turn_seconds.labels("phone").observe(time.perf_counter() - started)
         return document
+
+    async def other_language(self, call_sid: str, message: str, first: list[BotMessage]) -> str:
+        """A caller in a language the assistant does not speak: the way to a tolk in that
+        language (its voice, or English), then a person in office hours; never a Dutch route."""
+        open_now = office_open(self.settings)
+        answer = await self.rendered(OTHER_LANGUAGE if open_now else OTHER_LANGUAGE_LATER)
+        await self.record(call_sid, message, [*first, answer])
+        texts = [m.text for m in (*first, answer)]
+        if open_now:
+            return await self.to_a_person(call_sid, OTHER_LANGUAGE_REASON, texts)
+        return twiml.goodbye(self.config, texts)
 
     async def safety_answer(self, call_sid: str, screened: Screened) -> str:
         """Say the protocol's texts; put the caller through where it says so, with a clear
@@ -527,6 +560,7 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
     try:
         if not await line.calls.known(call_sid):
             return xml(await line.without_state("unknown call", kept_out(request, speech)))
+        line.speak(await line.languages.of(call_sid))
         asked = await line.calls.asked(call_sid)
         pending = await line.calls.pending(call_sid)
         if len(speech) > line.settings.max_message_chars or len(digits) > MAX_DIGITS:
@@ -557,6 +591,8 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
         said = choice_said(speech, asked.words) or speech
     # A BSN or IBAN, said or typed, goes no further than this.
     message = kept_out(request, said)
+    if speech and message == speech:  # words said: in which language? (keys say nothing)
+        line.speak(await line.languages.heard(call_sid, message))
     if not message:
         return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
     if message == REPEAT_PAYLOAD:
@@ -642,6 +678,8 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
     """After a transfer: answered, or the next step: a callback on a confirmed number."""
     line = Line(request)
     call_sid = form.get("CallSid", "")
+    if is_call_sid(call_sid):
+        line.speak(await line.languages.of(call_sid))
     if form.get("DialCallStatus") in ANSWERED:
         return xml(twiml.goodbye(line.config, []))
     after = request.query_params.get("after")

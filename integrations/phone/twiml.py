@@ -1,6 +1,7 @@
 """TwiML for the phone line, built with twilio's VoiceResponse. Pure: settings and texts in.
 
-Only Say (and Pause) inside a Gather; every action URL absolute; a Dutch voice everywhere.
+Only Say (and Pause) inside a Gather; every action URL absolute; a Dutch voice, or the voice of
+the call's language (integrations/languages) with its numbers said digit by digit.
 Every Say is answered: by a Gather that listens, a Dial, or a Hangup. Numbers and times are
 said for the ear (`speakable`); a text said again is said slower (SSML prosody, which
 Twilio passes to Amazon Polly's neural voices). Each answer's Gather and Dial report to a
@@ -8,6 +9,7 @@ URL with their own `step`, so that a replayed request can be told from a second,
 answer to the next question (see `replay`), and a key is read with the menu it answers.
 """
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
@@ -29,6 +31,7 @@ HINTS = (
     "al langer", "andere tijd", "bel mij", "ik bel zelf", "liever niet", "postcode", "wijk",
 )  # fmt: skip
 SLOWER = "85%"  # the rate of a text said again
+DUTCH_TAG = "nl-NL"
 WHISPER_ACCEPT = "Druk op 1 om het gesprek aan te nemen."
 
 
@@ -42,6 +45,7 @@ class PhoneConfig:
     step: str = ""  # this answer's own mark in the URLs Twilio posts back to
     numbers: tuple[str, ...] = ()  # phone numbers the texts may hold, said digit by digit
     places: tuple[str, ...] = ()  # wijken and villages, for speech recognition
+    language: str = DUTCH_TAG  # what the voice speaks and what speech recognition hears
 
     def url(self, path: str, **query: str) -> str:
         return self.base_url.rstrip("/") + path + ("?" + urlencode(query) if query else "")
@@ -54,10 +58,19 @@ class PhoneConfig:
         return ", ".join(dict.fromkeys((*HINTS, *self.places)))
 
 
-def config_from(settings: Settings, step: str = "", places: Sequence[str] = ()) -> PhoneConfig:
+def config_from(
+    settings: Settings, step: str = "", places: Sequence[str] = (), language: str = "nl"
+) -> PhoneConfig:
+    """The line's TwiML settings; in another `language` (integrations/languages) its voice
+    when there is one, else the English voice."""
+    voice, tag = settings.twilio_voice, DUTCH_TAG
+    if language != "nl":
+        voices = settings.twilio_voices
+        voice, tag = voices.get(language) or voices.get("en") or (voice, tag)
     return PhoneConfig(
         base_url=settings.public_base_url,
-        voice=settings.twilio_voice,
+        voice=voice,
+        language=tag,
         speech_model=settings.twilio_speech_model,
         speech_timeout=settings.twilio_speech_timeout_seconds,
         aanmeldteam=settings.aanmeldteam_dial,
@@ -84,13 +97,25 @@ def _say(
     for text in texts:
         if not text:
             continue
-        spoken = text if as_written else for_the_ear(text, config.numbers)
+        if config.language != DUTCH_TAG:  # Dutch number words only in a Dutch voice
+            spoken = text if as_written else digits_apart(text, config.numbers)
+        else:
+            spoken = text if as_written else for_the_ear(text, config.numbers)
         if slow:
-            say = Say(voice=config.voice, language="nl-NL")
+            say = Say(voice=config.voice, language=config.language)
             say.prosody(spoken, rate=SLOWER)
             parent.append(say)
         else:
-            parent.say(spoken, voice=config.voice, language="nl-NL")
+            parent.say(spoken, voice=config.voice, language=config.language)
+
+
+def digits_apart(text: str, numbers: Iterable[str]) -> str:
+    """For a voice in another language: a phone number said digit by digit ("1 4, 0 5 9 2")."""
+    for number in sorted({n for n in (*numbers, "112", "113") if n.strip()}, key=len, reverse=True):
+        groups = [" ".join(group) for group in re.split(r"[\s-]+", number.strip()) if group]
+        pattern = rf"(?<![\w-]){re.escape(number)}(?![\w-])"
+        text = re.sub(pattern, ", ".join(groups), text)
+    return text
 
 
 def ask(
@@ -101,7 +126,7 @@ def ask(
     response = VoiceResponse()
     gather = Gather(
         input="speech dtmf",
-        language="nl-NL",
+        language=config.language,
         speech_model=config.speech_model,
         speech_timeout=str(config.speech_timeout),
         timeout=str(config.speech_timeout + 3),

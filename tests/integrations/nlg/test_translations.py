@@ -1,0 +1,101 @@
+# ruff: noqa: RUF001  (Turkish writes the dotless i)
+"""Texts in another language (content/<language>/): each is a variant of a Dutch text with
+the same buttons' answers and no placeholder the Dutch text lacks, chosen by the
+conversation's language; without a variant the Dutch text is said, and staff changes to the
+Dutch text keep working."""
+
+import asyncio
+
+import pytest
+
+from integrations.nlg.constants import phrasing_constants
+from integrations.nlg.overrides import PhrasingOverrides, Wording
+from integrations.nlg.phrasing import (
+    PhrasingBook,
+    load_phrasing_dir,
+    load_translations,
+    placeholders_in,
+    sentences_of,
+)
+from integrations.nlg.service import Phrasing
+from integrations.redis_client import redis_client
+from integrations.settings import REPO_ROOT, Settings
+
+CONTENT = REPO_ROOT / "integrations" / "nlg" / "content"
+DUTCH = load_phrasing_dir(CONTENT)
+TRANSLATIONS = load_translations(CONTENT)
+CONSTANTS = set(phrasing_constants(Settings()))
+
+
+def test_the_languages_with_texts() -> None:
+    assert set(TRANSLATIONS) == {"en", "ar", "tr", "pl", "uk"}
+    for language in TRANSLATIONS:
+        assert "utter_other_language" in TRANSLATIONS[language]
+        assert "utter_other_language_call_again" in TRANSLATIONS[language]
+
+
+# The main texts of a conversation have an English variant.
+ENGLISH_TEXTS = [
+    "utter_welcome", "utter_how_can_i_help", "utter_anything_else", "utter_goodbye",
+    "utter_fallback_rephrase", "utter_fallback_person", "utter_handoff", "utter_out_of_scope",
+    "utter_info_wmo", "utter_info_costs", "utter_info_opening_hours",
+    "utter_info_where_buurtteam", "utter_ack_household_help", "utter_ask_help_needed",
+    "utter_ask_aid_needed", "utter_ask_help_for", "utter_ask_since_when",
+    "utter_ask_phone_number", "utter_intake_done_direct", "utter_ack_money_worries",
+    "utter_ask_next_step", "utter_technical_problem", "utter_phone_choice",
+]  # fmt: skip
+
+
+def test_the_main_texts_have_an_english_variant() -> None:
+    assert set(ENGLISH_TEXTS) <= set(TRANSLATIONS["en"])
+
+
+@pytest.mark.parametrize("language", sorted(TRANSLATIONS))
+def test_a_variant_fits_its_dutch_text(language: str) -> None:
+    for name, variant in TRANSLATIONS[language].items():
+        dutch = DUTCH[name]
+        assert [b.payload for b in variant.buttons] == [b.payload for b in dutch.buttons], name
+        assert [b.payload for b in variant.voice_buttons] == [
+            b.payload for b in dutch.voice_buttons
+        ], name
+        assert bool(variant.closed) == bool(dutch.closed), name
+        for text in filter(None, (variant.text, variant.voice, variant.closed)):
+            # The resident's answers the Dutch text uses, and numbers from configuration.
+            known = placeholders_in(f"{dutch.text} {dutch.voice or ''} {dutch.closed or ''}")
+            assert placeholders_in(text) <= known | CONSTANTS, (name, text)
+            assert len(sentences_of(text)) <= 4, (name, text)
+
+
+def test_a_conversation_gets_the_text_of_its_language_or_the_dutch_one() -> None:
+    book = PhrasingBook(DUTCH, phrasing_constants(Settings()), TRANSLATIONS)
+    assert book.render("utter_goodbye", "chat", language="en")["text"] == "Thank you. Goodbye!"
+    assert book.render("utter_goodbye", "chat", language="nl")["text"] == "Dank u wel. Tot ziens!"
+    # No English variant: the Dutch text.
+    dutch = book.render("utter_ask_wijk", "chat")
+    assert book.render("utter_ask_wijk", "chat", language="en") == dutch
+    # No variant in that language at all: Dutch.
+    assert book.render("utter_goodbye", "chat", language="ar")["text"] == "Dank u wel. Tot ziens!"
+    arabic = book.render("utter_other_language", "phone", language="ar")
+    assert str(arabic["text"]).startswith("نحن نتكلم") and "112" in str(arabic["text"])
+    turkish = book.render("utter_other_language", "chat", language="tr")
+    assert "Bir iş günü 14 0592 numarasını arayın" in str(turkish["text"])
+
+
+def test_staff_changes_to_a_dutch_text_stay_dutch(redis_url: str) -> None:
+    async def main() -> None:
+        redis = redis_client(redis_url, 5)
+        overrides = PhrasingOverrides(redis)
+        book = PhrasingBook(DUTCH, phrasing_constants(Settings()), TRANSLATIONS)
+        phrasing = Phrasing(book, overrides)
+        before = phrasing.base("utter_goodbye")
+        changed = Wording(text="Fijne dag nog. Tot ziens!")
+        await overrides.save("utter_goodbye", before, changed, "tekstschrijver", base=before)
+        try:
+            assert await phrasing.text("utter_goodbye") == "Fijne dag nog. Tot ziens!"
+            assert await phrasing.text("utter_goodbye", "en") == "Thank you. Goodbye!"
+            assert await phrasing.text("utter_goodbye", "pl") == "Fijne dag nog. Tot ziens!"
+        finally:
+            await overrides.save("utter_goodbye", changed, before, "tekstschrijver", base=before)
+            await redis.aclose()
+
+    asyncio.run(main())
