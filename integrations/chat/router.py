@@ -253,7 +253,7 @@ async def answer(
 
     languages: ConversationLanguages = state.languages
     language = await languages.heard(session_id, message)
-    screened = await guard.screen(session_id, message, "chat", signal)
+    screened = await guard.screen(session_id, message, "chat", signal, answer_language(language))
     messages = list(screened.messages)
     safety_answered = bool(screened.messages) or screened.step.case is not None
     # The answer to "Wilt u dat een medewerker u belt?" (callbacks/), when it was asked.

@@ -339,7 +339,9 @@ class Line:
         bind_conversation(call_sid)
         said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
         if message != "/greet":
-            screened = await self.safety.screen(call_sid, message, "phone", signal)
+            screened = await self.safety.screen(
+                call_sid, message, "phone", signal, answer_language(self.language)
+            )
             if screened.handled:
                 await self.record(call_sid, message, screened.messages)
                 return await self.safety_answer(call_sid, screened)

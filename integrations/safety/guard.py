@@ -73,9 +73,11 @@ class SafetyGuard:
         message: str,
         channel: Channel,
         signal: SafetySignal | None,
+        language: str | None = None,
     ) -> Screened:
         """The protocol's answer to one message and the signal `detect` found in it (read once
-        per turn), with the case changed accordingly."""
+        per turn), with the case changed accordingly; in the conversation's `language` where
+        its texts have a variant (English), else in Dutch."""
         state = await self._load(session_id)
         open_now = office_open(self._state.settings)
         new_state, result = step(state, message, signal, channel, open_now)
@@ -85,7 +87,7 @@ class SafetyGuard:
             await self._change_case(session_id, result)
         if result.interrupt:
             self._leave_form(session_id)
-        messages = [await self._message(name, channel) for name in result.phrases]
+        messages = [await self._message(name, channel, language) for name in result.phrases]
         if signal is not None:
             log.warning("safety.signal", kind=signal.kind, channel=channel)
         return Screened(result, messages)
@@ -99,8 +101,12 @@ class SafetyGuard:
         if any(m.text == asked for m in messages):
             await self._save(session_id, SafetyState("asked", 1))
 
-    async def _message(self, name: str, channel: Channel) -> BotMessage:
-        rendered = await self._phrasing.render(name, channel)
+    async def _message(
+        self, name: str, channel: Channel, language: str | None = None
+    ) -> BotMessage:
+        # The numbers in the resident's language; English where there is no such variant.
+        spoken = language if language in (None, "nl", "en") else "en"
+        rendered = await self._phrasing.render(name, channel, language=spoken)
         buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]
         return BotMessage(text=str(rendered["text"]), buttons=buttons)
 

@@ -56,6 +56,7 @@ def test_an_english_crisis_gets_113_and_112(gateway: httpx.Client) -> None:
     sid = start(gateway)
     texts = " ".join(say(gateway, sid, "i want to kill myself"))
     assert "113" in texts and "112" in texts
+    assert "Thank you for telling me." in texts  # in English, not in Dutch
     assert case_of(gateway, sid)["route"] == "crisis"
 
 

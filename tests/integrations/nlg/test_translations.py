@@ -99,3 +99,16 @@ def test_staff_changes_to_a_dutch_text_stay_dutch(redis_url: str) -> None:
             await redis.aclose()
 
     asyncio.run(main())
+
+
+def test_the_safety_texts_have_an_english_variant() -> None:
+    for name in (
+        "utter_crisis_suicide",
+        "utter_crisis_danger",
+        "utter_crisis_danger_now",
+        "utter_veilig_thuis",
+        "utter_veilig_thuis_person",
+        "utter_safety_person",
+        "utter_safety_danger_yes",
+    ):
+        assert name in TRANSLATIONS["en"], name
