@@ -147,7 +147,8 @@ def test_a_phone_number_or_postcode_is_no_reason_for_the_note(
     session_id = gateway.post("/api/chat/sessions").json()["session_id"]
     text = "bel mij op 06-12345678, ik woon op 9401 AB 12, ordernummer 123456789"
     assert chat(gateway, session_id, text) == [QUESTION]
-    assert rasa_got(rasa) == [text]
+    # Nothing is taken out; a number typed in groups reaches Rasa as one word.
+    assert rasa_got(rasa) == [text.replace("06-12345678", "0612345678")]
 
 
 def test_a_bsn_in_a_message_about_safety_stays_out_of_the_case(
