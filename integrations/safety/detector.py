@@ -48,6 +48,9 @@ class SafetyDetector:
         signal = signal_in(self._lexicon, message)
         if message.startswith("/") or (signal is not None and signal.kind != "unclear"):
             return signal
-        if self._meaning is None or (signal is None and self._lexicon.figurative(message)):
-            return signal  # plainly figurative speech is not read for its meaning
+        figurative = self._lexicon.figurative(message)
+        if self._meaning is None or (figurative and (signal is None or signal.kind == "unclear")):
+            # Plainly figurative speech is not read for its meaning: "ik ben dood op, ik kan
+            # niet meer" gets the caring question (unclear), not 113 at once.
+            return signal
         return self._meaning.read(message) or signal

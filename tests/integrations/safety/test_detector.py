@@ -204,3 +204,12 @@ def test_the_signal_stays_beside_the_accidents(
 ) -> None:
     signal = detector.detect(text)
     assert signal is not None and signal.kind == kind
+
+
+def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -> None:
+    tired = detector.detect("ja ik ben dood op ik kan niet meer")
+    assert tired is not None and tired.kind == "unclear"  # the caring question, not 113
+    assert detector.detect("I'm dying here, my back hurts and I can't clean") is None
+    assert detector.detect("ik heb niks alleen een blauwe plek maar het stuur is scheef") is None
+    bruised = detector.detect("mijn man slaat mij, ik zit onder de blauwe plekken")
+    assert bruised is not None and bruised.kind == "violence"
