@@ -19,6 +19,7 @@ from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
 from integrations.chat.client_address import client_address
 from integrations.chat.event_streams import StreamBounds, StreamSlots
+from integrations.chat.openings import without_greeting
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.schemas import (
@@ -278,7 +279,8 @@ async def answer(
             spoken = language if language in RASA_LANGUAGES else ENGLISH
             metadata = {"channel": "chat", "language": spoken}
             # A number typed in groups as one word: the classifier reads the question.
-            said_to_rasa = joined_numbers(message)
+            # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
+            said_to_rasa = without_greeting(joined_numbers(message))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             await guard.after_rasa(session_id, answered, "chat")
             messages += answered

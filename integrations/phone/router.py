@@ -29,6 +29,7 @@ from redis.exceptions import RedisError
 
 from integrations.cases.record import Case, CaseUpdate, Handoff, Urgency
 from integrations.cases.store import CaseStore
+from integrations.chat.openings import without_greeting
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotButton, BotMessage
 from integrations.chat.session_store import SessionStore
@@ -352,7 +353,7 @@ class Line:
         try:
             replies = await self.rasa.send(
                 call_sid,
-                message,
+                without_greeting(message),  # "ja goedemorgen, ik bel voor ...": the need
                 metadata={"channel": "phone", "language": self.language},
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )
