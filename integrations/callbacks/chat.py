@@ -73,7 +73,11 @@ async def question_after_handoff(state: Any, session_id: str) -> list[BotMessage
         if case is None:
             return []
         handed_over = case.handoff is not None and case.route not in SAFETY_ROUTES
-        known = bool(case.contact.phones) or case.contact.no_number is not None
+        # A number, a reason there is none, or a choice already made ("ik bel zelf").
+        contact = case.contact
+        known = (
+            bool(contact.phones) or contact.no_number is not None or contact.preference is not None
+        )
         if not should_ask(await asks.state(session_id), open_now, handed_over, known):
             return []
         await asks.set(session_id, "asking")

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from integrations.app import create_app
-from integrations.cases.record import Case, CaseUpdate, Handoff
+from integrations.cases.record import Case, CaseUpdate, ContactUpdate, Handoff
 from integrations.cases.store import CaseStore
 from integrations.settings import Settings
 from tests.recorder import Recorder, recording_server
@@ -127,3 +127,17 @@ def test_a_danger_said_instead_of_a_number_is_answered_by_the_safety_protocol(
         crisis = resident.says("ik wil niet meer leven")
         assert any("113" in text for text in crisis)
         assert not any(text.startswith("Dat is geen telefoonnummer") for text in crisis)
+
+
+def test_a_resident_who_said_ik_bel_zelf_is_not_asked_again(
+    settings: Settings, rasa: Recorder
+) -> None:
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        contact = ContactUpdate(preference="zelf bellen")
+        resident._cases(partial(resident.store.update, resident.sid, CaseUpdate(contact=contact)))
+        resident.handed_over_by_rasa()
+        assert ASK not in resident.says("ik bel zelf")
+        asked_rasa = len(rasa.requests)
+        resident.says("nee")
+        assert len(rasa.requests) == asked_rasa + 1  # "nee" is Rasa's, not the callback talk's
