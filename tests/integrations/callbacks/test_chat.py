@@ -3,7 +3,6 @@ HTTP boundary (a recording server) that has just handed the resident to a person
 
 import json
 from collections.abc import Iterator
-from datetime import time
 from functools import partial
 
 import pytest
@@ -13,15 +12,9 @@ from integrations.app import create_app
 from integrations.cases.record import Case, CaseUpdate, ContactUpdate, Handoff
 from integrations.cases.store import CaseStore
 from integrations.settings import Settings
+from tests.office_hours import ALWAYS_OPEN, NEVER_OPEN
 from tests.recorder import Recorder, recording_server
 
-ALWAYS_OPEN = {
-    "office_days": {0, 1, 2, 3, 4, 5, 6},
-    "office_opens": time.min,
-    "office_closes": time.max,
-    "office_closed_on_public_holidays": False,
-}
-NEVER_OPEN = {**ALWAYS_OPEN, "office_days": set()}
 HANDOFF_CLOSED = "Nu zijn er geen medewerkers. Bij gevaar belt u meteen 112."
 ASK = "Wilt u dat een medewerker u belt? Typ dan uw telefoonnummer. Wilt u dat niet? Typ dan nee."
 

@@ -6,7 +6,6 @@ import re
 import secrets
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import time
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from integrations.app import create_app
 from integrations.nlg.service import Phrasing
 from integrations.phone.twiml import spoken_text
 from integrations.settings import DEV_STAFF_API_TOKEN, Settings
+from tests.office_hours import ALWAYS_OPEN, NEVER_OPEN
 from tests.recorder import Recorder, recording_server
 
 CALL = {"CallSid": "CA-test-1", "From": "+31612345678", "To": "+31592140592"}
@@ -62,13 +62,6 @@ def test_tampered_wrong_url_or_unsigned_requests_are_refused(
 # Rasa is a recording server: each test sets what it answers next (the texts the real
 # content gives on the phone), and reads what the line sent it.
 
-ALWAYS_OPEN = {
-    "office_days": {0, 1, 2, 3, 4, 5, 6},
-    "office_opens": time.min,
-    "office_closes": time.max,
-    "office_closed_on_public_holidays": False,
-}
-NEVER_OPEN = {**ALWAYS_OPEN, "office_days": set()}
 STAFF_HEADERS = {"Authorization": f"Bearer {DEV_STAFF_API_TOKEN}"}
 
 

@@ -9,7 +9,6 @@ import secrets
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import time
 from functools import partial
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -24,6 +23,7 @@ from twilio.request_validator import RequestValidator
 from integrations.app import MAX_BODY_BYTES, create_app
 from integrations.cases.store import CaseStore
 from integrations.settings import Settings
+from tests.office_hours import ALWAYS_OPEN, NEVER_OPEN
 from tests.recorder import Recorder, recording_server
 
 QUESTION = "Waar kan ik u mee helpen? Zeg het in een paar woorden."
@@ -60,16 +60,6 @@ def rasa() -> Iterator[StandInRasa]:
     answer = json.dumps([{"text": QUESTION, "buttons": BUTTONS}]).encode()
     with recording_server(body=answer) as recorder:
         yield StandInRasa(recorder)
-
-
-# Office hours are set, so that no test depends on the hour it runs at.
-ALWAYS_OPEN = {
-    "office_days": {0, 1, 2, 3, 4, 5, 6},
-    "office_opens": time.min,
-    "office_closes": time.max,
-    "office_closed_on_public_holidays": False,
-}
-NEVER_OPEN = {**ALWAYS_OPEN, "office_days": set()}
 
 
 @pytest.fixture
