@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from integrations.settings import REPO_ROOT, Settings
-from integrations.stack.launcher import QUIET_RASA_ENV, Stack, StackPaths
+from integrations.stack.launcher import ONE_THREAD_ENV, QUIET_RASA_ENV, Stack, StackPaths
 
 COMPOSE = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
 SERVICES: dict[str, Any] = COMPOSE["services"]
@@ -56,7 +56,7 @@ def test_rasa_runs_with_the_same_flags_and_settings(local: Stack) -> None:
     assert needed <= set(compose_rasa["environment"])
     files = (REPO_ROOT / "bot" / name for name in ("endpoints.yml", "credentials.yml"))
     placeholders = {v for f in files for v in re.findall(r"\$\{([A-Z_]+)\}", f.read_text())}
-    process_settings = {"PYTHONPATH", "SANIC_WORKERS"}  # not for endpoints.yml
+    process_settings = {"PYTHONPATH", "SANIC_WORKERS", *ONE_THREAD_ENV}  # not for endpoints.yml
     assert placeholders == needed - process_settings
 
 
@@ -70,6 +70,18 @@ def test_the_gateway_gets_every_setting_make_run_passes(local: Stack) -> None:
     local_only = {"PYTHONPATH", "EMBEDDED_REDIS_PORT"}
     assert set(local.parts["gateway"].env) - local_only <= set(SERVICES["gateway"]["environment"])
     assert SERVICES["gateway"]["environment"]["TOEGANG_ENV"] == "production"
+
+
+@pytest.mark.parametrize(
+    ("part", "service"), [("rasa", "rasa"), ("action_server", "actions"), ("gateway", "gateway")]
+)
+def test_one_thread_per_numeric_library_in_every_python_process(
+    local: Stack, part: str, service: str
+) -> None:
+    """BLAS, OpenMP and TensorFlow threads per core would spin against each other in a process
+    that serves many residents at once: locally and in compose, one each."""
+    for name, value in ONE_THREAD_ENV.items():
+        assert local.parts[part].env[name] == value == SERVICES[service]["environment"][name]
 
 
 def test_only_the_gateway_is_published() -> None:

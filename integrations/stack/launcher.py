@@ -19,6 +19,18 @@ QUIET_RASA_ENV = {
     "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
     "PYTHONWARNINGS": "ignore",
 }
+# One thread per numeric library in every process. Each process serves many residents at
+# once; numpy's BLAS, OpenMP and TensorFlow would otherwise start a thread per core for each
+# small matrix product and spin against each other on the same cores (measured: the safety
+# reader's product of a message with its examples 16 ms with two BLAS threads on a busy
+# 2-core machine, 2 ms with one; docs/benchmarks.md).
+ONE_THREAD_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+    "TF_INTER_OP_PARALLELISM_THREADS": "1",
+}
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,7 @@ class Stack:
             p.logs / "actions.log",
             env={
                 **QUIET_RASA_ENV,
+                **ONE_THREAD_ENV,
                 "SANIC_HOST": "127.0.0.1",
                 "ACTION_SERVER_SANIC_WORKERS": str(s.action_server_workers),
                 "PYTHONPATH": str(p.repo),
@@ -114,6 +127,7 @@ class Stack:
             p.logs / "rasa.log",
             env={
                 **QUIET_RASA_ENV,
+                **ONE_THREAD_ENV,
                 "ACTION_SERVER_URL": s.action_server_url.rstrip("/"),
                 "SANIC_WORKERS": str(s.rasa_workers),
                 "NLG_URL": f"http://127.0.0.1:{s.internal_port}/nlg",
@@ -135,6 +149,7 @@ class Stack:
             [sys.executable, "-m", "integrations.serve"],
             p.logs / "gateway.log",
             env={
+                **ONE_THREAD_ENV,
                 "GATEWAY_HOST": s.gateway_host,
                 "GATEWAY_PORT": str(s.gateway_port),
                 "GATEWAY_WORKERS": str(s.gateway_workers),
