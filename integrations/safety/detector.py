@@ -24,6 +24,10 @@ SIGNAL_PAYLOADS = {
 }
 
 
+# The kinds of the meaning reader that come before Veilig Thuis when a message holds both.
+GRAVER_THAN_VIOLENCE = ("suicide", "danger")
+
+
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> SafetyLexicon:
     return SafetyLexicon.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
 
@@ -46,7 +50,17 @@ class SafetyDetector:
 
     def detect(self, message: str) -> SafetySignal | None:
         signal = signal_in(self._lexicon, message)
-        if message.startswith("/") or (signal is not None and signal.kind != "unclear"):
+        if message.startswith("/"):
+            return signal
+        if signal is not None and signal.kind == "violence" and self._meaning is not None:
+            # Violence at home by its words, a danger to life by its meaning ("hij heeft me
+            # geslagen en nu ligt ze op de grond"): 112 or 113 first, Veilig Thuis after.
+            graver = self._meaning.read(message)
+            if graver is not None and graver.kind in GRAVER_THAN_VIOLENCE:
+                also = tuple(dict.fromkeys(("violence", *signal.also, *graver.also)))
+                return SafetySignal(graver.kind, graver.phrase, also)
+            return signal
+        if signal is not None and signal.kind != "unclear":
             return signal
         figurative = self._lexicon.figurative(message)
         if self._meaning is None or (figurative and (signal is None or signal.kind == "unclear")):

@@ -22,6 +22,8 @@ EVAL_SETS = {
     REPO / "tests" / "eval" / "first_turns_v5.tsv": (0.95, 0.97, 0.055),
     # v7: 300 more by another hand, many ordinary messages with alarming words (development).
     REPO / "tests" / "eval" / "first_turns_v7.tsv": (0.95, 0.95, 0.08),
+    # v9: 300 more by another hand (development; its misses were read for the lexicon).
+    REPO / "tests" / "eval" / "first_turns_v9.tsv": (0.95, 0.95, 0.12),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -213,3 +215,62 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
     assert detector.detect("ik heb niks alleen een blauwe plek maar het stuur is scheef") is None
     bruised = detector.detect("mijn man slaat mij, ik zit onder de blauwe plekken")
     assert bruised is not None and bruised.kind == "violence"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # acute danger to health: on the floor and unable to get up, poison swallowed, bleeding
+        ("mijn opa ligt al de hele ochtend op de grond en kan niet meer overeind", {"danger"}),
+        ("me zoontje heeft ontstopper gedronken", {"danger"}),
+        ("the baby swallowed a battery", {"danger"}),
+        ("ik bloed heel erg veel na de bevalling", {"danger"}),
+        ("de wond aan mijn been houdt niet op met bloeden", {"danger"}),
+        ("mijn vriendin is flauwgevallen en ze is nu heel verward", {"danger"}),
+        ("er zit een jongen op de rand van het dak van de parkeergarage", {"danger"}),
+        ("hij zegt dat ze in de televisie zitten en naar hem luisteren", {"danger"}),
+        ("hij dreigt de flat in brand te steken", {"danger"}),
+        # suicide in plain words, a wound made oneself
+        ("vannacht slik ik al mijn slaappillen", {"suicide"}),
+        ("ik kan zo niet meer leven", {"suicide"}),
+        ("die snee in mijn arm heb ik zelf gedaan", {"suicide"}),
+        # no roof tonight with a child
+        ("we weten vanavond nergens heen met de baby", {"shelter"}),
+        # violence at home, also in dialect and by the family's hand on the money
+        ("mien schoonzeun slaat mien dochter", {"violence"}),
+        ("mijn stiefvader heeft me gisteren met een riem geslagen", {"violence"}),
+        ("mijn neef houdt de pinpas van mijn oma en ze heeft niks", {"violence"}),
+        ("mijn vriend doet pijn", {"violence"}),
+    ],
+)
+def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
+    detector: SafetyDetector, text: str, kinds: set[str]
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga dood van de hitte in dit huis, kan er een zonnescherm komen",
+        "ik rouw om mijn moeder, ik denk niet aan zelfmoord hoor, maar ik wil praten",
+        "ik heb me gesneden aan een blik, wie doet de boodschappen",
+    ],
+)
+def test_a_thought_said_not_to_be_there_or_dead_of_the_heat_is_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None
+
+
+def test_violence_by_its_words_and_danger_by_its_meaning_gives_danger_first(
+    detector: SafetyDetector,
+) -> None:
+    """112 or 113 before Veilig Thuis when a message holds both; Veilig Thuis is kept."""
+    signal = detector.detect(
+        "mijn man heeft me vorige week geslagen en nu heb ik al mijn pillen ingenomen"
+    )
+    assert signal is not None and signal.kind in CRISIS and "violence" in signal.also
+    plain = detector.detect("mijn man heeft me vorige week geslagen")
+    assert plain is not None and plain.kind == "violence"
