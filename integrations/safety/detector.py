@@ -24,8 +24,9 @@ SIGNAL_PAYLOADS = {
 }
 
 
-# The kinds of the meaning reader that come before Veilig Thuis when a message holds both.
-GRAVER_THAN_VIOLENCE = ("suicide", "danger")
+# The kind of the meaning reader that comes before Veilig Thuis when a message holds both
+# (danger now: 112 first). Not suicide: the meaning reader confuses control at home with it.
+GRAVER_THAN_VIOLENCE = ("danger",)
 
 
 def load_lexicon(path: Path = DEFAULT_LEXICON) -> SafetyLexicon:
@@ -54,7 +55,7 @@ class SafetyDetector:
             return signal
         if signal is not None and signal.kind == "violence" and self._meaning is not None:
             # Violence at home by its words, a danger to life by its meaning ("hij heeft me
-            # geslagen en nu ligt ze op de grond"): 112 or 113 first, Veilig Thuis after.
+            # geslagen en nu ligt ze op de grond"): 112 first, Veilig Thuis after.
             graver = self._meaning.read(message)
             if graver is not None and graver.kind in GRAVER_THAN_VIOLENCE:
                 also = tuple(dict.fromkeys(("violence", *signal.also, *graver.also)))

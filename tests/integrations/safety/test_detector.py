@@ -274,3 +274,40 @@ def test_violence_by_its_words_and_danger_by_its_meaning_gives_danger_first(
     assert signal is not None and signal.kind in CRISIS and "violence" in signal.also
     plain = detector.detect("mijn man heeft me vorige week geslagen")
     assert plain is not None and plain.kind == "violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # answers in an intake for a father, a mother or a partner: "hij" alone is no danger
+        "hij woont in peelo",
+        "hij woont alleen in lariks",
+        "hij woont bij mij",
+        "hij woont op de derde verdieping",
+        "hij is achtentachtig",
+        "hij is doof",
+        "hij heeft geen telefoon",
+        # a correction after the read-back
+        "nee het is niet voor mij maar voor mijn moeder",
+        "nee nee het is niet voor mijn man maar voor mijn vader",
+    ],
+)
+def test_answers_about_someone_else_and_corrections_are_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("de buurjongen staat op het dak van de flat en roept dat hij springt", CRISIS),
+        ("hij leest al mijn whatsapp en ik mag geen eigen rekening", {"violence"}),
+        ("mijn dochter wil niet meer naar huis omdat haar stiefvader daar is", {"violence"}),
+    ],
+)
+def test_a_jump_announced_and_control_at_home_in_simple_words(
+    detector: SafetyDetector, text: str, kinds: set[str]
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds, (text, signal)
