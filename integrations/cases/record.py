@@ -435,7 +435,10 @@ def released(case: Case, user: str, now: datetime) -> Case:
 
 
 def closed(case: Case, outcome: str, user: str, now: datetime, confirmed: bool) -> Case:
-    """The case is closed with an outcome chosen on purpose."""
+    """The case is closed with an outcome chosen on purpose; a closed case keeps its outcome
+    (closing it again is refused, never an overwrite)."""
+    if case.closed_at is not None:
+        raise CaseClosed()
     current = holder(case)
     if current is not None and current != user:
         raise HeldByOther(current)
