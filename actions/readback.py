@@ -155,7 +155,7 @@ class ActionAskReadbackOk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        values = readback_values(answers_of(tracker))
+        values = readback_values(answers_of(tracker), language_of(tracker))
         fields = READBACK_FIELDS[topic_of(tracker)]
         shown = {slot: values.get(slot, NOT_GIVEN) for slot in fields}
         dispatcher.utter_message(response=f"utter_intake_readback_{topic_of(tracker)}", **shown)

@@ -28,6 +28,7 @@ from bot.answers.reading import (
     LEAVE_TO_LEARN,
     NOT_GIVEN,
     answer_text,
+    help_for,
     is_dont_know,
     is_question_back,
     leaves,
@@ -64,9 +65,11 @@ UNCLEAR = "unclear"  # "weet ik niet", a question back, or something else
 LEAVING = frozenset({LEAVE, LEAVE_TO_LEARN, LEAVE_GOODBYE})
 
 _YES_WHOLE = re.compile(
+    r"(?:(?:eh+m?|uh+m?|euh|hm+|nou|oh|o|tja)\s+)*"
     r"(?:(?:ja|jaa|jah|jawel|jazeker|ja zeker|ja hoor|yes|yep|yeah|ok|oke|okee|okay|prima|"
     r"goed|is goed|dat is goed|helemaal goed|correct|precies|zeker|klopt|dat klopt|"
-    r"het klopt|klopt helemaal|klopt wel|klopt precies|dat is het|that is right|"
+    r"het klopt|klopt helemaal|klopt wel|klopt precies|het klopt wel|dat klopt wel|"
+    r"dat is het|that is right|"
     r"thats right|right|correct)\s*)+"
     r"(?:hoor|helemaal|wel|zo|allemaal|dank u|dank je|bedankt|thanks|hoor dank u)?"
 )
@@ -81,8 +84,16 @@ _SINCE = re.compile(
     r"(?:al|for) (?:een |een paar |twee |drie |\d+ )?(?:kort|langer|lang|lange tijd|jaren|jaar|"
     r"maanden|maand|weken|week|dagen|a while|years?|months?|weeks?))(?: geleden)?\b"
 )
+# Where a correction turns: "niet voor mijn man maar voor mijn vader".
+_CLAUSES = re.compile(r"\b(?:maar|niet|nee|geen|but|not)\b")
 # "het was voor mijn moeder": the verb, not the laundry.
 _LAUNDRY = re.compile(r"\b(?:wassen|wasse|strijken|strijke|de was|laundry)\b")
+ENGLISH_RELATIONS = {
+    "moeder": "mother", "vader": "father", "man": "husband", "vrouw": "wife",
+    "zoon": "son", "dochter": "daughter", "buurman": "neighbour", "buurvrouw": "neighbour",
+    "oma": "grandmother", "opa": "grandfather", "broer": "brother", "zus": "sister",
+    "partner": "partner", "kind": "child", "ouders": "parents",
+}  # fmt: skip
 _MY_TO_YOUR = {
     "mijzelf": "uzelf",
     "mezelf": "uzelf",
@@ -117,11 +128,23 @@ def shown_phone(number: str) -> str:
     return " ".join([number[:2], *(number[i : i + 2] for i in range(2, 10, 2))])
 
 
-def readback_values(answers: Mapping[str, object]) -> dict[str, str]:
+def to_you_in_english(answer: str) -> str:
+    """Who the help is for, said back in English ("voor mijn mother" becomes "your mother")."""
+    said = plain(answer)
+    if said in ("voor mijzelf", "voor mezelf"):
+        return "yourself"
+    if said == "voor iemand anders":
+        return "someone else"
+    mine = re.fullmatch(r"voor mijn (\w+)", said)
+    return f"your {ENGLISH_RELATIONS.get(mine.group(1), mine.group(1))}" if mine else answer
+
+
+def readback_values(answers: Mapping[str, object], language: str = "nl") -> dict[str, str]:
     """The placeholders of the read-back: each answer in the resident's perspective, and the
     phone number in pairs (`phone_shown`) when there is one to call."""
+    say_back = to_you_in_english if language == "en" else to_you
     values = {
-        slot: to_you(str(value))
+        slot: say_back(str(value))
         for slot, value in answers.items()
         if slot in CORRECTABLE and value not in (None, "")
     }
@@ -167,10 +190,21 @@ def changed_lines(fixes: Mapping[str, str], language: str = "nl") -> str:
             if value in contact and "phone_number" not in fixes:
                 lines.append(contact[value])
             continue
-        shown = shown_phone(value) if slot == "phone_number" else to_you(value)
+        say_back = to_you_in_english if language == "en" else to_you
+        shown = shown_phone(value) if slot == "phone_number" else say_back(value)
         separator = " " if slot == "phone_number" else ": "
         lines.append(f"{labels[slot]}{separator}{shown}.")
     return " ".join(lines)
+
+
+def changed_who(said: str, current: str) -> str | None:
+    """Who the help is for, after a correction: the last one named that is not the one kept
+    ("niet voor mijn man maar voor mijn vader" is for the father)."""
+    for part in reversed(_CLAUSES.split(said)):
+        who = help_for(part)
+        if who and plain(who) != plain(current):
+            return who
+    return None
 
 
 def since_in(said: str) -> str | None:
@@ -184,6 +218,10 @@ def fixes_in(text: str, answers: Mapping[str, object], fields: Iterable[str]) ->
     wanted = [slot for slot in fields if slot in CORRECTABLE]
     found = said_answers(text, wanted)
     said = plain(text)
+    if "help_for" in wanted:
+        who = changed_who(said, str(answers.get("help_for") or ""))
+        if who:
+            found["help_for"] = who
     if found.get("help_needed") == "wassen en strijken" and not _LAUNDRY.search(said):
         found.pop("help_needed")
     if "since_when" in wanted:

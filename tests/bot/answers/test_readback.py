@@ -22,7 +22,7 @@ from bot.answers.reading import LEAVE, LEAVE_GOODBYE, NOT_GIVEN
 
 ANSWERS = {
     "help_needed": "schoonmaken",
-    "help_for": "voor mijzelf",
+    "help_for": "voor mijn man",
     "since_when": "sinds kort",
     "contact_preference": "zelf bellen",
 }
@@ -52,9 +52,14 @@ def test_no_without_what_is_wrong(said: str) -> None:
         ("nee, het is voor mijn moeder", {"help_for": "voor mijn moeder"}),
         ("nee het is voor me vader", {"help_for": "voor mijn vader"}),  # phone speech
         ("nee het was voor me vader", {"help_for": "voor mijn vader"}),  # "was": no laundry
+        (
+            "het is niet voor mijn man maar voor mijn vader",
+            {"help_for": "voor mijn vader"},
+        ),
+        ("niet voor mij maar voor mijn zus", {"help_for": "voor mijn zus"}),
         ("het is al een jaar", {"since_when": "al een jaar"}),
         ("nee sinds mijn val", {"since_when": "sinds mijn val"}),
-        ("ja maar het is voor mijn man", {"help_for": "voor mijn man"}),
+        ("ja maar het is voor mijn broer", {"help_for": "voor mijn broer"}),
         ("nee ik wil hulp met de was", {"help_needed": "wassen en strijken"}),
         (
             "mijn nummer is 06 12345678",
@@ -69,8 +74,8 @@ def test_a_correction_with_or_without_no(said: str, fixes: dict[str, str]) -> No
 
 
 def test_the_same_answer_again_changes_nothing() -> None:
-    assert fixes_in("voor mijzelf", ANSWERS, CORRECTABLE) == {}
-    assert read_readback("voor mijzelf", ANSWERS).kind == UNCLEAR
+    assert fixes_in("voor mijn man", ANSWERS, CORRECTABLE) == {}
+    assert read_readback("voor me man", ANSWERS).kind == UNCLEAR
 
 
 @pytest.mark.parametrize("said", ["weet ik niet", "wat bedoelt u?", "hoe laat is het", "huh"])
@@ -91,6 +96,7 @@ def test_what_must_change() -> None:
     assert read_correction("weet ik niet", ANSWERS).kind == UNCLEAR
     assert read_correction("wat bedoelt u", ANSWERS).kind == UNCLEAR
     assert read_correction("niks", ANSWERS).kind == YES  # nothing after all
+    assert read_correction("eh nou het klopt wel hoor", ANSWERS).kind == YES
 
 
 def test_the_answers_said_back_to_the_resident() -> None:
@@ -98,7 +104,7 @@ def test_the_answers_said_back_to_the_resident() -> None:
     assert to_you("voor mijzelf") == "voor uzelf"
     assert to_you("voor me vader") == "voor uw vader"
     values = readback_values({**ANSWERS, "phone_number": "0612345678"})
-    assert values["help_for"] == "voor uzelf"
+    assert values["help_for"] == "voor uw man"
     assert values["phone_shown"] == "06 12 34 56 78"
     assert "phone_shown" not in readback_values({"phone_number": NOT_GIVEN})
 
@@ -109,6 +115,9 @@ def test_the_changed_line_once_more() -> None:
         "Wij bellen u op 06 12 34 56 78."
     )
     assert changed_lines({"since_when": "al een jaar"}, "en") == "Since: al een jaar."
+    assert changed_lines({"help_for": "voor mijn mother"}, "en") == "For: your mother."
+    assert readback_values({"help_for": "voor mijzelf"}, "en")["help_for"] == "yourself"
+    assert readback_values({"help_for": "voor mijn moeder"}, "en")["help_for"] == "your mother"
 
 
 def test_what_staff_must_check() -> None:
