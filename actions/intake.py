@@ -21,6 +21,7 @@ from actions.gateway_client import update_case
 from actions.intake_answers import (
     BOOKED,
     CALL_ME,
+    CALL_SELF,
     CALLBACK,
     HANDLED,
     NO_APPOINTMENT,
@@ -231,7 +232,10 @@ def closing_responses(route: str | None, topic: str | None, slots: Mapping[str, 
         return [*done, "utter_anything_else"]
     # Contact before promises: "Die neemt contact met u op" only with a number to call.
     slots = slots or {}
-    number = (slots.get("readback_fixed") or {}).get("phone_number") or slots.get("phone_number")
+    fixed = slots.get("readback_fixed") or {}
+    number = fixed.get("phone_number") or slots.get("phone_number")
+    if fixed.get("contact_preference") == CALL_SELF:
+        number = None  # corrected to "ik bel zelf": no call is promised
     done = (
         "utter_intake_done_direct"
         if number and number != NOT_GIVEN

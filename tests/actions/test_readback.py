@@ -178,6 +178,18 @@ def test_what_the_resident_hears_at_the_end(tracker_of: Any) -> None:
         "readback_check": "ja",
     }
     assert closing_responses("voorziening", "aids", number)[0] == "utter_intake_done_direct"
+    # Corrected to "ik bel zelf": no call is promised, whatever number was given.
+    self_call = {
+        **ANSWERS,
+        "contact_preference": "bellen",
+        "phone_number": "0612345678",
+        "readback_ok": "nee",
+        "readback_fixed": {"contact_preference": "zelf bellen"},
+        "readback_check": "ja",
+    }
+    assert closing_responses("voorziening", "aids", self_call)[0] == (
+        "utter_intake_done_direct_self"
+    )
 
 
 def test_what_goes_to_the_case() -> None:
