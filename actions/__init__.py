@@ -13,11 +13,14 @@ from actions.intake import (
     ValidateBuurtteamForm,
     ValidateHouseholdHelpForm,
 )
+from actions.readback import ActionAskReadbackCheck, ActionAskReadbackOk
 from actions.safety import ActionCrisis, ActionSafetyCheck, ActionVeiligThuis
 from actions.triage import ActionHandoff, ActionTriage
 
 __all__ = [
     "ActionAskAppointmentStep",
+    "ActionAskReadbackCheck",
+    "ActionAskReadbackOk",
     "ActionCrisis",
     "ActionFallback",
     "ActionHandoff",

@@ -18,7 +18,17 @@ ANSWER_SLOTS = (
 )
 # What an intake asks and forgets when it ends. The wijk, the team and the booking stay in the
 # gateway, so the resident can ask about, move or cancel the appointment later.
-INTAKE_SLOTS = (*ANSWER_SLOTS, "appointment_step", "appointment_direct", "intake_exit")
+INTAKE_SLOTS = (
+    *ANSWER_SLOTS,
+    "appointment_step",
+    "appointment_direct",
+    "intake_exit",
+    # the read-back of a direct intake (actions/readback.py)
+    "readback_ok",
+    "readback_correction",
+    "readback_check",
+    "readback_fixed",
+)
 
 
 def end_intake() -> list[dict[str, Any]]:

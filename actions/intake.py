@@ -21,12 +21,15 @@ from actions.gateway_client import update_case
 from actions.intake_answers import (
     BOOKED,
     CALL_ME,
+    CALL_SELF,
     CALLBACK,
     HANDLED,
     NO_APPOINTMENT,
     OUTSIDE_ASSEN,
 )
+from actions.readback import ReadbackValidation, readback_required
 from actions.triage import typed_text
+from bot.answers.readback import RIGHT, WRONG, note_for_staff
 from bot.answers.reading import (
     EXIT_GOODBYE,
     EXIT_LEFT,
@@ -77,7 +80,7 @@ def read_in_context(
     return step.slots
 
 
-class IntakeFormValidation(FormValidationAction, ABC):
+class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
     @abstractmethod
     def name(self) -> str:
         """Each form names its own validation action."""
@@ -98,7 +101,8 @@ class IntakeFormValidation(FormValidationAction, ABC):
         preference = tracker.get_slot("contact_preference")
         if preference is not None and preference != CALL_ME:
             skip.add("phone_number")
-        return [slot for slot in slots if slot not in skip]
+        values = {slot: tracker.get_slot(slot) for slot in ("readback_ok", "readback_fixed")}
+        return readback_required([slot for slot in slots if slot not in skip], values)
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -227,13 +231,34 @@ def closing_responses(route: str | None, topic: str | None, slots: Mapping[str, 
         }[buurtteam_outcome(slots)]
         return [*done, "utter_anything_else"]
     # Contact before promises: "Die neemt contact met u op" only with a number to call.
-    number = (slots or {}).get("phone_number")
+    slots = slots or {}
+    fixed = slots.get("readback_fixed") or {}
+    number = fixed.get("phone_number") or slots.get("phone_number")
+    if fixed.get("contact_preference") == CALL_SELF:
+        number = None  # corrected to "ik bel zelf": no call is promised
     done = (
         "utter_intake_done_direct"
         if number and number != NOT_GIVEN
         else ("utter_intake_done_direct_self")
     )
-    return [f"utter_intake_readback_{topic}", done, "utter_anything_else"]
+    return [*readback_ending(topic, slots), done, "utter_anything_else"]
+
+
+def readback_ending(topic: str | None, slots: Mapping[str, Any]) -> list[str]:
+    """What the resident hears about the read-back when the intake is passed on: nothing more
+    after a yes; that staff check it when something was not right. Without a read-back in the
+    form, the answers are read back here."""
+    if slots.get("readback_ok") is None:
+        return [f"utter_intake_readback_{topic}"]
+    if slots.get("readback_ok") == RIGHT or slots.get("readback_check") == RIGHT:
+        return []
+    fixed = slots.get("readback_fixed")
+    if fixed and slots.get("readback_check") is None:
+        return []
+    words = slots.get("readback_correction")
+    if not fixed and slots.get("readback_ok") == WRONG and words not in (None, NOT_GIVEN):
+        return ["utter_intake_readback_noted"]  # words that fit no answer: staff read them
+    return ["utter_intake_readback_not_sure"]
 
 
 class ActionSubmitIntake(Action):
@@ -260,13 +285,32 @@ class ActionSubmitIntake(Action):
             for slot in ANSWER_SLOTS
             if tracker.get_slot(slot) is not None
         }
-        update: dict[str, Any] = {"intake": answers}
+        update: dict[str, Any] = {"intake": answers, **readback_update(slots)}
         if route != "buurtteam" and not slots.get("appointment_direct"):
-            update["handoff"] = {"reason": "korte intake klaar", "urgency": "normaal"}
+            reason = "korte intake klaar"
+            if update.get("readback_note"):
+                reason = "korte intake klaar: nakijken"
+            update["handoff"] = {"reason": reason, "urgency": "normaal"}
         elif buurtteam_outcome(slots) == "callback":
             update["handoff"] = {"reason": "afspraak buurtteam: terugbellen", "urgency": "normaal"}
         await update_case(tracker.sender_id, update)
         return end_intake()
+
+
+def readback_update(slots: Mapping[str, Any]) -> dict[str, Any]:
+    """The case's side of the read-back: the corrected answers, the resident's words of the
+    correction, and what staff must check."""
+    update: dict[str, Any] = {}
+    fixes = slots.get("readback_fixed") or {}
+    if fixes:
+        update["corrections"] = dict(fixes)
+    words = slots.get("readback_correction")
+    if words and words != NOT_GIVEN:
+        update["correction_words"] = words
+    note = note_for_staff(slots)
+    if note:
+        update["readback_note"] = note
+    return update
 
 
 def leaving_responses(route: str | None, exit_: str) -> list[str]:

@@ -287,8 +287,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Answered outside the middleware: the security headers are set here too.
         log.error("gateway.unexpected_error", error=type(exc).__name__, path=request.url.path)
         response: Response
-        if request.url.path.startswith("/twilio/"):
+        path = request.url.path
+        if path.startswith("/twilio/"):
             response = Response(fallback_twiml(settings), media_type="text/xml")
+        elif path.startswith("/staff/") and not path.startswith("/staff/api/"):
+            response = staff_error_page(500)  # a staff page: a Dutch page, JSON only for APIs
         else:
             try:
                 text = await request.app.state.phrasing.text("utter_technical_problem")

@@ -72,6 +72,7 @@ HANDOFF_REASONS = {
     "crisis": "crisis: de inwoner heeft nu hulp nodig",
     "veilig_thuis": "huiselijk geweld: snel contact nodig",
     "korte intake klaar": "de korte vragenlijst is klaar",
+    "korte intake klaar: nakijken": "de korte vragenlijst is klaar, maar iets klopt niet",
     "afspraak buurtteam: terugbellen": "wil een afspraak met het buurtteam: terugbellen",
     "vraagt om een medewerker": "vraagt om een medewerker",
     "terugbelverzoek telefoon": "beller wil teruggebeld worden",

@@ -125,6 +125,11 @@ class Case(BaseModel):
     # What the resident needs, in their own words, each once, the earliest first.
     resident_words: list[str] = []
     intake: dict[str, str] = {}
+    # After the read-back: the answers the resident corrected, the correction in their own
+    # words (each once), and what staff must check when it was not settled.
+    corrected: list[str] = []
+    correction_words: list[str] = []
+    readback_note: str | None = None
     safety_signals: list[SafetySignal] = []
     children_named: list[str] = []
     contact: Contact = Field(default_factory=Contact)
@@ -155,6 +160,9 @@ class CaseUpdate(BaseModel):
     intake: dict[str, str] | None = None
     # Answers the resident corrected after the read-back: these replace the earlier answer.
     corrections: dict[str, str] | None = None
+    # The resident's words of that correction, and what staff must check (in words).
+    correction_words: str | None = Field(default=None, max_length=500)
+    readback_note: str | None = Field(default=None, max_length=300)
     safety_signal: SafetySignal | None = None
     handoff: Handoff | None = None
     contact: ContactUpdate | None = None
@@ -317,9 +325,19 @@ def apply_update(case: Case, update: CaseUpdate, now: datetime) -> Case:
     intake = merged_intake(case.intake, update.intake or {})
     if update.corrections:
         intake.update({k: " ".join(v.split()) for k, v in update.corrections.items()})
+        fields = [*case.corrected, *(k for k in update.corrections if k not in case.corrected)]
+        changes["corrected"] = fields
     if intake != case.intake:
         changes["intake"] = intake
-    from_intake = contact_from_intake(update.intake or {}, case.channel)
+    if update.correction_words:
+        said = " ".join(update.correction_words.split())
+        if plain(said) not in {plain(w) for w in case.correction_words}:
+            changes["correction_words"] = [*case.correction_words, said][:MAX_WORDS_KEPT]
+    if update.readback_note:
+        changes["readback_note"] = update.readback_note
+    from_intake = contact_from_intake(
+        {**(update.intake or {}), **(update.corrections or {})}, case.channel
+    )
     if from_intake is not None:
         contact = merged_contact(contact, from_intake)
     if update.contact:
@@ -417,7 +435,10 @@ def released(case: Case, user: str, now: datetime) -> Case:
 
 
 def closed(case: Case, outcome: str, user: str, now: datetime, confirmed: bool) -> Case:
-    """The case is closed with an outcome chosen on purpose."""
+    """The case is closed with an outcome chosen on purpose; a closed case keeps its outcome
+    (closing it again is refused, never an overwrite)."""
+    if case.closed_at is not None:
+        raise CaseClosed()
     current = holder(case)
     if current is not None and current != user:
         raise HeldByOther(current)

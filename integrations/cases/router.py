@@ -70,6 +70,7 @@ UNKNOWN_CASE = "Dit gesprek bestaat niet of is verlopen."
 EMPTY_MESSAGE = "Het bericht is leeg. Typ eerst een bericht."
 PHONE_CASE = "Dit is een telefoongesprek. Een bericht komt niet aan. Bel de inwoner terug."
 CLOSED_CASE = "Dit gesprek is afgesloten. Er kan geen bericht meer bij."
+ALREADY_CLOSED = "Dit gesprek is al afgesloten. De uitkomst blijft zoals hij was."
 CONFIRM_CLOSE = (
     "Dit is een gesprek over veiligheid. Bevestig dat de inwoner veilig is of hulp heeft."
 )
@@ -266,6 +267,8 @@ async def close_case(
         return JSONResponse(
             status_code=409, content={"detail": CONFIRM_CLOSE, "needs_confirmation": True}
         )
+    except CaseClosed:
+        return JSONResponse(status_code=409, content={"detail": ALREADY_CLOSED})
     await queue_of(request).take(session_id)
     if case.channel == "chat" and before.closed_at is None:
         text = await phrasing_of(request).text("utter_staff_closed")

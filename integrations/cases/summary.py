@@ -135,7 +135,12 @@ def own_words(case: Case, transcript: Iterable[Mapping[str, Any]]) -> list[str]:
     first message that said something (else, for an older case, the first such message of the
     transcript); never a greeting, yes or no, a number, or what the disclosure and the answers
     already say. Answers to later questions (a wijk, a time) are in the transcript."""
-    shown = [*disclosure_words(case), *worry_words(case), *case.intake.values()]
+    shown = [
+        *disclosure_words(case),
+        *worry_words(case),
+        *case.intake.values(),
+        *case.correction_words,
+    ]
     candidates = list(case.resident_words)
     if not candidates:
         typed = (read_message(text).own_words for text in typed_by_resident(transcript))
@@ -285,7 +290,13 @@ def needs_section(case: Case, transcript: list[Mapping[str, Any]], given: list[s
     for slot, label in ANSWER_LABELS.items():
         answer = case.intake.get(slot)
         if answer and answer != NOT_GIVEN:
-            lines.append(Line(label, answer.rstrip(".") + "."))
+            mark = " Verbeterd door de inwoner." if slot in case.corrected else ""
+            lines.append(Line(label, answer.rstrip(".") + "." + mark))
+    if case.correction_words:
+        corrections = " ".join(quoted(w) for w in case.correction_words)
+        lines.append(Line("Verbetering in eigen woorden", corrections))
+    if case.readback_note:
+        lines.append(Line("Nakijken", case.readback_note))
     said = topic or words or any(s in case.intake for s in ANSWER_LABELS)
     if not said and not disclosure_words(case):
         lines.append(Line("Vraag", "de inwoner heeft het nog niet in eigen woorden gezegd."))

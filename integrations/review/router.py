@@ -176,8 +176,11 @@ async def mark_turn(
 async def unmark_turn(
     session_id: str, turn: str, request: Request, user: str = Depends(require_reviewer)
 ) -> dict[str, bool]:
-    await _marks(request).remove(session_id, turn)
-    return {"removed": True}
+    removed = await _marks(request).remove(session_id, turn)
+    if removed:  # taking a mark away is in the audit log like placing it
+        audit: AuditLog = request.app.state.audit
+        await audit.record(user, "markering verwijderd", session_id)
+    return {"removed": removed}
 
 
 def _export_marks(stored: list[StoredMark]) -> list[Mark]:

@@ -47,12 +47,14 @@ class ReviewMarks:
             pipe.zadd(INDEX, {key: time.time()})
             await pipe.execute()
 
-    async def remove(self, session_id: str, turn: str) -> None:
+    async def remove(self, session_id: str, turn: str) -> bool:
+        """Remove the mark of one turn; whether there was one."""
         key = _key(session_id, turn)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.delete(key)
             pipe.zrem(INDEX, key)
-            await pipe.execute()
+            deleted, _ = await pipe.execute()
+        return bool(deleted)
 
     async def all(self) -> list[StoredMark]:
         """Every mark still kept, oldest first; the index forgets the ones that expired."""

@@ -255,6 +255,10 @@ ERRORS = {
     403: ("Geen toegang", "U heeft geen toegang tot deze pagina. Vraag het aan beheer."),
     404: ("Pagina niet gevonden", "Deze pagina bestaat niet. Controleer het adres."),
     405: ("Dit kan niet", "Deze pagina kan dit niet doen."),
+    500: (
+        "Er ging iets mis",
+        "Er ging bij ons iets mis. Probeer het over een paar minuten opnieuw.",
+    ),
 }
 
 

@@ -78,11 +78,18 @@ def test_household_help_from_welcome_to_goodbye(gateway: httpx.Client) -> None:
         "Sinds wanneer is dit nodig?"
     ]
     assert texts(say(gateway, session_id, payload="sinds kort")) == ["Hoe wilt u contact met ons?"]
-    done = say(gateway, session_id, payload="ik bel zelf")
-    assert texts(done)[0] == (
-        "Dit heb ik voor u opgeschreven. Hulp bij: schoonmaken. Voor wie: voor mijzelf. "
-        "Sinds: sinds kort."
-    )
+    # Issue 20 changes this: the answers are read back as the assistant says them ("voor
+    # uzelf") with "Klopt dit?", and only a yes passes the intake on.
+    readback = say(gateway, session_id, payload="ik bel zelf")
+    assert texts(readback) == [
+        "Dit heb ik voor u opgeschreven. Hulp bij: schoonmaken. Voor wie: voor uzelf. "
+        "Sinds: sinds kort.",
+        "Klopt dit?",
+    ]
+    assert button_titles(readback)[:2] == ["Ja, dat klopt", "Nee, iets klopt niet"]
+    assert case_of(gateway, session_id)["handoff"] is None  # not passed on before the yes
+    done = say(gateway, session_id, payload="ja")
+    assert texts(done)[0].startswith("Ik geef uw vraag door aan een medewerker")
     assert texts(done)[-1] == "Kan ik u nog ergens anders mee helpen?"
     case = case_of(gateway, session_id)
     assert case["intake"]["help_needed"] == "schoonmaken"
@@ -165,11 +172,17 @@ def test_what_the_resident_said_is_not_asked_again(gateway: httpx.Client) -> Non
     assert texts(say(gateway, session_id, text="al een half jaar")) == [
         "Hoe wilt u contact met ons?"
     ]
-    done = texts(say(gateway, session_id, text="bel me maar op 06 12 34 56 78"))
-    assert done[0] == (
-        "Dit heb ik voor u opgeschreven. Nodig: scootmobiel. Voor wie: voor mijn moeder. "
-        "Sinds: al een half jaar."
-    )
+    # Issue 20 changes this: the read-back says "voor uw moeder" and the number, then asks
+    # "Klopt dit?"; "ja klopt" passes the intake on.
+    readback = texts(say(gateway, session_id, text="bel me maar op 06 12 34 56 78"))
+    assert readback == [
+        "Dit heb ik voor u opgeschreven. Nodig: scootmobiel. Voor wie: voor uw moeder. "
+        "Sinds: al een half jaar.",
+        "Wij bellen u op 06 12 34 56 78.",
+        "Klopt dit?",
+    ]
+    done = texts(say(gateway, session_id, text="ja klopt"))
+    assert done[0].startswith("Ik geef uw vraag nu door aan een medewerker")
     assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
     case = case_of(gateway, session_id)
     assert case["intake"] == {
@@ -291,3 +304,87 @@ def test_no_personal_data_in_the_logs(stack: Stack, gateway: httpx.Client) -> No
     for name, text in logs.items():
         for secret in secrets:
             assert secret not in text, f"{secret} in the {name} log"
+
+
+# --- issue 20: the read-back, "Klopt dit?", and a correction that changes the case ------------
+
+
+def test_a_correction_after_the_read_back_changes_the_case(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    assert texts(say(gateway, session_id, text="ik heb hulp nodig met schoonmaken"))[-1] == (
+        "Voor wie is de hulp?"
+    )
+    say(gateway, session_id, text="voor mezelf")
+    assert texts(say(gateway, session_id, text="al een paar maanden")) == [
+        "Hoe wilt u contact met ons?"
+    ]
+    readback = texts(say(gateway, session_id, text="ik bel zelf"))
+    assert "Voor wie: voor uzelf." in readback[0] and readback[-1] == "Klopt dit?"
+
+    changed = texts(say(gateway, session_id, text="nee, het is voor mijn moeder"))
+    assert changed == ["Ik heb het veranderd. Voor wie: voor uw moeder.", "Klopt het nu?"]
+    assert case_of(gateway, session_id)["handoff"] is None  # not passed on before a yes
+    done = texts(say(gateway, session_id, text="ja hoor"))
+    assert done[0].startswith("Ik geef uw vraag door aan een medewerker")
+    assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
+
+    case = case_of(gateway, session_id)
+    assert case["intake"]["help_for"] == "voor mijn moeder"
+    assert case["corrected"] == ["help_for"]
+    assert case["correction_words"] == ["nee, het is voor mijn moeder"]
+    assert case["readback_note"] is None
+    assert case["handoff"]["reason"] == "korte intake klaar"
+    summary = case["summary"]
+    assert "- Voor wie: voor mijn moeder. Verbeterd door de inwoner." in summary
+    assert summary.count("nee, het is voor mijn moeder") == 1
+    assert "voor mijzelf" not in summary
+    # The staff case page shows the summary's sections as they are.
+    lines = {
+        line["label"]: line["text"]
+        for section in case["summary_sections"]
+        for line in section["lines"]
+    }
+    assert lines["Voor wie"] == "voor mijn moeder. Verbeterd door de inwoner."
+    assert lines["Verbetering in eigen woorden"] == '"nee, het is voor mijn moeder"'
+
+
+def test_dont_know_and_a_second_no_pass_the_case_on_with_a_note(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een rollator")
+    say(gateway, session_id, text="voor mezelf")
+    say(gateway, session_id, text="sinds kort")
+    assert texts(say(gateway, session_id, text="ik bel zelf"))[-1] == "Klopt dit?"
+    again = texts(say(gateway, session_id, text="weet ik niet"))
+    assert (
+        again[0] == "Klopt alles wat ik opschreef? Kies dan ja. Moet er iets anders? Kies dan nee."
+    )
+    assert again[-1] == "Klopt dit?"  # asked once more, the intake is not dropped
+    assert texts(say(gateway, session_id, text="nee")) == [
+        "Wat moet anders? Typ het in een paar woorden. Bijvoorbeeld: het is voor mijn moeder."
+    ]
+    assert texts(say(gateway, session_id, text="het is voor me vader")) == [
+        "Ik heb het veranderd. Voor wie: voor uw vader.",
+        "Klopt het nu?",
+    ]
+    done = texts(say(gateway, session_id, text="nee"))  # at most one more "Klopt dit?"
+    assert done[0] == (
+        "Dank u. Ik geef door dat iets nog niet klopt. De medewerker loopt het samen met u na."
+    )
+    assert done[-1] == "Kan ik u nog ergens anders mee helpen?"
+    case = case_of(gateway, session_id)
+    assert case["intake"]["help_for"] == "voor mijn vader"
+    assert case["handoff"]["reason"] == "korte intake klaar: nakijken"
+    assert "na de verbetering nog iets niet klopt" in case["readback_note"]
+    assert "- Nakijken: De inwoner zei dat na de verbetering" in case["summary"]
+
+
+def test_a_safety_signal_at_the_read_back_comes_first(gateway: httpx.Client) -> None:
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een traplift voor mezelf")
+    say(gateway, session_id, text="sinds kort")
+    assert texts(say(gateway, session_id, text="ik bel zelf"))[-1] == "Klopt dit?"
+    crisis = " ".join(texts(say(gateway, session_id, text="nee ik wil eigenlijk niet meer leven")))
+    assert "113" in crisis and "Klopt dit?" not in crisis and "Wat moet anders?" not in crisis
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("crisis", "acuut")
+    assert "help_for" not in case["corrected"]

@@ -175,9 +175,20 @@ def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
     assert "Die toets hoort niet bij deze vraag." in phone.press("7").spoken  # no answer
     assert "Sinds wanneer is dit nodig?" in phone.press("2").spoken
     assert phone.press("1").spoken[0].startswith("Hoe wilt u contact met ons?")
-    done = phone.press("2")  # "ik bel zelf": the intake is complete
+    # Issue 20 changes this: the answers are read back for the ear with "Klopt dit?" (ja 1,
+    # nee 2), and the intake is passed on after the yes.
+    readback = phone.press("2")  # "ik bel zelf": every question answered
+    assert readback.spoken[0] == (
+        "Ik lees voor wat ik heb opgeschreven. U wilt hulp bij: schoonmaken. "
+        "De hulp is voor iemand anders. Het is nodig sinds kort."
+    )
+    assert readback.spoken[1:4] == [
+        "Klopt dit? Zeg ja of nee.",
+        "Zeg ja of kies 1.",
+        "Zeg nee of kies 2.",
+    ]
+    done = phone.press("1")
     assert done.dialed is None and done.listens  # the intake is passed on: no transfer
-    assert any(text.startswith("Dit heb ik voor u opgeschreven.") for text in done.spoken)
     # Contact before promises: no number, so the caller hears to call, never "we call you".
     assert "Wij hebben geen telefoonnummer van u." in said(done)
     assert "Die neemt contact met u op." not in said(done)
@@ -306,7 +317,11 @@ def test_a_spoken_number_in_pieces_is_read_back_and_kept_not_overwritten(
     assert read_back.spoken[0] == (
         "Ik heb dit nummer: nul zes, één twee, drie vier, vijf zes, zeven acht. Klopt dat?"
     )
-    done = phone.say("ja")
+    # Issue 20: the read-back with the number in pairs, then "Klopt dit?".
+    readback = phone.say("ja")
+    assert "Wij bellen u op 06 12 34 56 78." in readback.spoken
+    assert "Klopt dit? Zeg ja of nee." in readback.spoken
+    done = phone.say("ja dat klopt")
     assert done.dialed is None and "Die neemt contact met u op." in said(done)
     case = case_of(gateway, phone)
     assert case["intake"]["phone_number"] == "0612345678"  # type: ignore[index]
@@ -327,6 +342,7 @@ def test_the_number_i_am_calling_from_is_the_caller_id(stack: Stack, gateway: ht
     phone.say("nou al een half jaar ongeveer")
     phone.say("belt u mij maar terug")
     phone.say("het nummer waar ik nu mee bel")
+    phone.say("ja")  # issue 20: "Klopt dit?" after the read-back
     assert case_of(gateway, phone)["intake"]["phone_number"] == "0655566677"  # type: ignore[index]
 
 
@@ -341,7 +357,44 @@ def test_a_hidden_number_is_asked_for_never_guessed(stack: Stack, gateway: httpx
     hidden = phone.say("dit nummer")
     assert hidden.spoken[0] == "Uw nummer is afgeschermd. Daarom zie ik het niet."
     phone.press("0592351247#")  # typed: no read-back needed
+    phone.press("1")  # issue 20: "ja" to "Klopt dit?" after the read-back of the answers
     assert case_of(gateway, phone)["intake"]["phone_number"] == "0592351247"  # type: ignore[index]
+
+
+def test_a_correction_by_phone_changes_the_case(stack: Stack, gateway: httpx.Client) -> None:
+    """Issue 20: phone speech without punctuation; "nee het is voor me moeder" corrects who
+    the help is for, the changed line is said once more, and "ja" passes the intake on."""
+    phone = call(stack)
+    phone.start()
+    phone.say("ik kan me huis niet meer schoon houden")
+    phone.say("voor mezelf")
+    phone.say("al een jaar of zo")
+    readback = phone.say("ik bel zelf wel")
+    assert "De hulp is voor uzelf." in said(readback) and "Klopt dit?" in said(readback)
+    changed = phone.say("nee het is voor me moeder")
+    assert changed.spoken[:2] == [
+        "Ik heb het veranderd. Voor wie: voor uw moeder.",
+        "Klopt het nu? Zeg ja of nee.",
+    ]
+    done = phone.say("ja")
+    assert done.dialed is None and "Wij hebben geen telefoonnummer van u." in said(done)
+    case = case_of(gateway, phone)
+    assert case["intake"]["help_for"] == "voor mijn moeder"  # type: ignore[index]
+    assert case["correction_words"] == ["nee het is voor me moeder"]
+    assert "- Voor wie: voor mijn moeder. Verbeterd door de inwoner." in str(case["summary"])
+
+
+def test_ja_klopt_by_phone_passes_the_intake_on(stack: Stack, gateway: httpx.Client) -> None:
+    phone = call(stack)
+    phone.start()
+    phone.say("ik heb een rolstoel nodig voor mezelf")
+    phone.say("sinds kort")
+    assert "Klopt dit?" in said(phone.say("ik bel zelf"))
+    phone.say("ja klopt")
+    case = case_of(gateway, phone)
+    assert case["intake"]["help_for"] == "voor mijzelf"  # type: ignore[index]
+    assert case["corrected"] == [] and case["readback_note"] is None
+    assert case["handoff"]["reason"] == "korte intake klaar"  # type: ignore[index]
 
 
 def test_information_then_goodbye_hangs_up_and_says_no_number_to_call(stack: Stack) -> None:

@@ -31,10 +31,19 @@ SCRIPTS = [
         "voor mijzelf",
         "al langer",
         "ik bel zelf",
+        "ja",  # issue 20: "Klopt dit?" after the read-back
         "nee",
     ],
     ["wat kost de hulp", "ja", "wat is de wmo", "nee", "hallo", "wat kost de hulp"],
-    ["ik wil een scootmobiel", "vervoer", "voor mijzelf", "sinds kort", "ik bel zelf", "nee"],
+    [
+        "ik wil een scootmobiel",
+        "vervoer",
+        "voor mijzelf",
+        "sinds kort",
+        "ik bel zelf",
+        "ja",  # issue 20: "Klopt dit?" after the read-back
+        "nee",
+    ],
     ["ik heb schulden", "ik kan de huur niet betalen", "nee", "nee", "hallo", "wat is de wmo"],
 ]
 STOP_AFTER_TURNS = 3

@@ -156,6 +156,29 @@ def test_a_number_with_the_question_gives_both_to_staff(
     expect(call).to_have_attribute("href", "tel:+31592123456")
 
 
+def test_a_correction_after_the_read_back_is_on_the_case_page(
+    new_context: Any, stack: Stack, gateway: httpx.Client
+) -> None:
+    """Issue 20: "Klopt dit?" "nee, het is voor mijn moeder": the case page shows the corrected
+    answer, marked as corrected, and the correction in the resident's words once."""
+    session_id = chat(
+        gateway,
+        "ik wil een scootmobiel",
+        "voor mezelf",
+        "sinds kort",
+        "ik bel zelf",
+        "nee, het is voor mijn moeder",
+        "ja",
+    )
+    page = staff_page(new_context(), stack, "aanmelder", f"/staff/gesprek?id={session_id}")
+    summary = page.locator("#summary")
+    expect(summary).to_contain_text("voor mijn moeder. Verbeterd door de inwoner.")
+    expect(summary).to_contain_text('"nee, het is voor mijn moeder"')
+    expect(summary).not_to_contain_text("voor mijzelf")
+    assert summary.inner_text().count("nee, het is voor mijn moeder") == 1
+    screenshot(page, "case-correction")
+
+
 def test_a_new_acute_case_is_announced_and_sits_on_top(
     new_context: Any, stack: Stack, gateway: httpx.Client
 ) -> None:

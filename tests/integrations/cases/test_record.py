@@ -229,3 +229,12 @@ def test_a_cancelled_appointment_is_remembered() -> None:
     assert (case.appointment, case.cancelled_appointment) == (None, "maandag")
     case = with_appointment(case, {"appointment": {"when": "dinsdag"}})
     assert case.cancelled_appointment is None
+
+
+def test_a_closed_case_keeps_its_outcome() -> None:
+    """Issue 20: closing a case that is closed already never overwrites its outcome."""
+    case = new_case("s", "chat", T0)
+    done = closed(case, "informatie gegeven", "anna", T1, confirmed=False)
+    with pytest.raises(CaseClosed):
+        closed(done, "geen actie", "bert", T1, confirmed=True)
+    assert (done.outcome, done.closed_by) == ("informatie gegeven", "anna")

@@ -30,6 +30,10 @@ def test_a_conversation_counts_once_in_its_final_route_and_wijk() -> None:
     steps.append(asked)
     steps.append(taken(asked, "anna", T0 + timedelta(minutes=7)))
     steps.append(closed(steps[-1], "geen actie", "anna", T0, confirmed=True))
+    # Issue 20 changes this: a closed case is never closed again (its outcome stays); the
+    # outcome changes only after the case opened again (the resident asked for a person).
+    again = CaseUpdate(handoff=Handoff(reason="vraagt om een medewerker", urgency="hoog"))
+    steps.append(apply_update(steps[-1], again, T0))
     steps.append(closed(steps[-1], "Veilig Thuis", "anna", T0, confirmed=True))
     found: list[Move] = []
     before = None

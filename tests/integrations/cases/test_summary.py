@@ -378,3 +378,52 @@ def test_need_line_for_the_queue() -> None:
     assert need_line(new_case("s", "phone", T0)) == "Nog niet bekend wat de inwoner nodig heeft."
     long = "ik " + "heb echt heel veel vragen over mijn geld " * 6
     assert len(need_line(case_with(CaseUpdate(resident_words=long)))) <= 110
+
+
+def test_a_correction_after_the_read_back_shows_the_answer_and_the_words_once() -> None:
+    """Issue 20: "Klopt dit?" "nee, het is voor mijn moeder": the corrected answer, marked so,
+    and the correction in the resident's own words once (not again as the question)."""
+    words = "nee, het is voor mijn moeder"
+    case = case_with(
+        ROUTE_CASES["huishoudelijke_hulp"],
+        CaseUpdate(
+            intake={"help_needed": "schoonmaken", "help_for": "voor mijzelf"},
+            corrections={"help_for": "voor mijn moeder"},
+            correction_words=words,
+        ),
+    )
+    case = said(case, words)  # the gateway reads the same message for facts
+    case = apply_update(case, CaseUpdate(correction_words=words), T0)  # sent twice: kept once
+    summary = staff_summary(case, [{"sender": "resident", "text": words}], CONSTANTS)
+    assert "- Voor wie: voor mijn moeder. Verbeterd door de inwoner." in summary
+    assert "voor mijzelf" not in summary
+    assert summary.count("nee, het is voor mijn moeder") == 1
+    assert f'- Verbetering in eigen woorden: "{words}"' in summary
+    assert case.corrected == ["help_for"] and case.readback_note is None
+
+
+def test_what_staff_must_check_after_the_read_back() -> None:
+    note = "De inwoner zei dat iets niet klopt, maar niet wat. Bel om het na te lopen."
+    case = case_with(
+        ROUTE_CASES["voorziening"],
+        CaseUpdate(
+            intake={"aid_needed": "rolstoel"},
+            readback_note=note,
+            handoff=Handoff(reason="korte intake klaar: nakijken", urgency="normaal"),
+        ),
+    )
+    summary = staff_summary(case, [], CONSTANTS)
+    assert f"- Nakijken: {note}" in summary
+    assert "- Overdracht: de korte vragenlijst is klaar, maar iets klopt niet." in summary
+
+
+def test_a_number_given_as_a_correction_is_the_number_to_call() -> None:
+    case = case_with(
+        ROUTE_CASES["voorziening"],
+        CaseUpdate(
+            intake={"aid_needed": "rolstoel", "contact_preference": "zelf bellen"},
+            corrections={"phone_number": "0612345678", "contact_preference": "bellen"},
+        ),
+    )
+    assert case.contact.preference == "bellen"
+    assert [p.number for p in case.contact.phones] == ["0612345678"]

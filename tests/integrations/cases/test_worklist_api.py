@@ -148,6 +148,14 @@ def test_closing_asks_an_outcome_on_purpose_and_a_confirmation_for_safety(team: 
     )
     assert session_id in team.view("afgerond", "bert")
     assert session_id not in team.view("wachtrij")
+    # Issue 20: closing it again never overwrites the outcome.
+    again = team.as_("bert", "POST", close, {"outcome": "geen actie", "confirm": True})
+    assert (again.status_code, again.json()["detail"]) == (
+        409,
+        "Dit gesprek is al afgesloten. De uitkomst blijft zoals hij was.",
+    )
+    case = team.as_("anna", "GET", f"/api/cases/{session_id}").json()
+    assert (case["outcome"], case["closed_by"]) == ("Veilig Thuis", "anna")
 
 
 def test_no_empty_messages(team: Team) -> None:

@@ -113,10 +113,21 @@ def test_a_turn_marked_as_misunderstood_is_exported_for_the_team(client: TestCli
         == 404
     )
 
-    client.delete(f"/api/review/conversations/{session_id}/marks/{turn}", headers=STAFF)
+    removed = client.delete(f"/api/review/conversations/{session_id}/marks/{turn}", headers=STAFF)
+    assert removed.json() == {"removed": True}
     assert (
         client.get(f"/api/review/conversations/{session_id}", headers=STAFF).json()["marks"] == []
     )
+    # Issue 20: taking a mark away is in the audit log like placing it (once, when there was one).
+    again = client.delete(f"/api/review/conversations/{session_id}/marks/{turn}", headers=STAFF)
+    assert again.json() == {"removed": False}
+    actions = [
+        e["action"]
+        for e in client.get("/api/audit", headers=STAFF).json()
+        if e.get("session_id") == session_id
+    ]
+    assert actions.count("beurt gemarkeerd") >= 1
+    assert actions.count("markering verwijderd") == 1
 
 
 def test_marks_go_when_the_conversation_is_erased(client: TestClient) -> None:

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from integrations.app import create_app
+from integrations.cases import router as cases_router
 from integrations.settings import DEV_STAFF_ACCOUNTS, DEV_STAFF_API_TOKEN, DEV_STAFF_HASH, Settings
 from integrations.staff import router as staff_router
 from integrations.staff.login_limit import PREFIX
@@ -223,3 +224,29 @@ def test_beheer_unlocks_a_locked_account(app_client: TestClient) -> None:
     actions = [e["action"] for e in app_client.get("/api/audit").json()]
     assert "account ontgrendeld: aanmelder" in actions
     login(app_client, "aanmelder")
+
+
+def test_an_internal_error_on_a_staff_page_is_a_dutch_page(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: a 500 on a staff page answers with the Dutch error page (HTML, the way
+    back, no-store); an API path keeps its JSON answer."""
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(staff_router, "staff_page", broken)
+    monkeypatch.setattr(cases_router, "work_rows", broken)
+    with TestClient(create_app(settings), headers=OWN, raise_server_exceptions=False) as client:
+        login(client, "aanmelder")
+        page = client.get("/staff/")
+        assert page.status_code == 500
+        assert page.headers["content-type"].startswith("text/html")
+        assert "Er ging iets mis" in page.text and '<html lang="nl">' in page.text
+        assert "RuntimeError" not in page.text and "kapot" not in page.text
+        assert page.headers["cache-control"] == "no-store"
+        assert page.headers["x-content-type-options"] == "nosniff"
+        api = client.get("/api/cases")
+        assert api.status_code == 500
+        assert api.headers["content-type"].startswith("application/json")
+        assert "kapot" not in api.text and api.json()["detail"]
