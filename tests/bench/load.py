@@ -38,9 +38,10 @@ SCRIPTS = [
         "voor mijzelf",
         "al langer",
         "ik bel zelf",
+        "ja dat klopt",
     ],
     ["wat kost de hulp", "ja", "wat is de wmo", "nee"],
-    ["ik wil een scootmobiel", "vervoer", "voor mijzelf", "sinds kort", "ik bel zelf"],
+    ["ik wil een scootmobiel", "vervoer", "voor mijzelf", "sinds kort", "ik bel zelf", "ja"],
     ["ik heb schulden", "ik kan de huur niet betalen", "nee", "nee"],
 ]
 THINK_SECONDS = (1.0, 3.0)
