@@ -9,6 +9,8 @@ phrase name, the case change, a phone transfer, and whether Rasa still hears the
 - Danger now: 112. No place to sleep tonight: a person now when staff are there, else the
   night number; never a promise for "today" that nobody keeps.
 - Violence: Veilig Thuis 0800-2000 (free, day and night, no name needed); by phone a transfer.
+  In the chat "Bent u nu in gevaar?" follows: "ja" is 112 now and a person, "nee" is heard
+  (the numbers stay), fear said after it gets Veilig Thuis and 112 again.
 - An unclear signal ("ik kan niet meer"): one caring question, "Denkt u eraan om uzelf iets
   aan te doen?". "ja", "soms", "ja soms wel", "nee niet nu maar wel vaak" are yes; "weet ik
   niet" gets 113 gently; "nee" hands the conversation back; anything else is asked once more
@@ -30,7 +32,14 @@ Channel = Literal["chat", "phone"]
 Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam"]
 CRISIS_KINDS = ("suicide", "danger", "shelter")
 # Answers that end with the question whether there is danger now (and 112).
-DANGER_QUESTIONS = frozenset({"utter_crisis_danger", "utter_crisis_danger_now"})
+DANGER_QUESTIONS = frozenset(
+    {"utter_crisis_danger", "utter_crisis_danger_now", "utter_veilig_thuis_person"}
+)
+# "nee" to that question: no danger now; the numbers stay, and the conversation goes on.
+NO_DANGER_NOW = {
+    "suicide": "utter_safety_no_danger_suicide",
+    "violence": "utter_veilig_thuis_no_danger",
+}
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,10 @@ def _signal_step(
 ) -> tuple[SafetyState, Step]:
     kind = signal.kind
     if kind == "unclear":
-        if state.stage in ("suicide", "danger", "shelter", "violence"):
+        if state.stage == "violence":
+            # "ik ben bang" after Veilig Thuis: Veilig Thuis and 112 again, not 113.
+            return state, Step(["utter_veilig_thuis_stay"], to_rasa=False)
+        if state.stage in ("suicide", "danger", "shelter"):
             # Numbers were given already: say they are still there, do not ask again.
             return state, Step(["utter_safety_stay"], to_rasa=False)
         change = CaseChange(None, "hoog", None, signal, text, None)
@@ -184,11 +196,15 @@ def step(
     said = " ".join(plain_words(text))
     if state.danger_asked:
         state = replace(state, danger_asked=False)
-        if signal is None and read_answer(text) == "yes":
+        answer = read_answer(text) if signal is None else "other"
+        if answer == "yes":
             # "ja" to "Is er nu gevaar?": 112 now (by phone: hang up and call it), and in the
-            # chat a person; never the menu.
+            # chat a person; never the menu, never back to the question of a form.
             person = ["utter_safety_person"] if channel == "chat" else []
             return state, Step(["utter_safety_danger_yes", *person])
+        if answer == "no" and state.stage in NO_DANGER_NOW and len(plain_words(text)) <= 6:
+            # "nee nu niet, hij is weg": heard, the numbers stay; not read by a form as an answer.
+            return state, Step([NO_DANGER_NOW[state.stage]])
     if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:
         if state.stage == "suicide":
             return state, Step(["utter_safety_stay"])

@@ -288,6 +288,8 @@ def test_violence_by_its_words_and_danger_by_its_meaning_gives_danger_first(
         "hij is achtentachtig",
         "hij is doof",
         "hij heeft geen telefoon",
+        "voor mijn moeder, ze valt vaak",
+        "voor mijn man, hij ligt veel op bed",
         # a correction after the read-back
         "nee het is niet voor mij maar voor mijn moeder",
         "nee nee het is niet voor mijn man maar voor mijn vader",

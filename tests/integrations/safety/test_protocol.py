@@ -130,10 +130,33 @@ def test_yes_to_is_there_danger_now_gets_112_never_the_menu() -> None:
     state, _ = step(SafetyState(), "hij staat met een mes", knife, "phone", True)
     _, phone_yes = step(state, "ja", None, "phone", True)
     assert phone_yes.phrases == ["utter_safety_danger_yes"] and phone_yes.dial is None
-    # "nee" goes on with the conversation.
+    # "nee" is heard and the numbers stay (Rasa read it as a question it did not understand);
+    # the next message goes on with the conversation.
     state, _ = step(SafetyState(), "ik wil dood", pills, "chat", False)
-    _, no = step(state, "nee", None, "chat", False)
-    assert no.to_rasa
+    state, no = step(state, "nee", None, "chat", False)
+    assert no.phrases == ["utter_safety_no_danger_suicide"] and not no.to_rasa
+    _, then = step(state, "ik wil praten over mijn schulden", None, "chat", False)
+    assert then.to_rasa
+
+
+def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_113() -> None:
+    """Held as a resident: after "mijn zoon slaat me" and "Bent u nu in gevaar? Bel dan 112.",
+    "ja" went back to the question of the form, "nee nu niet, hij is weg" got the Veilig Thuis
+    text again and "ik ben bang" got 113."""
+    hit = SafetySignal("violence", "slaat me")
+    state, told = step(SafetyState(), "mijn zoon slaat me", hit, "chat", True)
+    assert told.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person"]
+    assert state.danger_asked
+    _, yes = step(state, "ja", None, "chat", True)
+    assert yes.phrases == ["utter_safety_danger_yes", "utter_safety_person"] and not yes.to_rasa
+    state_no, no = step(state, "nee nu niet, hij is weg", None, "chat", True)
+    assert no.phrases == ["utter_veilig_thuis_no_danger"] and not no.to_rasa
+    afraid = SafetySignal("unclear", "ik ben bang")
+    _, fear = step(state_no, "ik ben bang", afraid, "chat", True)
+    assert fear.phrases == ["utter_veilig_thuis_stay"]
+    # By phone the line puts the caller through to Veilig Thuis: no question is left open.
+    state_phone, phone = step(SafetyState(), "mijn zoon slaat me", hit, "phone", True)
+    assert phone.dial == "veilig_thuis" and not state_phone.danger_asked
 
 
 def test_danger_from_violence_at_home_is_112_first_then_veilig_thuis() -> None:
