@@ -84,8 +84,10 @@ _SINCE = re.compile(
     r"(?:al|for) (?:een |een paar |twee |drie |\d+ )?(?:kort|langer|lang|lange tijd|jaren|jaar|"
     r"maanden|maand|weken|week|dagen|a while|years?|months?|weeks?))(?: geleden)?\b"
 )
-# Where a correction turns: "niet voor mijn man maar voor mijn vader".
-_CLAUSES = re.compile(r"\b(?:maar|niet|nee|geen|but|not)\b")
+# Where a correction turns: "niet voor mijn man maar voor mijn vader". What follows "niet",
+# "geen" or "not" is what it is not for ("het is voor hem, niet voor mij").
+_CLAUSES = re.compile(r"\b(maar|niet|nee|geen|but|not)\b")
+_DENIED = frozenset({"niet", "geen", "not"})
 # "het was voor mijn moeder": the verb, not the laundry.
 _LAUNDRY = re.compile(r"\b(?:wassen|wasse|strijken|strijke|de was|laundry)\b")
 ENGLISH_RELATIONS = {
@@ -200,7 +202,11 @@ def changed_lines(fixes: Mapping[str, str], language: str = "nl") -> str:
 def changed_who(said: str, current: str) -> str | None:
     """Who the help is for, after a correction: the last one named that is not the one kept
     ("niet voor mijn man maar voor mijn vader" is for the father)."""
-    for part in reversed(_CLAUSES.split(said)):
+    pieces = _CLAUSES.split(said)  # text, turn word, text, turn word, text ...
+    parts = [(pieces[0], "")] + [(pieces[i + 1], pieces[i]) for i in range(1, len(pieces) - 1, 2)]
+    for part, turn in reversed(parts):
+        if turn in _DENIED:
+            continue
         who = help_for(part)
         if who and plain(who) != plain(current):
             return who

@@ -73,6 +73,15 @@ def test_a_correction_with_or_without_no(said: str, fixes: dict[str, str]) -> No
     assert reading.words == said
 
 
+def test_who_it_is_not_for_is_never_taken_as_who_it_is_for() -> None:
+    """Held as a resident: "het is voor hem niet voor mij" made the help "voor uzelf"."""
+    mine = {**ANSWERS, "help_for": "voor mijzelf"}
+    assert "help_for" not in fixes_in("het is voor hem niet voor mij", mine, CORRECTABLE)
+    assert fixes_in("het is voor mijn vader, niet voor mij", mine, CORRECTABLE) == {
+        "help_for": "voor mijn vader"
+    }
+
+
 def test_the_same_answer_again_changes_nothing() -> None:
     assert fixes_in("voor mijn man", ANSWERS, CORRECTABLE) == {}
     assert read_readback("voor me man", ANSWERS).kind == UNCLEAR
