@@ -222,6 +222,7 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
     [
         # acute danger to health: on the floor and unable to get up, poison swallowed, bleeding
         ("mijn opa ligt al de hele ochtend op de grond en kan niet meer overeind", {"danger"}),
+        ("mijn vader ligt op de grond en reageert niet", {"danger"}),
         ("me zoontje heeft ontstopper gedronken", {"danger"}),
         ("the baby swallowed a battery", {"danger"}),
         ("ik bloed heel erg veel na de bevalling", {"danger"}),
