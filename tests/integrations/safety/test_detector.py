@@ -233,6 +233,8 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
         ("hij dreigt de flat in brand te steken", {"danger"}),
         # suicide in plain words, a wound made oneself
         ("vannacht slik ik al mijn slaappillen", {"suicide"}),
+        ("mijn vader heeft zijn slaappillen al weken opgespaard", {"suicide"}),
+        ("oma zegt dat ze bij opa wil zijn, die is in maart gestorven", {"suicide"}),
         ("ik kan zo niet meer leven", {"suicide"}),
         ("die snee in mijn arm heb ik zelf gedaan", {"suicide"}),
         # no roof tonight with a child
