@@ -88,6 +88,18 @@ _SINCE = re.compile(
 # "geen" or "not" is what it is not for ("het is voor hem, niet voor mij").
 _CLAUSES = re.compile(r"\b(maar|niet|nee|geen|but|not)\b")
 _DENIED = frozenset({"niet", "geen", "not"})
+# A change of mind at the read-back ("laat maar, ik wil toch geen hulp, mijn dochter doet het
+# wel"): the request is withdrawn, whoever else is named.
+_WITHDRAWN = re.compile(
+    r"\b(?:(?:toch|eigenlijk) geen hulp|hoef (?:toch |eigenlijk )?geen hulp|"
+    r"(?:dont|do not) need (?:the )?help (?:after all|anymore))\b"
+)
+# Someone named as the one to call ("u moet mijn dochter bellen op ..."), not as the one the
+# help is for.
+_TO_CALL = re.compile(
+    r"\b(?:mijn|me|m|mn|mien) \w+ (?:bellen|opbellen|terugbellen|bereiken)\b|"
+    r"\bbel (?:maar |dan )?(?:mijn|me|m|mn|mien) \w+\b|\bcall my \w+\b"
+)
 # "het was voor mijn moeder": the verb, not the laundry.
 _LAUNDRY = re.compile(r"\b(?:wassen|wasse|strijken|strijke|de was|laundry)\b")
 ENGLISH_RELATIONS = {
@@ -224,10 +236,12 @@ def fixes_in(text: str, answers: Mapping[str, object], fields: Iterable[str]) ->
     wanted = [slot for slot in fields if slot in CORRECTABLE]
     found = said_answers(text, wanted)
     said = plain(text)
-    if "help_for" in wanted:
+    if "help_for" in wanted and not _TO_CALL.search(said):
         who = changed_who(said, str(answers.get("help_for") or ""))
         if who:
             found["help_for"] = who
+    if _TO_CALL.search(said):
+        found.pop("help_for", None)
     if found.get("help_needed") == "wassen en strijken" and not _LAUNDRY.search(said):
         found.pop("help_needed")
     if "since_when" in wanted:
@@ -269,6 +283,8 @@ def read_readback(
     read-back said; `fields` the answers a correction may change."""
     text = text or ""
     said = plain(text)
+    if _WITHDRAWN.search(said):
+        return ReadbackReading(LEAVE)
     fixes = fixes_in(text, answers, fields)
     left = leaves(said)
     if left and not fixes:
@@ -289,6 +305,8 @@ def read_correction(
     that fit no answer, or no answer at all."""
     text = text or ""
     said = plain(text)
+    if _WITHDRAWN.search(said):
+        return ReadbackReading(LEAVE)
     fixes = fixes_in(text, answers, fields)
     if fixes:
         return ReadbackReading(CORRECTION, fixes=fixes, words=answer_text(text))

@@ -82,6 +82,22 @@ def test_who_it_is_not_for_is_never_taken_as_who_it_is_for() -> None:
     }
 
 
+def test_a_change_of_mind_withdraws_the_request_whoever_is_named() -> None:
+    """Held as a resident: "laat maar, ik wil toch geen hulp. mijn dochter doet het wel" made
+    the daughter the one the help is for, and the request was passed on."""
+    said = "laat maar, ik wil toch geen hulp. mijn dochter doet het wel"
+    assert read_correction(said, ANSWERS).kind == LEAVE
+    assert read_readback("nee ik hoef eigenlijk geen hulp", ANSWERS).kind == LEAVE
+
+
+def test_the_one_to_call_is_not_the_one_the_help_is_for() -> None:
+    """Held as a resident: "u moet mijn dochter bellen op ..." made the daughter the one the
+    help is for."""
+    reading = read_correction("u moet mijn dochter bellen op 0611112222", ANSWERS)
+    assert reading.kind == CORRECTION and "help_for" not in reading.fixes
+    assert reading.fixes["phone_number"] == "0611112222"
+
+
 def test_the_same_answer_again_changes_nothing() -> None:
     assert fixes_in("voor mijn man", ANSWERS, CORRECTABLE) == {}
     assert read_readback("voor me man", ANSWERS).kind == UNCLEAR
