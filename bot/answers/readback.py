@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from bot.answers.reading import (
     CALL_ME,
     CALL_SELF,
+    DONT_KNOW_ANSWER,
     LEAVE,
     LEAVE_GOODBYE,
     LEAVE_TO_LEARN,
@@ -131,6 +132,8 @@ class ReadbackReading:
 
 def to_you(answer: str) -> str:
     """An answer as the assistant says it back: "voor mijn moeder" becomes "voor uw moeder"."""
+    if plain(answer) == DONT_KNOW_ANSWER:
+        return "dat weet u niet"
     words = answer.split()
     return " ".join(_MY_TO_YOUR.get(word.lower(), word) for word in words)
 
@@ -145,6 +148,8 @@ def shown_phone(number: str) -> str:
 def to_you_in_english(answer: str) -> str:
     """Who the help is for, said back in English ("voor mijn mother" becomes "your mother")."""
     said = plain(answer)
+    if said == DONT_KNOW_ANSWER:
+        return "you do not know"
     if said in ("voor mijzelf", "voor mezelf"):
         return "yourself"
     if said == "voor iemand anders":

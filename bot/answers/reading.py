@@ -34,6 +34,12 @@ EXIT_PERSON = "medewerker"
 EXIT_GOODBYE = "afscheid"
 # A question gets one explanation; the second answer that is no answer goes to a person.
 MAX_NON_ANSWERS = 2
+# ... except a second "weet ik niet" to a side question staff can settle by phone (since when,
+# what is going on): it is kept as the answer and the intake goes on (outside office hours a
+# person is not there, and the request was almost complete). What help is needed and for whom
+# still go to a person.
+UNKNOWN_KEPT = frozenset({"since_when", "situation"})
+DONT_KNOW_ANSWER = "weet ik niet"
 
 # Stored answers (the values the case and the readback show).
 CALL_ME = "bellen"
@@ -150,7 +156,7 @@ _DONT_KNOW = [
     r"(?: zo| goed| precies| echt| hoor| eigenlijk| zo goed)*",
     r"(?:ik |k )?(?:weet|wee|weed|wet) ?(?:niet|nie|ni)(?: .*)? "
     r"(?:bedoelt|bedoel|vraagt)(?: u| je)?",
-    rf"{_F}(?:geen|gen|gene) (?:idee|flauw idee|flauw benul|benul)(?: hoor)?",
+    rf"{_F}(?:geen|gen|gene) (?:idee|flauw idee|flauw benul|benul)(?: hoor| eigenlijk| echt| zo)*",
     rf"{_F}(?:ik )?(?:snap|begrijp|versta) (?:het|t|dat|de vraag|u|je)? ?(?:niet|nie)"
     r"(?: zo| goed)*",
     rf"{_F}(?:hoe|waarom) (?:moet|zou) ik dat (?:nou )?weten",
@@ -497,6 +503,8 @@ def settle(
         )
         return Step({question: None, "answer_tries": 0, "intake_exit": exit_}, exit=exit_)
     if reading.kind in NON_ANSWERS:
+        if tries + 1 >= MAX_NON_ANSWERS and reading.kind == DONT_KNOW and question in UNKNOWN_KEPT:
+            return Step({**also, question: DONT_KNOW_ANSWER, "answer_tries": 0})
         if tries + 1 >= MAX_NON_ANSWERS:
             return Step(
                 {question: None, "answer_tries": 0, "intake_exit": EXIT_PERSON}, exit=EXIT_PERSON

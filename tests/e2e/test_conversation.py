@@ -240,6 +240,23 @@ def test_twice_no_answer_reaches_a_person(gateway: httpx.Client) -> None:
     assert not (case.get("intake") or {}).get("help_needed")
 
 
+def test_twice_dont_know_since_when_is_kept_and_the_intake_goes_on(
+    gateway: httpx.Client,
+) -> None:
+    """Held as a resident: "weet ik niet" twice to "Sinds wanneer is dit nodig?" handed an
+    almost complete request to a person who was not there; staff can ask it by phone."""
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een rollator")
+    say(gateway, session_id, text="voor mezelf")
+    assert texts(say(gateway, session_id, text="weet ik niet"))[-1] == (
+        "Sinds wanneer is dit nodig?"
+    )
+    going_on = texts(say(gateway, session_id, text="geen idee eigenlijk"))
+    assert not any(text.startswith("Ik vraag een medewerker") for text in going_on)
+    readback = texts(say(gateway, session_id, text="ik bel zelf"))
+    assert "Sinds: dat weet u niet." in readback[-2] and readback[-1] == "Klopt dit?"
+
+
 def test_a_person_at_any_point(gateway: httpx.Client) -> None:
     session_id = start(gateway)
     say(gateway, session_id, text="ik heb schulden")

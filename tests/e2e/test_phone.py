@@ -180,7 +180,7 @@ def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
     readback = phone.press("2")  # "ik bel zelf": every question answered
     assert readback.spoken[0] == (
         "Ik lees voor wat ik heb opgeschreven. U wilt hulp bij: schoonmaken. "
-        "De hulp is voor iemand anders. Het is nodig sinds kort."
+        "De hulp is voor iemand anders. Sinds wanneer: sinds kort."
     )
     assert readback.spoken[1:4] == [
         "Klopt dit? Zeg ja of nee.",

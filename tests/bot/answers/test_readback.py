@@ -98,6 +98,12 @@ def test_the_one_to_call_is_not_the_one_the_help_is_for() -> None:
     assert reading.fixes["phone_number"] == "0611112222"
 
 
+def test_dont_know_is_said_back_as_the_resident_does_not_know() -> None:
+    values = readback_values({**ANSWERS, "since_when": "weet ik niet"})
+    assert values["since_when"] == "dat weet u niet"
+    assert to_you("Weet ik niet") == "dat weet u niet"
+
+
 def test_the_same_answer_again_changes_nothing() -> None:
     assert fixes_in("voor mijn man", ANSWERS, CORRECTABLE) == {}
     assert read_readback("voor me man", ANSWERS).kind == UNCLEAR

@@ -233,6 +233,21 @@ def test_no_answer_is_explained_once_then_a_person_helps() -> None:
     assert second.slots["help_for"] is None
 
 
+def test_a_second_dont_know_is_kept_where_staff_can_settle_it_by_phone() -> None:
+    """Held as a resident: "weet ik niet" twice to "Sinds wanneer is dit nodig?" ended an
+    almost complete intake with a person who was not there."""
+    dont_know = Reading(DONT_KNOW)
+    assert settle("since_when", dont_know, tries=0).explain
+    second = settle("since_when", dont_know, tries=1)
+    assert second.exit is None and not second.explain
+    assert second.slots == {"since_when": "weet ik niet", "answer_tries": 0}
+    assert settle("situation", dont_know, tries=1).slots["situation"] == "weet ik niet"
+    # What help and for whom are not settled that way; a question back twice is still a person.
+    assert settle("help_for", dont_know, tries=1).exit == EXIT_PERSON
+    assert settle("help_needed", dont_know, tries=1).exit == EXIT_PERSON
+    assert settle("since_when", Reading(QUESTION_BACK), tries=1).exit == EXIT_PERSON
+
+
 def test_leaving_keeps_nothing() -> None:
     step = settle("since_when", Reading(LEAVE), tries=1)
     assert step.slots == {"since_when": None, "answer_tries": 0, "intake_exit": EXIT_LEFT}
