@@ -260,6 +260,7 @@ def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
         "ik rouw om mijn moeder, ik denk niet aan zelfmoord hoor, maar ik wil praten",
         "ik heb me gesneden aan een blik, wie doet de boodschappen",
         "ik kan mijn huis niet meer schoonhouden, mijn knieen willen niet meer",
+        "mijn zoon slaat de plank helemaal mis met zijn huiswerk",
     ],
 )
 def test_a_thought_said_not_to_be_there_or_dead_of_the_heat_is_no_alarm(
