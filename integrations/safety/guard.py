@@ -31,6 +31,8 @@ from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
 KEY_PREFIX = "safety:"
+# How long the safety answer waits at most for Rasa to leave a form.
+LEAVE_FORM_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,6 @@ class SafetyGuard:
         self._phrasing = phrasing
         self._rasa = rasa
         self._state = app_state
-        self._background: set[asyncio.Task[None]] = set()
 
     def detect(self, message: str) -> SafetySignal | None:
         """The signal in one message (a few milliseconds); a safety message is never rate
@@ -86,7 +87,7 @@ class SafetyGuard:
         if result.case is not None:
             await self._change_case(session_id, result)
         if result.interrupt:
-            self._leave_form(session_id)
+            await self._leave_form(session_id)
         messages = [await self._message(name, channel, language) for name in result.phrases]
         if signal is not None:
             log.warning("safety.signal", kind=signal.kind, channel=channel)
@@ -154,8 +155,14 @@ class SafetyGuard:
         except RedisError:
             log.error("safety.case_not_saved", reason="redis")
 
-    def _leave_form(self, session_id: str) -> None:
-        """Rasa leaves any form it was in; in the background, so nothing waits for it."""
-        task = asyncio.create_task(self._rasa.leave_form(session_id))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+    async def _leave_form(self, session_id: str) -> None:
+        """Rasa leaves any form it was in, before the resident's next message reaches it: in
+        the background the change could land after that message and end the form it had just
+        begun ("kan ik toch nog een afspraak maken?", then the wijk read as not understood).
+        Bounded, so a slow Rasa never holds back the safety answer for long."""
+        try:
+            await asyncio.wait_for(self._rasa.leave_form(session_id), LEAVE_FORM_SECONDS)
+        except TimeoutError:
+            log.warning("safety.leave_form_slow")
+        except Exception as error:  # the safety answer never fails on Rasa
+            log.warning("safety.leave_form_failed", error=type(error).__name__)
