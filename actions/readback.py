@@ -98,22 +98,27 @@ def corrected(tracker: Tracker, reading: ReadbackReading) -> Result:
     return {"readback_fixed": fixes, "readback_correction": words or before, "answer_tries": 0}
 
 
+def klopt_dit(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Result:
+    """The reply to "Klopt dit?" or "Klopt het nu?": yes, no, a correction, or no answer."""
+    reading = read_readback(value, answers_of(tracker), CORRECTABLE)
+    if reading.kind in LEAVING:
+        return leaving(slot, reading)
+    if reading.kind == YES:
+        return {slot: RIGHT, "answer_tries": 0}
+    if reading.kind == NO:
+        return {slot: WRONG, "answer_tries": 0}
+    if reading.kind == CORRECTION:
+        return {slot: WRONG, **corrected(tracker, reading)}
+    return no_answer(slot, UNSURE, dispatcher, tracker)
+
+
 class ReadbackValidation:
     """The validators of the read-back questions, for the direct intake forms."""
 
     def validate_readback_ok(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Result:
-        reading = read_readback(value, answers_of(tracker), CORRECTABLE)
-        if reading.kind in LEAVING:
-            return leaving("readback_ok", reading)
-        if reading.kind == YES:
-            return {"readback_ok": RIGHT, "answer_tries": 0}
-        if reading.kind == NO:
-            return {"readback_ok": WRONG, "answer_tries": 0}
-        if reading.kind == CORRECTION:
-            return {"readback_ok": WRONG, **corrected(tracker, reading)}
-        return no_answer("readback_ok", UNSURE, dispatcher, tracker)
+        return klopt_dit("readback_ok", value, dispatcher, tracker)
 
     def validate_readback_correction(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -134,16 +139,7 @@ class ReadbackValidation:
     ) -> Result:
         """Once, after a correction: a yes confirms it; a no, or yet another correction,
         goes on with a note that staff check it by phone."""
-        reading = read_readback(value, answers_of(tracker), CORRECTABLE)
-        if reading.kind in LEAVING:
-            return leaving("readback_check", reading)
-        if reading.kind == YES:
-            return {"readback_check": RIGHT, "answer_tries": 0}
-        if reading.kind == NO:
-            return {"readback_check": WRONG, "answer_tries": 0}
-        if reading.kind == CORRECTION:
-            return {"readback_check": WRONG, **corrected(tracker, reading)}
-        return no_answer("readback_check", UNSURE, dispatcher, tracker)
+        return klopt_dit("readback_check", value, dispatcher, tracker)
 
 
 class ActionAskReadbackOk(Action):

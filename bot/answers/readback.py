@@ -241,12 +241,12 @@ def fixes_in(text: str, answers: Mapping[str, object], fields: Iterable[str]) ->
     wanted = [slot for slot in fields if slot in CORRECTABLE]
     found = said_answers(text, wanted)
     said = plain(text)
-    if "help_for" in wanted and not _TO_CALL.search(said):
+    if _TO_CALL.search(said):
+        found.pop("help_for", None)
+    elif "help_for" in wanted:
         who = changed_who(said, str(answers.get("help_for") or ""))
         if who:
             found["help_for"] = who
-    if _TO_CALL.search(said):
-        found.pop("help_for", None)
     if found.get("help_needed") == "wassen en strijken" and not _LAUNDRY.search(said):
         found.pop("help_needed")
     if "since_when" in wanted:
