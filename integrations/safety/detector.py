@@ -59,7 +59,7 @@ class SafetyDetector:
             graver = self._meaning.read(message)
             if graver is not None and graver.kind in GRAVER_THAN_VIOLENCE:
                 also = tuple(dict.fromkeys(("violence", *signal.also, *graver.also)))
-                return SafetySignal(graver.kind, graver.phrase, also)
+                return SafetySignal(graver.kind, graver.phrase, also, by_meaning=True)
             return signal
         if signal is not None and signal.kind != "unclear":
             return signal

@@ -58,6 +58,8 @@ class SafetySignal:
     # Other kinds the same message holds ("hij staat voor de deur met een mes": danger, and
     # violence at home): the answer names what comes after 112 too.
     also: tuple[str, ...] = ()
+    # Found by the meaning reader (meaning.py), not by the words of the lexicon.
+    by_meaning: bool = False
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ class MeaningReader:
         kind = max(SAFETY_KINDS, key=lambda k: alike.get(k, 0.0))
         best = alike.get(kind, 0.0)
         if best >= self.threshold and best + self.margin >= alike.get("other", 0.0):
-            return SafetySignal(kind, f"betekenis ({best:.2f})")
+            return SafetySignal(kind, f"betekenis ({best:.2f})", by_meaning=True)
         return self._classified(embedded)
 
     def _classified(self, embedded: Any) -> SafetySignal | None:
@@ -118,7 +118,7 @@ class MeaningReader:
         if chances[piece].sum() < self.classifier_cutoff:
             return None
         kind = classes[columns[int(chances[piece].argmax())]]
-        return SafetySignal(kind, f"betekenis, model ({chances[piece].sum():.2f})")
+        return SafetySignal(kind, f"betekenis, model ({chances[piece].sum():.2f})", by_meaning=True)
 
 
 def _fitted(bank: Any, kinds: Any) -> Any:

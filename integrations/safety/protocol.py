@@ -89,11 +89,6 @@ _HELP_ONLY = re.compile(
 _THANKS = re.compile(r"^(ok|oke|okay|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you)$")
 
 
-def _by_meaning(signal: SafetySignal) -> bool:
-    """Found by the meaning reader (integrations/safety/meaning.py names it so), not by words."""
-    return signal.phrase.startswith("betekenis")
-
-
 def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
     """The answer to "Denkt u eraan om uzelf iets aan te doen?"."""
     if text == "/crisis_suicidal":
@@ -203,9 +198,7 @@ def step(
         state = replace(state, danger_asked=False)
         # "ja hij is nu thuis", "nee hij is weg": the meaning reader hears the same violence
         # again in the answer; new words of the lexicon still count as a new signal.
-        again = (
-            signal is not None and signal.kind in (state.stage, "unclear") and _by_meaning(signal)
-        )
+        again = signal is not None and signal.kind in (state.stage, "unclear") and signal.by_meaning
         answer = read_answer(text) if signal is None or again else "other"
         if answer == "yes":
             # "ja" to "Is er nu gevaar?": 112 now (by phone: hang up and call it), and in the

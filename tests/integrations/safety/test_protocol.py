@@ -152,11 +152,15 @@ def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_1
     state_no, no = step(state, "nee nu niet, hij is weg", None, "chat", True)
     assert no.phrases == ["utter_veilig_thuis_no_danger"] and not no.to_rasa
     # The meaning reader hears the violence again in the answer: still an answer.
-    again = SafetySignal("violence", "betekenis (0.62)")
+    again = SafetySignal("violence", "betekenis (0.62)", by_meaning=True)
     _, gone = step(state, "nee nu niet, hij is weg", again, "chat", True)
     assert gone.phrases == ["utter_veilig_thuis_no_danger"]
     _, home = step(
-        state, "ja hij is nu thuis", SafetySignal("violence", "betekenis (0.66)"), "chat", True
+        state,
+        "ja hij is nu thuis",
+        SafetySignal("violence", "betekenis (0.66)", by_meaning=True),
+        "chat",
+        True,
     )
     assert home.phrases == ["utter_safety_danger_yes", "utter_safety_person"]
     # New words of the lexicon are a new signal, not an answer.
