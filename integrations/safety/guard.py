@@ -26,11 +26,16 @@ from integrations.nlg.service import Phrasing
 from integrations.privacy.redact import without_bsn
 from integrations.safety.detector import SafetyDetector
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import Channel, SafetyState, Step, step
+from integrations.safety.protocol import Channel, SafetyState, Stage, Step, step
 from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
 KEY_PREFIX = "safety:"
+# Rasa's own safety texts that end with "Bent u nu in gevaar?", and the stage they stand for.
+RASA_DANGER_QUESTIONS: dict[str, Stage] = {
+    "utter_veilig_thuis_person": "violence",
+    "utter_crisis_danger_now": "suicide",
+}
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -96,11 +101,17 @@ class SafetyGuard:
     async def after_rasa(
         self, session_id: str, messages: list[BotMessage], channel: Channel
     ) -> None:
-        """When Rasa itself asked the caring question (its classifier read distress the
-        detector did not), the protocol reads the answer, as if it had asked."""
-        asked = (await self._message("utter_safety_check", channel)).text
-        if any(m.text == asked for m in messages):
+        """When Rasa itself answered with a safety text (its classifier read what the
+        detector did not), the protocol reads the next answer as if it had answered: the
+        caring question, or "Bent u nu in gevaar?" after Veilig Thuis or 113 ("ja" is 112)."""
+        said = {m.text for m in messages}
+        if (await self._message("utter_safety_check", channel)).text in said:
             await self._save(session_id, SafetyState("asked", 1))
+            return
+        for name, stage in RASA_DANGER_QUESTIONS.items():
+            if (await self._message(name, channel)).text in said:
+                await self._save(session_id, SafetyState(stage, danger_asked=True))
+                return
 
     async def _message(
         self, name: str, channel: Channel, language: str | None = None
