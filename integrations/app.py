@@ -201,6 +201,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 app.state.cases,
                 app.state.stats,
                 app.state.phrasing,
+                settings.timezone,
             )
             agenda = build_agenda(settings, redis, http, app.state.cases)
             app.state.agenda, app.state.holds, app.state.sms = (

@@ -4,13 +4,14 @@ only where `rules.may_ask` allows it."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import structlog
 from redis.exceptions import RedisError
 
-from integrations.cases.stats import Stats
+from integrations.cases.stats import Stats, local_day
 from integrations.cases.store import CaseStore
 from integrations.chat.schemas import BotButton, FeedbackQuestion
 from integrations.feedback.rules import PAYLOAD_PREFIX, Rating, may_ask, plain_remark
@@ -35,12 +36,22 @@ class PhoneQuestion:
 
 class Feedback:
     def __init__(
-        self, store: FeedbackStore, cases: CaseStore, stats: Stats, phrasing: Phrasing
+        self,
+        store: FeedbackStore,
+        cases: CaseStore,
+        stats: Stats,
+        phrasing: Phrasing,
+        timezone: str = "Europe/Amsterdam",
     ) -> None:
         self.store = store
         self._cases = cases
         self._stats = stats
         self._phrasing = phrasing
+        self._zone = ZoneInfo(timezone)
+
+    def _today(self) -> date:
+        """The municipality's day, the one the figures page reads (not the machine's)."""
+        return local_day(datetime.now(UTC), self._zone)
 
     async def _may_ask_now(self, session_id: str, said: Sequence[str], channel: str) -> bool:
         goodbye = str((await self._phrasing.render(GOODBYE, channel))["text"])
@@ -51,7 +62,7 @@ class Feedback:
                 return False
             if not await self.store.asked(session_id, channel):
                 return False
-            await self._stats.count(date.today(), f"feedback_asked:{channel}")
+            await self._stats.count(self._today(), f"feedback_asked:{channel}")
         except RedisError:
             log.warning("feedback.not_asked", reason="redis")
             return False
@@ -87,7 +98,7 @@ class Feedback:
         if not (await self.store.get(session_id)).get("asked"):
             return "not_asked"
         if rating is not None and await self.store.rated(session_id, rating):
-            await self._stats.count(date.today(), f"feedback:{rating}")
+            await self._stats.count(self._today(), f"feedback:{rating}")
         if remark and plain_remark(remark):
             await self.store.remarked(session_id, plain_remark(remark))
         return "kept"

@@ -1,7 +1,8 @@
 """Feedback with a real Redis: asked once after the goodbye, never in a safety conversation,
 answered through the chat API, counted for the figures page, erased with the conversation."""
 
-from datetime import date
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 
@@ -30,7 +31,9 @@ def ask(client: TestClient, session_id: str, said: list[str]) -> object:
 
 def counts(client: TestClient) -> dict[str, dict[str, int]]:
     today = client.get("/api/stats?days=1", headers=STAFF).json()[0]
-    assert today["date"] == date.today().isoformat()
+    zone = ZoneInfo(client.app.state.settings.timezone)  # type: ignore[attr-defined]
+    # The municipality's day: between midnight in Assen and midnight UTC the two differ.
+    assert today["date"] == datetime.now(UTC).astimezone(zone).date().isoformat()
     return today
 
 
@@ -97,3 +100,16 @@ def test_the_answer_goes_when_the_conversation_is_erased(client: TestClient) -> 
     assert client.delete(f"/api/cases/{session_id}", headers=STAFF).status_code == 200
     store = client.app.state.feedback.store  # type: ignore[attr-defined]
     assert client.portal.call(store.get, session_id) == {}  # type: ignore[union-attr]
+
+
+def test_counted_on_the_municipality_s_day_not_the_machine_s(client: TestClient) -> None:
+    """Kiritimati (UTC+14) and Pago Pago (UTC-11) are on different days at every hour: the day
+    a feedback count lands on follows the configured timezone."""
+    feedback = client.app.state.feedback  # type: ignore[attr-defined]
+    days = set()
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        counter = type(feedback)(feedback.store, None, None, None, zone)  # only the day is read
+        expected = datetime.now(UTC).astimezone(ZoneInfo(zone)).date()
+        assert counter._today() == expected
+        days.add(counter._today())
+    assert len(days) == 2
