@@ -1,5 +1,6 @@
 """The safety detector of a gateway process, made once: the lexicon file, and the sentence
-encoder with its examples (about two seconds). Later apps in the same process share it."""
+encoder with its examples and classifier (several seconds). Later apps in the same process
+share it."""
 
 from functools import cache
 
@@ -9,4 +10,6 @@ from integrations.safety.meaning import load_meaning_reader
 
 @cache
 def shared_detector(by_meaning: bool = True) -> SafetyDetector:
-    return SafetyDetector(load_lexicon(), load_meaning_reader() if by_meaning else None)
+    lexicon = load_lexicon()
+    meaning = load_meaning_reader(fold=lexicon.folded) if by_meaning else None
+    return SafetyDetector(lexicon, meaning)

@@ -2,9 +2,11 @@
 word vectors), so the rules are seen without the real model: the nearest example, the margin
 over the ordinary examples, the classifier, and the pieces of a long message."""
 
+from pathlib import Path
+
 import numpy as np
 
-from integrations.safety.meaning import MeaningReader, pieces
+from integrations.safety.meaning import MeaningReader, encoder_reads, pieces, remembered
 
 WORDS = ["wil", "niet", "meer", "leven", "pillen", "gespaard", "slaat", "mij"]
 WORDS += ["scootmobiel", "kapot", "huis", "schoon", "hulp"]
@@ -73,3 +75,62 @@ def test_a_long_message_is_read_in_pieces() -> None:
     assert "ik heb mijn pillen gespaard" in pieces(story)
     speech = " ".join(["eh"] * 20 + ["pillen", "gespaard"] + ["ja"] * 5)
     assert any("pillen gespaard" in piece and len(piece.split()) <= 10 for piece in pieces(speech))
+
+
+def test_the_letters_of_a_word_count_where_the_encoder_knows_no_word() -> None:
+    """A misspelling the encoder has never seen ("pilen gespaart") still has the letter
+    groups of the example it stands for; an ordinary message has other letters."""
+    reader = MeaningReader(encode, EXAMPLES, threshold=None, classifier_cutoff=0.5)
+    assert encode(["pilen gespaart"]).any() is np.False_  # nothing for the encoder
+    signal = reader.read("pilen gespaart")
+    assert signal is not None and signal.kind == "suicide"
+    assert reader.read("scootmobiel kapot") is None
+
+
+def test_without_the_classifier_only_the_nearest_example_reads() -> None:
+    reader = MeaningReader(encode, EXAMPLES, threshold=None, classifier_cutoff=None)
+    assert reader.read("wil niet meer leven") is None
+
+
+def test_the_examples_embeddings_are_kept_for_the_next_start(tmp_path: Path) -> None:
+    calls: list[list[str]] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        calls.append(texts)
+        return encode(texts)
+
+    texts = [text for _, text in EXAMPLES]
+    first = remembered(counting, texts, tmp_path)
+    again = remembered(counting, texts, tmp_path)
+    assert len(calls) == 1 and np.allclose(first, again)
+    changed = remembered(counting, [*texts, "hulp"], tmp_path)
+    assert len(calls) == 2 and changed.shape[0] == len(texts) + 1
+    assert len(list(tmp_path.glob("safety-examples-*.npy"))) == 1  # the old one is gone
+    (tmp_path / "blocked").write_text("a file, not a folder")
+    assert remembered(counting, texts, tmp_path / "blocked").shape[0] == len(texts)
+
+
+def test_a_script_the_encoder_never_learnt_is_not_guessed_at() -> None:
+    """Ge'ez (Tigrinya) is none of the encoder's scripts: its embedding is noise, and read for
+    meaning it made a Tigrinya request for help at home a suicide."""
+    reader = MeaningReader(encode, EXAMPLES, threshold=0.0, classifier_cutoff=0.01)
+    assert not encoder_reads("ሓገዝ ኣብ ገዛ") and reader.read("ሓገዝ ኣብ ገዛ") is None
+    assert encoder_reads("wil niet meer leven") and encoder_reads("لا أريد أن أعيش")
+    assert encoder_reads("💊💊💊 👋")  # no letters: emoji messages are read
+    assert reader.read("wil niet meer leven") is not None
+
+
+def test_letters_the_examples_do_not_hold_are_read_by_the_embedding_alone() -> None:
+    """Arabic is a script of the encoder but not of the examples: no letter group of it is
+    known, so the embedding alone decides, with the stricter cutoff."""
+    arabic = "لا أريد أن أعيش"  # "I do not want to live"
+
+    def multilingual(texts: list[str]) -> np.ndarray:
+        return encode([t.replace(arabic, "wil niet meer leven") for t in texts])
+
+    reader = MeaningReader(multilingual, EXAMPLES, threshold=None)
+    signal = reader.read(arabic)
+    assert signal is not None and signal.kind == "suicide" and "model" in signal.phrase
+    strict = MeaningReader(multilingual, EXAMPLES, threshold=None)
+    strict._by_embedding = None  # without the embedding-only reading, nothing reads it
+    assert strict.read(arabic) is None
