@@ -135,13 +135,14 @@ test-gateway: $(VENV)/.installed
 # The time-dependent suites (agenda, spoken dates, office hours, case and handoff expiry) once
 # more under a faked system clock (UTC), for the test process and the Redis it starts alike:
 # a Sunday night, New Year's Eve 23.59, the nights the clocks change, a leap day, Koningsdag,
-# Christmas Day, and the minute the aanmeldteam closes.
+# Christmas Day, the minute the aanmeldteam closes, and New Year in Assen while UTC is still in
+# the old year (feedback and figures count on the municipality's day).
 CLOCK_DAYS := "2026-12-06 22:59:00" "2026-12-31 22:59:00" "2027-03-28 00:59:00" \
               "2026-10-25 00:29:00" "2028-02-29 08:00:00" "2027-04-27 08:00:00" \
-              "2026-12-25 09:00:00" "2026-12-03 16:00:00"
+              "2026-12-25 09:00:00" "2026-12-03 16:00:00" "2026-12-31 23:30:00"
 CLOCK_SUITES := tests/integrations/agenda tests/integrations/appointments \
                 tests/integrations/staff/test_office_hours.py \
-                tests/integrations/cases tests/integrations/handoff
+                tests/integrations/cases tests/integrations/handoff tests/integrations/feedback
 test-clocks: $(VENV)/.installed faketime
 	@for day in $(CLOCK_DAYS); do \
 	  echo "Time-dependent tests with the clock at $$day UTC"; \
