@@ -36,6 +36,9 @@ DANGER_QUESTIONS = frozenset(
     {"utter_crisis_danger", "utter_crisis_danger_now", "utter_veilig_thuis_person"}
 )
 # "nee" to that question: no danger now; the numbers stay, and the conversation goes on.
+# "no not right now he is at work": a "nee" of this many words at most answers "Bent u nu in
+# gevaar?"; a longer one may carry a new question, and Rasa reads it.
+NO_DANGER_WORDS = 10
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
@@ -205,7 +208,11 @@ def step(
             # chat a person; never the menu, never back to the question of a form.
             person = ["utter_safety_person"] if channel == "chat" else []
             return state, Step(["utter_safety_danger_yes", *person])
-        if answer == "no" and state.stage in NO_DANGER_NOW and len(plain_words(text)) <= 6:
+        if (
+            answer == "no"
+            and state.stage in NO_DANGER_NOW
+            and len(plain_words(text)) <= NO_DANGER_WORDS
+        ):
             # "nee nu niet, hij is weg": heard, the numbers stay; not read by a form as an answer.
             return state, Step([NO_DANGER_NOW[state.stage]])
     if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:

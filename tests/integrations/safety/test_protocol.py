@@ -155,6 +155,9 @@ def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_1
     again = SafetySignal("violence", "betekenis (0.62)", by_meaning=True)
     _, gone = step(state, "nee nu niet, hij is weg", again, "chat", True)
     assert gone.phrases == ["utter_veilig_thuis_no_danger"]
+    # Held as a resident in English: eight words after "Are you in danger now?" got "Sorry".
+    _, at_work = step(state, "no not right now he is at work", None, "chat", True)
+    assert at_work.phrases == ["utter_veilig_thuis_no_danger"] and not at_work.to_rasa
     _, home = step(
         state,
         "ja hij is nu thuis",
