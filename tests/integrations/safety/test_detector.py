@@ -67,6 +67,8 @@ def test_signals_residents_give(detector: SafetyDetector, text: str, kinds: set[
     "text",
     [
         "ik word gek van die formulieren",
+        "ik ga nog liever dood dan dat formulier in te vullen",
+        "ik sla die vraag over",
         "ik ga dood van de verveling",
         "mijn scootmobiel is dood",
         "ik ben doodmoe van het poetsen",
@@ -246,6 +248,11 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
         ("mijn stiefvader heeft me gisteren met een riem geslagen", {"violence"}),
         ("mijn neef houdt de pinpas van mijn oma en ze heeft niks", {"violence"}),
         ("mijn vriend doet pijn", {"violence"}),
+        # said of someone else in the middle of an intake (held as a resident)
+        ("sinds hij uit het ziekenhuis is, hij zegt dat hij liever dood was dan zo", {"suicide"}),
+        ("my dad says he would rather be dead", {"suicide"}),
+        # "slaat ... over" is skipping only right after the verb, not an "over" words later
+        ("mijn zus heeft een man die haar slaat maar ze wil er niet over praten", {"violence"}),
     ],
 )
 def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
