@@ -41,7 +41,7 @@ class Feedback:
         cases: CaseStore,
         stats: Stats,
         phrasing: Phrasing,
-        timezone: str = "Europe/Amsterdam",
+        timezone: str,
     ) -> None:
         self.store = store
         self._cases = cases
