@@ -117,6 +117,14 @@ class MeaningReader:
         texts = [text for _, text in examples]
         self._kinds = np.array([kind for kind, _ in examples])
         self._bank = unit(encode(texts))
+        # The examples of each kind side by side, so a kind's closest example is the maximum
+        # of one block (no mask over all examples for every message).
+        order = np.argsort(self._kinds, kind="stable")
+        self._by_kind = np.ascontiguousarray(self._bank[order])
+        self._blocks: dict[str, tuple[int, int]] = {}
+        for row, kind in enumerate(self._kinds[order].tolist()):
+            start, _ = self._blocks.get(kind, (row, row))
+            self._blocks[kind] = (start, row + 1)
         folded = [fold(text) for text in texts]
         self.threshold = threshold
         self.margin = margin
@@ -133,11 +141,15 @@ class MeaningReader:
 
     def likeness(self, text: str) -> dict[str, float]:
         """Per kind (and "other"): how alike the closest example is to any piece of `text`."""
-        similarity = (unit(self._encode(pieces(text))) @ self._bank.T).max(axis=0)
-        return {
-            str(kind): float(similarity[self._kinds == kind].max())
-            for kind in dict.fromkeys(self._kinds)
-        }
+        embedded = unit(self._encode(pieces(text)))
+        return {str(kind): self._alike(embedded, str(kind)) for kind in dict.fromkeys(self._kinds)}
+
+    def _alike(self, embedded: Any, kind: str) -> float:
+        """How alike the closest example of `kind` is to any of the `embedded` pieces."""
+        if kind not in self._blocks:
+            return 0.0
+        start, end = self._blocks[kind]
+        return float((embedded @ self._by_kind[start:end].T).max())
 
     def read(self, text: str) -> SafetySignal | None:
         if not text.strip() or text.startswith("/") or not encoder_reads(text):
@@ -149,14 +161,11 @@ class MeaningReader:
     def _nearest(self, embedded: Any) -> SafetySignal | None:
         if self.threshold is None:
             return None
-        similarity = (embedded @ self._bank.T).max(axis=0)
-        alike = {
-            str(kind): float(similarity[self._kinds == kind].max())
-            for kind in dict.fromkeys(self._kinds)
-        }
-        kind = max(SAFETY_KINDS, key=lambda k: alike.get(k, 0.0))
-        best = alike.get(kind, 0.0)
-        if best >= self.threshold and best + self.margin >= alike.get("other", 0.0):
+        alike = {kind: self._alike(embedded, kind) for kind in SAFETY_KINDS}
+        kind = max(SAFETY_KINDS, key=lambda k: alike[k])
+        best = alike[kind]
+        # The ordinary examples only when a safety example is close enough to matter.
+        if best >= self.threshold and best + self.margin >= self._alike(embedded, "other"):
             return SafetySignal(kind, f"betekenis ({best:.2f})", by_meaning=True)
         return None
 
