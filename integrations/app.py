@@ -16,7 +16,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from redis.exceptions import RedisError
 from starlette.exceptions import HTTPException
-from starlette.middleware.base import RequestResponseEndpoint
 from twilio.twiml.voice_response import VoiceResponse
 
 from integrations.agenda.assembly import build_agenda
@@ -37,6 +36,7 @@ from integrations.chat.rasa_client import RasaClient
 from integrations.chat.rate_limit import RateLimiter
 from integrations.chat.router import router as chat_router
 from integrations.chat.session_store import SessionStore
+from integrations.edge import GatewayEdge
 from integrations.feedback.router import router as feedback_router
 from integrations.feedback.service import Feedback
 from integrations.feedback.store import FeedbackStore
@@ -45,7 +45,6 @@ from integrations.health.probes import action_server_probe, rasa_probe, redis_pr
 from integrations.health.router import router as health_router
 from integrations.languages.detection import shared_reader
 from integrations.languages.store import ConversationLanguages
-from integrations.listeners import allowed
 from integrations.logging_setup import configure_logging
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.overrides import PhrasingOverrides
@@ -251,37 +250,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.metrics = Metrics()
 
-    @app.middleware("http")
-    async def refuse_large_bodies(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length", "0")
-        limit = NLG_MAX_BODY_BYTES if request.url.path == "/nlg" else MAX_BODY_BYTES
-        if not length.isdigit() or int(length) > limit:
-            from integrations.phone import gate  # Twilio plays what it gets: TwiML there
-
-            if gate.is_twilio_path(request.url.path):
-                return await gate.refusal(request, 413)
-            text = await request.app.state.phrasing.text("utter_input_too_long")
-            return JSONResponse(status_code=413, content={"detail": text})
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def listener_guard(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        # Internal paths only on the internal listener, and nothing else there.
-        if not allowed(request.scope, settings.internal_port):
-            return JSONResponse(status_code=404, content={"detail": "Not Found"})
-        return await call_next(request)
-
-    @app.middleware("http")  # added last, so it runs first and covers every response
-    async def security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
-        structlog.contextvars.clear_contextvars()  # nothing of an earlier request sticks
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if not request.url.path.startswith(CACHEABLE_PREFIXES):
-            # Pages and answers with personal data are never kept: not by the browser's Back
-            # button after logging out, not by a proxy.
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+    app.add_middleware(
+        GatewayEdge,
+        internal_port=settings.internal_port,
+        security_headers=SECURITY_HEADERS,
+        cacheable_prefixes=CACHEABLE_PREFIXES,
+        body_limit=lambda path: NLG_MAX_BODY_BYTES if path == "/nlg" else MAX_BODY_BYTES,
+    )
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> Response:
