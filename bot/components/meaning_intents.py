@@ -10,8 +10,7 @@ fallback rate for nonsense), and it trains in seconds instead of minutes (docs/b
 
 Its confidences are the regression's probabilities over all intents, so they are lower than
 DIET's: the FallbackClassifier after it (`bot/config.yml`) has its threshold set for them.
-The encoder is loaded once per process,
-when the model is loaded or trained.
+The encoder is loaded once per process, when the model is loaded or trained.
 """
 
 import logging
@@ -133,9 +132,11 @@ class MeaningIntentClassifier(IntentClassifier, GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         # Every message gets an intent, as the fallback classifier after this one expects:
         # buttons ("/deny") too, which Rasa's own handler replaces after the pipeline.
-        read = [m for m in messages if m.get(TEXT)] if self._classifier is not None else []
+        read = []
         for message in messages:
-            if message not in read:
+            if self._classifier is not None and message.get(TEXT):
+                read.append(message)
+            else:
                 message.set(INTENT, {"name": None, "confidence": 0.0}, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         if not read:

@@ -115,16 +115,17 @@ class MeaningReader:
     ) -> None:
         self._encode = encode
         texts = [text for _, text in examples]
-        self._kinds = np.array([kind for kind, _ in examples])
-        self._bank = unit(encode(texts))
+        kinds = np.array([kind for kind, _ in examples])
+        bank = unit(encode(texts))
         # The examples of each kind side by side, so a kind's closest example is the maximum
         # of one block (no mask over all examples for every message).
-        order = np.argsort(self._kinds, kind="stable")
-        self._by_kind = np.ascontiguousarray(self._bank[order])
-        self._blocks: dict[str, tuple[int, int]] = {}
-        for row, kind in enumerate(self._kinds[order].tolist()):
-            start, _ = self._blocks.get(kind, (row, row))
-            self._blocks[kind] = (start, row + 1)
+        order = np.argsort(kinds, kind="stable")
+        self._by_kind = np.ascontiguousarray(bank[order])
+        names, starts, counts = np.unique(kinds[order], return_index=True, return_counts=True)
+        self._blocks = {
+            str(name): (int(start), int(start + count))
+            for name, start, count in zip(names, starts, counts, strict=True)
+        }
         folded = [fold(text) for text in texts]
         self.threshold = threshold
         self.margin = margin
@@ -134,15 +135,15 @@ class MeaningReader:
         self._features: TextViews | None = None
         self._classifier: Any = None
         self._by_embedding: Any = None
-        if classifier_cutoff is not None and len(set(self._kinds.tolist())) > 1:
+        if classifier_cutoff is not None and len(self._blocks) > 1:
             self._features = TextViews.fit(folded)
-            self._classifier = _fitted(self._features.of(self._bank, folded), self._kinds)
-            self._by_embedding = _fitted(self._bank, self._kinds)
+            self._classifier = _fitted(self._features.of(bank, folded), kinds)
+            self._by_embedding = _fitted(bank, kinds)
 
     def likeness(self, text: str) -> dict[str, float]:
         """Per kind (and "other"): how alike the closest example is to any piece of `text`."""
         embedded = unit(self._encode(pieces(text)))
-        return {str(kind): self._alike(embedded, str(kind)) for kind in dict.fromkeys(self._kinds)}
+        return {kind: self._alike(embedded, kind) for kind in self._blocks}
 
     def _alike(self, embedded: Any, kind: str) -> float:
         """How alike the closest example of `kind` is to any of the `embedded` pieces."""
