@@ -50,6 +50,13 @@ def test_the_main_texts_have_an_english_variant() -> None:
     assert set(ENGLISH_TEXTS) <= set(TRANSLATIONS["en"])
 
 
+def test_every_dutch_text_has_an_english_variant() -> None:
+    # A resident who writes or speaks English never hears Dutch, also not in a crisis.
+    missing = sorted(set(DUTCH) - set(TRANSLATIONS["en"]))
+    assert missing == [], missing
+    assert set(TRANSLATIONS["en"]) <= set(DUTCH)  # no variant without its Dutch text
+
+
 @pytest.mark.parametrize("language", sorted(TRANSLATIONS))
 def test_a_variant_fits_its_dutch_text(language: str) -> None:
     for name, variant in TRANSLATIONS[language].items():
@@ -59,6 +66,8 @@ def test_a_variant_fits_its_dutch_text(language: str) -> None:
             b.payload for b in dutch.voice_buttons
         ], name
         assert bool(variant.closed) == bool(dutch.closed), name
+        # A link goes to the same place; only its title is translated.
+        assert (variant.link and variant.link.url) == (dutch.link and dutch.link.url), name
         for text in filter(None, (variant.text, variant.voice, variant.closed)):
             # The resident's answers the Dutch text uses, and numbers from configuration.
             known = placeholders_in(f"{dutch.text} {dutch.voice or ''} {dutch.closed or ''}")
@@ -70,9 +79,12 @@ def test_a_conversation_gets_the_text_of_its_language_or_the_dutch_one() -> None
     book = PhrasingBook(DUTCH, phrasing_constants(Settings()), TRANSLATIONS)
     assert book.render("utter_goodbye", "chat", language="en")["text"] == "Thank you. Goodbye!"
     assert book.render("utter_goodbye", "chat", language="nl")["text"] == "Dank u wel. Tot ziens!"
-    # No English variant: the Dutch text.
-    dutch = book.render("utter_ask_wijk", "chat")
-    assert book.render("utter_ask_wijk", "chat", language="en") == dutch
+    # No English variant: the Dutch text (every Dutch text has one now, so one is left out).
+    english = {k: v for k, v in TRANSLATIONS["en"].items() if k != "utter_ask_wijk"}
+    without = PhrasingBook(DUTCH, phrasing_constants(Settings()), {**TRANSLATIONS, "en": english})
+    dutch = without.render("utter_ask_wijk", "chat")
+    assert without.render("utter_ask_wijk", "chat", language="en") == dutch
+    assert dutch["text"] == DUTCH["utter_ask_wijk"].text
     # No variant in that language at all: Dutch.
     assert book.render("utter_goodbye", "chat", language="ar")["text"] == "Dank u wel. Tot ziens!"
     arabic = book.render("utter_other_language", "phone", language="ar")
