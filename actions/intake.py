@@ -37,6 +37,7 @@ from bot.answers.reading import (
     EXIT_TO_LEARN,
     INVALID,
     NOT_GIVEN,
+    QUESTION_BACK,
     Reading,
     read_answer,
     said_answers,
@@ -48,10 +49,23 @@ EXIT = "intake_exit"
 TRIES = "answer_tries"
 
 
+# The answer to a question back about something the product knows (bot/answers/reading.py
+# `question_topic`); the open question is asked again after it.
+TOPIC_ANSWERS = {
+    "costs": "utter_info_costs",
+    "buurtteam": "utter_intake_explain_next_step",  # what the buurtteam is and does
+    "wmo": "utter_info_wmo",
+    "duration": "utter_info_duration",
+}
+
+
 def explanation(question: str, reading: Reading) -> str:
-    """The response that explains a question after an answer that was no answer."""
+    """The response that explains a question after an answer that was no answer; a question
+    back about costs, the buurtteam, the Wmo or how long it takes gets its answer."""
     if question == "phone_number" and reading.kind == INVALID:
         return "utter_phone_invalid"
+    if reading.kind == QUESTION_BACK and reading.topic in TOPIC_ANSWERS:
+        return TOPIC_ANSWERS[reading.topic]
     return f"utter_intake_explain_{question}"
 
 

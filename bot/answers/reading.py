@@ -175,13 +175,33 @@ _QUESTION_BACK = [
     r".*\b(?:what do you mean|what does (?:it|that) mean|mean by)\b.*",
     r"(?:mag ik|kunt u|kan je|waarom wilt u|waarom wil je)\b.*",
 ]
-# Asked with a question mark only: "kost dat geld?", "moet ik dat weten?".
-_QUESTION_MARKED = re.compile(r"^(?:is|wordt|kost|moet|krijg|kan|mag|heb|ben|zijn|gaat) ")
+# Asked with a question mark only: "kost dat geld?", "moet ik dat weten?", "is it free?".
+_QUESTION_MARKED = re.compile(
+    r"^(?:is|wordt|kost|moet|krijg|kan|mag|heb|ben|zijn|gaat|does|do|can|will|would|should|"
+    r"must|are) "
+)
 # Words that make "wat"/"hoe" at the start part of an answer, not a question back.
 _ANSWER_AFTER_QUESTION_WORD = re.compile(
     r"^(?:(?:wat|hoe) (?:hulp|meer|schoonmaken|boodschappen|ik|je|het|de|langer|lang|uren)|"
     r"waar ik|wat ik)\b"
 )
+
+
+# What a question back asks about, when the product has the answer: it is answered, then the
+# open question comes again ("wat is een buurtteam?" to "Wilt u een afspraak?").
+_QUESTION_TOPICS = [
+    ("costs", r"\b(?:kost|kosten|geld|betalen|betaal|gratis|eigen bijdrage|bijdrage|cost|costs|"
+              r"free|pay|money|price)\b"),
+    ("buurtteam", r"\b(?:buurtteam|buurt team|buurteam|buurtteams|neighbourhood team|"
+                  r"neighborhood team)\b"),
+    ("wmo", r"\bwmo\b"),
+    ("duration", r"\b(?:hoe ?lang|duurt|duren|wanneer hoor ik|how long|take long)\b"),
+]  # fmt: skip
+
+
+def question_topic(said: str) -> str | None:
+    """What a question back asks about ("costs", "buurtteam", "wmo", "duration"), or None."""
+    return next((topic for topic, pattern in _QUESTION_TOPICS if re.search(pattern, said)), None)
 
 
 def is_dont_know(said: str) -> bool:
@@ -375,14 +395,30 @@ def said_answers(text: str | None, questions: Iterable[str]) -> dict[str, str]:
 # --- the open question ---------------------------------------------------------------------
 
 
+# A yes or a no is said at the start or in a few words: "nee hoor", "ja graag, liefst
+# 's middags". Further on, "niet" or "geen" belongs to a sentence about something else ("ze
+# kan niet meer zelf schoonmaken" says what is going on, not "no appointment").
+SHORT_ANSWER_WORDS = 4
+_NO_ANYWHERE = re.compile(
+    r"\b(?:geen afspraak|hoeft niet|niet nodig|liever niet|laat maar|geen behoefte|wil ik niet|"
+    r"wil geen|no thanks|no thank you|not now|dont want|do not want)\b"
+)
+_YES_ANYWHERE = re.compile(
+    r"\b(?:graag een afspraak|(?:wil|wil ik|willen) (?:wel |graag )*(?:een )?afspraak|"
+    r"maak (?:maar )?een afspraak|yes please|i would like|id like)\b"
+)
+
+
 def yes_or_no(said: str) -> str | None:
     """APPOINTMENT for a yes, NO_APPOINTMENT for a no, None when neither."""
-    words = set(said.split())
+    words = said.split()
     if said in _YES:
         return APPOINTMENT
-    if words & _NO_WORDS or "laat maar" in said:
+    first = next((w for w in words if not re.fullmatch(_FILLERS, w) or w in ("ja", "nee")), "")
+    short = len(words) <= SHORT_ANSWER_WORDS
+    if first in _NO_WORDS or (short and set(words) & _NO_WORDS) or _NO_ANYWHERE.search(said):
         return NO_APPOINTMENT
-    if words & _YES_WORDS:
+    if first in _YES_WORDS or (short and set(words) & _YES_WORDS) or _YES_ANYWHERE.search(said):
         return APPOINTMENT
     return None
 
@@ -394,6 +430,7 @@ class Reading:
     kind: str
     answer: str | None = None  # the answer to keep, for ANSWER
     also: Mapping[str, str] = field(default_factory=dict)  # other questions answered
+    topic: str | None = None  # what a question back asks about (question_topic)
 
 
 def _open_answer(question: str, text: str, said: str) -> str | None:
@@ -438,7 +475,7 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
     if is_dont_know(said):
         return Reading(DONT_KNOW)
     if question != "phone_number" and is_question_back(text, said):
-        return Reading(QUESTION_BACK)
+        return Reading(QUESTION_BACK, topic=question_topic(said))
     if re.fullmatch(r"\d{1,2}", said) and question != "phone_number":
         return Reading(INVALID)  # a key or number that is no choice here
     if question in _NEED_QUESTIONS and re.fullmatch(r"\d+", said) and not _YEAR.fullmatch(said):
@@ -450,6 +487,9 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(ELSEWHERE, also=also)
     if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
         return Reading(INVALID)  # "ja" or "nee" to "Voor wie is de hulp?"
+    if question == "situation" and len(said.split()) <= 3 and yes_or_no(said) == APPOINTMENT:
+        # "ja graag" to "Wilt u vertellen wat er speelt?": the story is still to come.
+        return Reading(INVALID)
     answer = _open_answer(question, text, said)
     if answer is None:
         if also:
@@ -511,5 +551,7 @@ def settle(
             )
         return Step({question: None, "answer_tries": tries + 1}, explain=True)
     if reading.kind == ELSEWHERE:
-        return Step({**also, question: None})
+        # "voor mijn moeder" to "Waar heeft u hulp bij nodig?": kept for its own question; the
+        # open one is explained (what it asks, with an example) and asked again, no try lost.
+        return Step({**also, question: None}, explain=True)
     return Step({**also, question: reading.answer, "answer_tries": 0})

@@ -202,6 +202,29 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+# Words that take back the place said before: "assen oost nee sorry ik bedoel pittelo".
+_CORRECTION = re.compile(r" (?:nee|neen|sorry|bedoel|bedoelde|toch|eigenlijk|no|i mean|oops) ")
+
+
+def named_places(words: str, names: Iterable[str]) -> str | None:
+    """The place name said in `words` (folded, with a space on each side): a longer name wins
+    over one inside it ("assen oost" over "oost"); of two places, the first, unless words
+    after it take it back, then the last."""
+    spans: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for found in re.finditer(re.escape(f" {name} "), words):
+            start, end = found.start() + 1, found.end() - 1  # the name, without its spaces
+            if not any(start < e and s < end for s, e, _ in spans):
+                spans.append((start, end, name))
+    if not spans:
+        return None
+    spans.sort()
+    first_end = spans[0][1]
+    if len(spans) > 1 and _CORRECTION.search(words[first_end : spans[-1][0]]):
+        return spans[-1][2]
+    return spans[0][2]
+
+
 class Registry:
     """Teams by id, and the ways to find the team of a wijk, village or postcode."""
 
@@ -243,11 +266,10 @@ class Registry:
         """The wijk or village named anywhere in `text` ("ik woon in Kloosterveen"), also
         with a spelling error ("kloosterven", "asse oost") unless `near` is False."""
         words = f" {fold(text)} "
-        # Longest names first, so "assen oost" wins over "oost".
-        for name in sorted(self._team_of_place, key=len, reverse=True):
-            if f" {name} " in words:
-                wijk, team = self._team_of_place[name]
-                return Place("found", wijk, team)
+        named = named_places(words, self._team_of_place)
+        if named:
+            wijk, team = self._team_of_place[named]
+            return Place("found", wijk, team)
         nearest = nearest_name(fold(text), self._team_of_place) if near else None
         if nearest is not None:
             wijk, team = self._team_of_place[nearest]

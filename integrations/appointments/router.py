@@ -8,6 +8,9 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from integrations.appointments.conductor import Conductor
+from integrations.appointments.english import as_dutch
+from integrations.languages.detection import ENGLISH
+from integrations.languages.store import ConversationLanguages
 from integrations.staff.auth import require_internal
 
 router = APIRouter(
@@ -35,17 +38,26 @@ def conductor_of(request: Request) -> Conductor:
     return conductor
 
 
+async def readable(request: Request, session_id: str, text: str) -> str:
+    """The resident's words as the dialogue's readers know them: an answer in an English
+    conversation in their Dutch words (english.py)."""
+    languages: ConversationLanguages = request.app.state.languages
+    return as_dutch(text) if await languages.of(session_id) == ENGLISH else text
+
+
 @router.post("/{session_id}/start")
 async def start(session_id: str, body: Started, request: Request) -> dict[str, Any]:
     """The resident said something about an appointment: book, ask, move or cancel."""
-    turn = await conductor_of(request).start(session_id, body.intent, body.text, body.channel)
+    text = await readable(request, session_id, body.text)
+    turn = await conductor_of(request).start(session_id, body.intent, text, body.channel)
     return turn.as_json()
 
 
 @router.post("/{session_id}/answer")
 async def answer(session_id: str, body: Answered, request: Request) -> dict[str, Any]:
     """The answer to the open question."""
-    turn = await conductor_of(request).answer(session_id, body.text, body.channel)
+    text = await readable(request, session_id, body.text)
+    turn = await conductor_of(request).answer(session_id, text, body.channel)
     return turn.as_json()
 
 

@@ -21,17 +21,18 @@ log = structlog.get_logger(__name__)
 DECLINED = "De inwoner wil niet gebeld worden; hij belt zelf."
 
 
-async def _message(phrasing: Phrasing, name: str, **slots: str) -> BotMessage:
-    rendered = await phrasing.render(name, "chat", slots)
+async def _message(phrasing: Phrasing, name: str, language: str, **slots: str) -> BotMessage:
+    rendered = await phrasing.render(name, "chat", slots, language=language)
     buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]
     return BotMessage(text=str(rendered["text"]), buttons=buttons)
 
 
 async def answer_to_question(
-    state: Any, session_id: str, message: str, safety_answered: bool
+    state: Any, session_id: str, message: str, safety_answered: bool, language: str = "nl"
 ) -> list[BotMessage] | None:
     """The reply when this message answers an open callback question, else None (Rasa
-    answers it). A number is kept in the case's contact, a "nee" too."""
+    answers it), in the conversation's `language`. A number is kept in the case's contact,
+    a "nee" too."""
     asks: CallbackAsks = state.callbacks
     try:
         now = await asks.state(session_id)
@@ -57,10 +58,12 @@ async def answer_to_question(
         log.error("callbacks.not_kept", reason="redis")
         return None
     slots = {"number": written_number(answer.number)} if answer.number else {}
-    return [await _message(state.phrasing, name, **slots) for name in answer.phrases]
+    return [await _message(state.phrasing, name, language, **slots) for name in answer.phrases]
 
 
-async def question_after_handoff(state: Any, session_id: str) -> list[BotMessage]:
+async def question_after_handoff(
+    state: Any, session_id: str, language: str = "nl"
+) -> list[BotMessage]:
     """The callback question, when Rasa just handed the resident to a person while nobody is
     at work and the case has no number (and is not about safety)."""
     open_now = office_open(state.settings)
@@ -84,4 +87,4 @@ async def question_after_handoff(state: Any, session_id: str) -> list[BotMessage
     except RedisError:
         log.error("callbacks.not_asked", reason="redis")
         return []
-    return [await _message(state.phrasing, "utter_callback_ask")]
+    return [await _message(state.phrasing, "utter_callback_ask", language)]

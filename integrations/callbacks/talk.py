@@ -18,6 +18,9 @@ State = Literal["none", "asking", "asked_again", "done"]
 _NO = re.compile(
     r"^(nee|neen|nope|no|niet|liever niet|hoeft niet|nee dank (u|je)|nee bedankt|/deny)\b"
     r"|\b(ik bel (zelf|wel)|zelf bellen|geen nummer|niet bellen|niet gebeld|no thanks)\b"
+    # English: "no thank you", "I will call myself", "don't call me", "not necessary".
+    r"|^(not now|not necessary|rather not)\b"
+    r"|\b(i ll|ill|i will|i can) call\b|\b(don t|dont|do not) call\b|\bno (phone )?number\b"
 )
 
 

@@ -57,6 +57,8 @@ from integrations.cases.worklist import (
     row,
 )
 from integrations.handoff.queue import URGENCIES, HandoffQueue
+from integrations.languages.decision import answer_language
+from integrations.languages.store import ConversationLanguages
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.service import Phrasing
 from integrations.staff.audit import AuditLog
@@ -116,6 +118,13 @@ def audit_of(request: Request) -> AuditLog:
 def phrasing_of(request: Request) -> Phrasing:
     phrasing: Phrasing = request.app.state.phrasing
     return phrasing
+
+
+async def said_to_resident(request: Request, name: str, session_id: str) -> str:
+    """A text for the resident of this chat, in the conversation's language."""
+    languages: ConversationLanguages = request.app.state.languages
+    language = answer_language(await languages.of(session_id))
+    return await phrasing_of(request).text(name, language)
 
 
 async def existing_case(request: Request, session_id: str) -> Case:
@@ -184,7 +193,7 @@ async def take_over(request: Request, session_id: str, user: str, force: bool = 
         raise HTTPException(status_code=409, detail=CLOSED_CASE) from None
     await queue_of(request).take(session_id)
     if case.channel == "chat":
-        joined = await phrasing_of(request).text("utter_staff_joined")
+        joined = await said_to_resident(request, "utter_staff_joined", session_id)
         await cases_of(request).append_transcript(
             session_id, [{"sender": "bot", "text": joined, "live": True}]
         )
@@ -240,7 +249,7 @@ async def back_to_assistant(
     except HeldByOther as other:
         raise held_by(other.holder) from None
     if case.channel == "chat" and holder(before) is not None:
-        text = await phrasing_of(request).text("utter_back_to_assistant")
+        text = await said_to_resident(request, "utter_back_to_assistant", session_id)
         await cases_of(request).append_transcript(
             session_id, [{"sender": "bot", "text": text, "live": True}]
         )
@@ -271,7 +280,7 @@ async def close_case(
         return JSONResponse(status_code=409, content={"detail": ALREADY_CLOSED})
     await queue_of(request).take(session_id)
     if case.channel == "chat" and before.closed_at is None:
-        text = await phrasing_of(request).text("utter_staff_closed")
+        text = await said_to_resident(request, "utter_staff_closed", session_id)
         await cases_of(request).append_transcript(
             session_id, [{"sender": "bot", "text": text, "live": True}]
         )

@@ -33,7 +33,7 @@ from integrations.chat.schemas import (
 from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
 from integrations.languages.decision import RASA_LANGUAGES, answer_language
-from integrations.languages.detection import ENGLISH
+from integrations.languages.detection import DUTCH, ENGLISH
 from integrations.languages.store import ConversationLanguages
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
@@ -60,9 +60,9 @@ class InputRejected(Exception):
         self.phrase = phrase
 
 
-async def kind_failure(phrasing: Phrasing, status_code: int) -> JSONResponse:
+async def kind_failure(phrasing: Phrasing, status_code: int, language: str = "nl") -> JSONResponse:
     """A part of the stack is down: the resident gets the phone number, never a stack trace."""
-    text = await phrasing.text("utter_technical_problem")
+    text = await phrasing.text("utter_technical_problem", language)
     body = BotReply(messages=[BotMessage(text=text)]).model_dump()
     return JSONResponse(status_code=status_code, content={**body, "detail": text})
 
@@ -116,11 +116,21 @@ def stream_slots(state: State) -> StreamSlots:
     return slots
 
 
-async def refused(state: State, scope: str, phrase: str, retry_after: int) -> JSONResponse:
+async def spoken_in(state: State, session_id: str | None) -> str:
+    """The language the gateway's own texts take in this conversation (Dutch when unknown)."""
+    if session_id is None:
+        return DUTCH
+    languages: ConversationLanguages = state.languages
+    return answer_language(await languages.of(session_id))
+
+
+async def refused(
+    state: State, scope: str, phrase: str, retry_after: int, language: str = DUTCH
+) -> JSONResponse:
     """429 with a kind answer (and the phone numbers): never a dead end."""
     metrics: Metrics = state.metrics
     metrics.rate_limited.labels(scope).inc()
-    text = await state.phrasing.text(phrase)
+    text = await state.phrasing.text(phrase, language)
     body = BotReply(messages=[BotMessage(text=text)]).model_dump()
     return JSONResponse(status_code=429, content={**body, "detail": text},
                         headers={"Retry-After": str(retry_after)})  # fmt: skip
@@ -142,7 +152,8 @@ async def over_limit(request: Request, session_id: str | None) -> JSONResponse |
     if session_id is not None and not await limiter.allow(
         "session", session_id, settings.chat_rate_per_session
     ):
-        return await refused(state, "session", "utter_rate_limited", 60)
+        language = await spoken_in(state, session_id)
+        return await refused(state, "session", "utter_rate_limited", 60, language)
     return None
 
 
@@ -202,7 +213,7 @@ async def post_message(
     try:
         message = checked_message(body, state.settings.max_message_chars)
     except InputRejected as rejected:
-        text = await book.text(rejected.phrase)
+        text = await book.text(rejected.phrase, await spoken_in(state, session_id))
         return JSONResponse(status_code=rejected.status_code, content={"detail": text})
     message = kept_out(request, message)  # a BSN or IBAN goes no further than this
     guard: SafetyGuard = state.safety
@@ -258,11 +269,13 @@ async def answer(
     messages = list(screened.messages)
     safety_answered = bool(screened.messages) or screened.step.case is not None
     # The answer to "Wilt u dat een medewerker u belt?" (callbacks/), when it was asked.
-    callback = await answer_to_question(state, session_id, message, safety_answered)
+    # What the gateway says itself is in the conversation's language too (English or Dutch).
+    spoken = answer_language(language)
+    callback = await answer_to_question(state, session_id, message, safety_answered, spoken)
     noted = (
         None
         if callback is not None or screened.handled or messages
-        else await contact_noted(book, cases, session_id, message)
+        else await contact_noted(book, cases, session_id, message, spoken)
     )
     button = message.startswith("/")
     if callback is not None:
@@ -276,28 +289,32 @@ async def answer(
     elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
-            spoken = language if language in RASA_LANGUAGES else ENGLISH
-            metadata = {"channel": "chat", "language": spoken}
+            metadata = {
+                "channel": "chat",
+                "language": language if language in RASA_LANGUAGES else ENGLISH,
+            }
             # A number typed in groups as one word: the classifier reads the question.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
             said_to_rasa = without_greeting(joined_numbers(message))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
-            await guard.after_rasa(session_id, answered, "chat")
+            await guard.after_rasa(session_id, answered, "chat", spoken)
             messages += answered
             # A person asked for while nobody is at work: a call only with a number.
-            messages += await question_after_handoff(state, session_id)
+            messages += await question_after_handoff(state, session_id, spoken)
         except RasaUnavailable as exc:
             log.error("chat.rasa_unavailable", reason=str(exc))
             metrics.errors.labels("rasa_unavailable").inc()
             if not messages:
-                return await kind_failure(book, 503)
+                return await kind_failure(book, 503, spoken)
     if not messages:
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")
         metrics.errors.labels("empty_reply").inc()
-        messages = [BotMessage(text=await book.text("utter_technical_problem"))]
+        messages = [BotMessage(text=await book.text("utter_technical_problem", spoken))]
     # "You need not give your BSN": after the safety protocol's words, before Rasa's.
-    messages[len(screened.messages) : len(screened.messages)] = await notes(request)
+    messages[len(screened.messages) : len(screened.messages)] = await notes(
+        request, language=spoken
+    )
     await record(
         cases,
         session_id,
@@ -316,7 +333,9 @@ async def answer(
     # After the goodbye of a conversation not about safety: how did it go? (feedback/)
     question = None
     if not quick_exit and not screened.messages:
-        question = await state.feedback.chat_question(session_id, [m.text for m in messages])
+        question = await state.feedback.chat_question(
+            session_id, [m.text for m in messages], spoken
+        )
     reply = BotReply(messages=messages, quick_exit=quick_exit, feedback=question)
     metrics.turns.labels("chat").inc()
     metrics.turn_seconds.labels("chat").observe(time.perf_counter() - started)
@@ -342,7 +361,7 @@ async def about_safety(cases: CaseStore, session_id: str) -> bool:
 
 
 async def contact_noted(
-    book: Phrasing, cases: CaseStore, session_id: str, message: str
+    book: Phrasing, cases: CaseStore, session_id: str, message: str, language: str = "nl"
 ) -> list[BotMessage] | None:
     """A resident of a safety case who waits for a person and sends only a number or when
     calling is safe hears that it is passed on (cases.contact_reply); None: ask Rasa."""
@@ -356,7 +375,10 @@ async def contact_noted(
     if replies is None:
         return None
     return [
-        BotMessage(text=str((await book.render(r.name, "chat", r.slots))["text"])) for r in replies
+        BotMessage(
+            text=str((await book.render(r.name, "chat", r.slots, language=language))["text"])
+        )
+        for r in replies
     ]
 
 

@@ -53,8 +53,10 @@ class Feedback:
         """The municipality's day, the one the figures page reads (not the machine's)."""
         return local_day(datetime.now(UTC), self._zone)
 
-    async def _may_ask_now(self, session_id: str, said: Sequence[str], channel: str) -> bool:
-        goodbye = str((await self._phrasing.render(GOODBYE, channel))["text"])
+    async def _may_ask_now(
+        self, session_id: str, said: Sequence[str], channel: str, language: str | None = None
+    ) -> bool:
+        goodbye = str((await self._phrasing.render(GOODBYE, channel, language=language))["text"])
         if goodbye not in said:
             return False
         try:
@@ -68,23 +70,28 @@ class Feedback:
             return False
         return True
 
-    async def chat_question(self, session_id: str, said: Sequence[str]) -> FeedbackQuestion | None:
-        """The question for the web chat, when the assistant just said goodbye."""
-        if not await self._may_ask_now(session_id, said, "chat"):
+    async def chat_question(
+        self, session_id: str, said: Sequence[str], language: str | None = None
+    ) -> FeedbackQuestion | None:
+        """The question for the web chat, when the assistant just said goodbye (in the
+        conversation's `language`)."""
+        if not await self._may_ask_now(session_id, said, "chat", language):
             return None
-        rendered = await self._phrasing.render(QUESTION, "chat")
+        rendered = await self._phrasing.render(QUESTION, "chat", language=language)
         buttons = [BotButton(**b) for b in rendered.get("buttons", [])]  # type: ignore[attr-defined]
         return FeedbackQuestion(
             question=str(rendered["text"]),
             choices=[b for b in buttons if b.payload.startswith(PAYLOAD_PREFIX)],
-            remark_label=await self._phrasing.text(REMARK),
+            remark_label=await self._phrasing.text(REMARK, language),
         )
 
-    async def phone_question(self, call_sid: str, said: Sequence[str]) -> PhoneQuestion | None:
+    async def phone_question(
+        self, call_sid: str, said: Sequence[str], language: str | None = None
+    ) -> PhoneQuestion | None:
         """The keypad question for the phone, when the assistant just said goodbye."""
-        if not await self._may_ask_now(call_sid, said, "phone"):
+        if not await self._may_ask_now(call_sid, said, "phone", language):
             return None
-        rendered = await self._phrasing.render(QUESTION, "phone")
+        rendered = await self._phrasing.render(QUESTION, "phone", language=language)
         payloads = [
             str(b["payload"])
             for b in rendered.get("buttons", [])  # type: ignore[attr-defined]
@@ -103,5 +110,5 @@ class Feedback:
             await self.store.remarked(session_id, plain_remark(remark))
         return "kept"
 
-    async def thanks(self, channel: str) -> str:
-        return str((await self._phrasing.render(THANKS, channel))["text"])
+    async def thanks(self, channel: str, language: str | None = None) -> str:
+        return str((await self._phrasing.render(THANKS, channel, language=language))["text"])

@@ -363,7 +363,7 @@ class Line:
             return await self.technical(call_sid, "assistent niet bereikbaar")
         if not replies:
             return await self.technical(call_sid, "assistent gaf geen antwoord")
-        await self.safety.after_rasa(call_sid, replies, "phone")
+        await self.safety.after_rasa(call_sid, replies, "phone", answer_language(self.language))
         replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)
@@ -455,7 +455,9 @@ class Line:
         """After the assistant's goodbye: how did it go? A keypad question the caller may
         skip by hanging up or staying silent (feedback/); else the line hangs up."""
         try:
-            question = await self.feedback.phone_question(call_sid, texts)
+            question = await self.feedback.phone_question(
+                call_sid, texts, answer_language(self.language)
+            )
             if question is None:
                 return twiml.goodbye(self.config, texts)
             await self.calls.save_asked(call_sid, Asked(texts, [question.spoken], question.choices))
@@ -606,7 +608,8 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
             await line.feedback.answer(call_sid, rating, None)
         except RedisError:
             log.error("phone.feedback_not_kept", reason="redis")
-        return xml(twiml.goodbye(line.config, [await line.feedback.thanks("phone")]))
+        thanks = await line.feedback.thanks("phone", answer_language(line.language))
+        return xml(twiml.goodbye(line.config, [thanks]))
     if is_feedback_menu(asked.choices) and is_no_rating(message, line.safety.detect(message)):
         # "nee dank u", "hoeft niet": the question is skipped, the call ends kindly.
         return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))

@@ -44,13 +44,16 @@ def _kinds(request: Request) -> frozenset[str]:
     return kinds
 
 
-async def notes(request: Request, channel: str = "chat") -> list[BotMessage]:
-    """The kind note for the answer to this message, or nothing."""
+async def notes(
+    request: Request, channel: str = "chat", language: str | None = None
+) -> list[BotMessage]:
+    """The kind note for the answer to this message (in the conversation's `language`), or
+    nothing."""
     phrase = note_phrase(_kinds(request))
     if phrase is None:
         return []
     phrasing: Phrasing = request.app.state.phrasing
-    rendered = await phrasing.render(phrase, channel, {})
+    rendered = await phrasing.render(phrase, channel, {}, language=language)
     return [BotMessage(text=str(rendered["text"]))]
 
 

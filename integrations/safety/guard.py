@@ -99,17 +99,22 @@ class SafetyGuard:
         return Screened(result, messages)
 
     async def after_rasa(
-        self, session_id: str, messages: list[BotMessage], channel: Channel
+        self,
+        session_id: str,
+        messages: list[BotMessage],
+        channel: Channel,
+        language: str | None = None,
     ) -> None:
         """When Rasa itself answered with a safety text (its classifier read what the
         detector did not), the protocol reads the next answer as if it had answered: the
-        caring question, or "Bent u nu in gevaar?" after Veilig Thuis or 113 ("ja" is 112)."""
+        caring question, or "Bent u nu in gevaar?" after Veilig Thuis or 113 ("ja" is 112).
+        Rasa's texts are in the conversation's `language`."""
         said = {m.text for m in messages}
-        if (await self._message("utter_safety_check", channel)).text in said:
+        if (await self._message("utter_safety_check", channel, language)).text in said:
             await self._save(session_id, SafetyState("asked", 1))
             return
         for name, stage in RASA_DANGER_QUESTIONS.items():
-            if (await self._message(name, channel)).text in said:
+            if (await self._message(name, channel, language)).text in said:
                 await self._save(session_id, SafetyState(stage, danger_asked=True))
                 return
 

@@ -77,19 +77,26 @@ class Step:
 
 
 _YES = {"ja", "jawel", "soms", "vaak", "wel", "eigenlijk", "beetje", "misschien", "yes",
-        "sometimes", "yeah", "ja hoor", "best wel", "af en toe", "elke dag"}  # fmt: skip
+        "sometimes", "yeah", "ja hoor", "best wel", "af en toe", "elke dag", "yep", "maybe",
+        "often", "kind of", "sort of", "a bit", "a little", "every day"}  # fmt: skip
 _NO = {"nee", "neen", "nope", "no", "niet", "nooit", "never", "nee hoor", "helemaal niet"}
 _UNSURE = re.compile(r"\b(weet (ik )?(het )?niet|geen idee|weet niet|twijfel|dont know|not sure)\b")
 _CANNOT_CALL = re.compile(
     r"\b(durf|kan|wil|lukt)\b.{0,20}\b(niet|nie)\b.{0,12}\b(bellen|praten|telefoon)\b"
+    r"|\b(bellen|praten)\b.{0,12}\b(durf|kan|wil|lukt)\b.{0,12}\b(niet|nie)\b"
+    r"|\bbang\b.{0,12}\b(bellen|praten)\b"
     r"|\b(liever|alleen|wil)\b.{0,12}\b(chatten|typen|schrijven)\b"
-    r"|\b(cant|can not|dont want to|afraid to)\b.{0,8}\b(call|phone|talk)\b"
+    r"|\b(cant|cannot|can not|dont|do not|wont|dont dare|afraid|scared|too scared|unable|not able)"
+    r"\b.{0,14}\b(call|calling|phone|ring|talk)\b"
+    r"|\b(rather|only|prefer to|prefer|want to)\b.{0,10}\b(chat|type|text|write)\b"
 )
 _HELP_ONLY = re.compile(
     r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
     r"heb|iemand|snel|nu)\s?)+$"
 )
-_THANKS = re.compile(r"^(ok|oke|okay|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you)$")
+_THANKS = re.compile(
+    r"^((ok|oke|okay|oké|goed|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you|wel)\s?)+$"
+)
 
 
 def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:

@@ -1,6 +1,7 @@
 import asyncio
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import (
@@ -12,6 +13,9 @@ from actions.intake import (
 )
 from actions.intake_answers import BOOKED, CALLBACK, HANDLED, NOT_GIVEN, OUTSIDE_ASSEN
 
+BUURTTEAM_DOMAIN: Any = {
+    "forms": {"buurtteam_form": {"required_slots": ["situation", "next_step", "appointment_step"]}}
+}
 FORM_SLOTS = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
 
 
@@ -144,9 +148,11 @@ def test_voor_mij_selluf_to_what_help_fills_who_and_asks_what_again(tracker_of: 
     tracker = asking("help_needed", tracker_of)
     result = form.validate_help_needed("voor mij selluf", dispatcher, tracker, household_domain())
     assert result == {"help_for": "voor mijzelf", "help_needed": None}
+    # The open question is explained before it comes again (issue 15: not the bare question).
+    assert [m["response"] for m in dispatcher.messages] == ["utter_intake_explain_help_needed"]
     back = form.validate_help_needed("wat bedoelt u?", dispatcher, tracker, household_domain())
     assert back == {"help_needed": None, "answer_tries": 1}
-    assert [m["response"] for m in dispatcher.messages] == ["utter_intake_explain_help_needed"]
+    assert len(dispatcher.messages) == 2
 
 
 def test_the_first_message_fills_the_answers_it_gives(tracker_of: Any) -> None:
@@ -178,6 +184,40 @@ def test_dont_know_to_an_appointment_is_never_read_as_no(tracker_of: Any) -> Non
     assert dispatcher.messages[0]["response"] == "utter_intake_explain_next_step"
     no = asyncio.run(form.validate_next_step("nee", dispatcher, tracker, {}))
     assert no == {"next_step": "geen afspraak", "answer_tries": 0}
+
+
+def test_a_sentence_with_niet_in_it_is_no_no_to_an_appointment(tracker_of: Any) -> None:
+    """Heard in a conversation: "ze kan niet meer zelf schoonmaken" to "Wilt u een afspraak
+    met het buurtteam?" was read as "nee" (the "niet" in it), and the resident was sent away."""
+    form = ValidateBuurtteamForm()
+    dispatcher = CollectingDispatcher()
+    tracker = asking("next_step", tracker_of, situation="voor mijn moeder")
+    said = "ze kan niet meer zelf schoonmaken"
+    result = asyncio.run(form.validate_next_step(said, dispatcher, tracker, BUURTTEAM_DOMAIN))
+    assert result == {"next_step": None, "answer_tries": 1}
+    assert dispatcher.messages[0]["response"] == "utter_intake_explain_next_step"
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [
+        ("wat is dat eigenlijk een buurtteam", "utter_intake_explain_next_step"),
+        ("kost dat geld?", "utter_info_costs"),
+        ("is it free?", "utter_info_costs"),
+        ("hoe lang duurt dat?", "utter_info_duration"),
+        ("wat is de wmo", "utter_info_wmo"),
+        ("wat bedoelt u", "utter_intake_explain_situation"),
+    ],
+)
+def test_a_question_back_gets_its_answer_and_the_question_again(
+    tracker_of: Any, said: str, answer: str
+) -> None:
+    form = ValidateBuurtteamForm()
+    dispatcher = CollectingDispatcher()
+    tracker = asking("situation", tracker_of)
+    result = form.validate_situation(said, dispatcher, tracker, BUURTTEAM_DOMAIN)
+    assert result == {"situation": None, "answer_tries": 1}  # nothing kept, asked again
+    assert [m["response"] for m in dispatcher.messages] == [answer]
 
 
 def test_leaving_says_what_happens_and_sends_nothing(run: Any) -> None:

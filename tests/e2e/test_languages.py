@@ -129,3 +129,31 @@ def test_phone_english_and_ukrainian_callers(stack: Stack) -> None:
     heard = ukrainian.say("Мені потрібна допомога вдома, я не розмовляю нідерландською")
     assert heard.spoken[0].startswith("Ми розмовляємо нідерландською та англійською.")
     assert heard.dialed is not None  # in office hours: a person, who calls in a tolk
+
+
+def test_an_english_resident_books_an_appointment_in_english(gateway: httpx.Client) -> None:
+    """The appointment dialogue asks in English and reads English answers ("the first one",
+    "yes", "no thanks"); before, its questions were Dutch and "the first one" was not read."""
+    sid = start(gateway)
+    asked = say(gateway, sid, "I would like an appointment with the neighbourhood team")
+    assert asked[-1].startswith("Which part of town (wijk) do you live in?")
+    offered = say(gateway, sid, "I live in Kloosterveen")
+    assert offered[-1].endswith("Which time suits you?"), offered
+    confirm = say(gateway, sid, "the first one")
+    assert confirm[-1].startswith("Shall I make the appointment for you?"), confirm
+    booked = say(gateway, sid, "yes")
+    assert booked[0].startswith("Your appointment is fixed."), booked
+    assert case_of(gateway, sid)["appointment"] is not None
+
+
+def test_an_english_resident_in_crisis_is_asked_and_answered_in_english(
+    gateway: httpx.Client,
+) -> None:
+    sid = start(gateway)
+    texts = say(gateway, sid, "everything is too much, I can't take it anymore")
+    assert any("Are you thinking of hurting yourself?" in t for t in texts), texts
+    yes = " ".join(say(gateway, sid, "maybe"))
+    assert "113" in yes and "Thank you for telling me." in yes
+    afraid = " ".join(say(gateway, sid, "I am scared to call"))
+    assert "You do not have to call. You can also chat with 113." in afraid
+    assert case_of(gateway, sid)["route"] == "crisis"

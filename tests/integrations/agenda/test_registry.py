@@ -62,6 +62,19 @@ def test_names_aliases_and_villages(registry: Registry) -> None:
     assert registry.place_in("ergens in Nederland").status == "unknown"
 
 
+@pytest.mark.parametrize(
+    ("said", "wijk"),
+    [
+        ("assen oost nee sorry ik bedoel pittelo", "Pittelo"),
+        ("Marsdijk, nee toch Kloosterveen", "Kloosterveen"),
+        ("ik woon in Peelo, vlak bij Marsdijk", "Peelo"),  # no correction: the first place
+        ("Assen-Oost", "Assen-Oost"),  # not "oost" inside it
+    ],
+)
+def test_a_place_taken_back_in_the_same_message(registry: Registry, said: str, wijk: str) -> None:
+    assert registry.place_in(said).wijk == wijk
+
+
 def test_the_real_data_is_checked_when_loaded(tmp_path: Path) -> None:
     raw = yaml.safe_load(
         (Path(__file__).parents[3] / "integrations/agenda/data/sample_buurtteams.yml").read_text()

@@ -134,3 +134,22 @@ def test_a_resident_who_said_ik_bel_zelf_is_not_asked_again(
         asked_rasa = len(rasa.requests)
         resident.says("nee")
         assert len(rasa.requests) == asked_rasa + 1  # "nee" is Rasa's, not the callback talk's
+
+
+def test_an_english_resident_is_asked_and_answered_in_english(
+    settings: Settings, rasa: Recorder
+) -> None:
+    """Heard at night: after "talk to a person" an English resident got the callback
+    question, and its answer, in Dutch; and "no thanks" was only read in Dutch."""
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.says("hello I need help with cleaning my house")
+        resident.handed_over_by_rasa()
+        asked = resident.says("I want to talk to a person please")
+        assert asked[-1] == (
+            "Do you want a member of staff to call you? Then type your phone number. "
+            "Do you not want that? Then type no."
+        )
+        declined = resident.says("no thanks, I will call myself")
+        assert declined[0].startswith("All right. You can call us yourself on 14 0592.")
+        assert resident.case().contact.preference == "zelf bellen"

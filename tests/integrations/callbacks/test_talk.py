@@ -22,7 +22,15 @@ def test_a_number_in_any_common_form_is_kept(text: str) -> None:
     assert answer.phrases == ["utter_callback_kept"] and answer.state == "done"
 
 
-@pytest.mark.parametrize("text", ["nee", "Nee dank u", "ik bel zelf wel", "/deny", "liever niet"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nee", "Nee dank u", "ik bel zelf wel", "/deny", "liever niet",
+        # English, as a resident answers "Would you like a member of staff to call you?"
+        "no", "No thank you", "I will call myself", "I'll call them tomorrow", "don't call me",
+        "not necessary",
+    ],
+)  # fmt: skip
 def test_no_gets_the_number_to_call_and_no_promise(text: str) -> None:
     answer = read_answer("asking", text)
     assert answer.declined and answer.number is None

@@ -85,8 +85,15 @@ def test_violence_and_abuse_are_caught(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["ik zie het niet meer zitten", "ik kan niet meer", "ik trek het niet meer"]
-)
+    "text",
+    [
+        "ik zie het niet meer zitten", "ik kan niet meer", "ik trek het niet meer",
+        # English: heard from residents who write English, none of them read before
+        "It's all too much", "it is all too much for me", "I cannot cope anymore",
+        "I can't cope", "I don't know what to do anymore", "I am at the end of my rope",
+        "I am done with everything", "I give up", "I feel so empty inside",
+    ],
+)  # fmt: skip
 def test_an_unclear_signal_gets_a_caring_question(text: str) -> None:
     signal = LEXICON.detect(text)
     assert signal is not None and signal.kind == "unclear", text
@@ -96,6 +103,8 @@ def test_an_unclear_signal_gets_a_caring_question(text: str) -> None:
     "text",
     [
         "ik kan niet meer stofzuigen",
+        "I can't cope with the paperwork",
+        "cleaning the house is too much for me",
         "ik ken me huis nie meer schoon houwe",
         "voor mijn man",
         "ik wil een traplift",

@@ -20,6 +20,10 @@ ASKED = SafetyState("asked", 1)
         ("weet ik niet", "unsure"), ("ik weet het niet", "unsure"), ("geen idee", "unsure"),
         ("nee", "no"), ("nee hoor", "no"), ("/deny", "no"), ("no", "no"),
         ("ik heb schulden", "other"), ("wat bedoelt u", "other"),
+        # In English, as the question is asked in an English conversation.
+        ("yes sometimes", "yes"), ("maybe", "yes"), ("a bit", "yes"), ("kind of", "yes"),
+        ("no not now but often", "yes"), ("I don't know", "unsure"), ("not sure", "unsure"),
+        ("nope", "no"),
     ],
 )  # fmt: skip
 def test_answers_to_the_suicide_question(text: str, answer: str) -> None:
@@ -59,9 +63,18 @@ def test_another_answer_is_asked_once_more_then_113_is_named() -> None:
     assert after.phrases[0] in ("utter_safety_unsure", "utter_safety_numbers")
 
 
-def test_afraid_to_call_gets_the_113_chat_not_veilig_thuis() -> None:
+@pytest.mark.parametrize(
+    "afraid",
+    [
+        "ik durf niet te bellen", "bellen durf ik niet", "ik ben bang om te bellen",
+        "bellen lukt me niet", "ik wil liever chatten",
+        "I am scared to call", "i dont dare to call", "I can't phone anyone",
+        "I'm too afraid to ring them", "I would rather chat",
+    ],
+)  # fmt: skip
+def test_afraid_to_call_gets_the_113_chat_not_veilig_thuis(afraid: str) -> None:
     state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", True)
-    _, chat = step(state, "ik durf niet te bellen", None, "chat", True)
+    _, chat = step(state, afraid, None, "chat", True)
     assert chat.phrases == ["utter_crisis_chat", "utter_safety_person"]
     assert chat.case is None  # no false violence signal
 
@@ -206,3 +219,9 @@ def test_ja_soms_to_is_there_danger_now_answers_that_question() -> None:
     assert state.danger_asked
     _, yes = step(state, "ja soms", None, "chat", True)
     assert yes.phrases[0] == "utter_safety_danger_yes" and not yes.to_rasa
+
+
+@pytest.mark.parametrize("thanks", ["ok", "ok dank je", "oké bedankt", "ok thank you", "Thanks!"])
+def test_thanks_after_113_hears_the_numbers_stay_not_goodbye(thanks: str) -> None:
+    _, after = step(SafetyState("suicide"), thanks, None, "chat", True)
+    assert after.phrases == ["utter_safety_stay"] and not after.to_rasa
