@@ -150,7 +150,7 @@ def test_an_english_resident_in_crisis_is_asked_and_answered_in_english(
     gateway: httpx.Client,
 ) -> None:
     sid = start(gateway)
-    texts = say(gateway, sid, "everything is too much, I can't take it anymore")
+    texts = say(gateway, sid, "I cannot cope anymore")
     assert any("Are you thinking of hurting yourself?" in t for t in texts), texts
     yes = " ".join(say(gateway, sid, "maybe"))
     assert "113" in yes and "Thank you for telling me." in yes
