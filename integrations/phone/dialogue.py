@@ -25,6 +25,8 @@ from integrations.numbers.words import digit_words, plain
 Expects = Literal["", "phone_number", "postcode", "house_number", "code"]
 Purpose = Literal["rasa", "callback"]
 MAX_TRIES = 2  # wrong read-backs before the line stops asking for the number
+# Words without a number, a yes or a no, that say something else than the number asked for.
+SAYS_SOMETHING_ELSE = 3
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,13 @@ def number_answer(
     if not fresh:
         if state.purpose == "rasa":
             return Next(to_rasa=answer)  # "geen nummer", "medewerker": Rasa's to read
-        if yes_or_no(answer) is False:
+        verdict = yes_or_no(answer)
+        if verdict is False:
             return Next(gave_up=True)
+        if verdict is None and len(re.findall(r"[a-z]+", plain(answer))) >= SAYS_SOMETHING_ELSE:
+            # "ik wil hulp bij het schoonmaken" instead of a number: the caller talks about
+            # something else; the conversation goes on with it, never a hang-up.
+            return Next(to_rasa=answer)
         return _ask_again(state, [])
     digits = (state.digits if not state.candidate else "") + fresh
     whole = normalised(digits)

@@ -504,6 +504,9 @@ class Line:
             if step.number:
                 return await self.turn(call_sid, step.number, asked)
             return await self.turn(call_sid, step.to_rasa or "geen nummer", asked)
+        if step.to_rasa:
+            # Something else than a number for the callback: the conversation goes on.
+            return await self.turn(call_sid, step.to_rasa, asked)
         if step.number:
             await self.cases.update(call_sid, CaseUpdate(intake={"phone_number": step.number}))
             done = await self.say("utter_phone_callback_saved")

@@ -112,6 +112,18 @@ def test_a_callback_confirms_the_number_it_would_use() -> None:
     assert number_answer(hidden.pending, "geen nummer", False, None).gave_up
 
 
+def test_something_else_than_a_number_for_a_callback_goes_on_never_a_hang_up() -> None:
+    """Heard: to "Mogen wij u terugbellen op het nummer waarmee u belt?" a caller said what
+    the help was for, twice, and the line said goodbye and hung up."""
+    own = callback_start(CALLER, from_caller_id=True, hidden=False)
+    assert own.pending is not None
+    for said in ("ik wil hulp bij het schoonmaken", "I need help with cleaning my house"):
+        step = number_answer(own.pending, said, False, CALLER)
+        assert step.to_rasa == said and not step.gave_up and step.pending is None
+    # A short answer that is no number is asked again, as before.
+    assert number_answer(own.pending, "eh", False, CALLER).pending is not None
+
+
 def test_yes_and_no() -> None:
     assert yes_or_no("ja") and yes_or_no("ja hoor dat klopt") and yes_or_no("Klopt.")
     assert yes_or_no("nee") is False and yes_or_no("klopt niet") is False
