@@ -10,10 +10,12 @@ Two readers of the same examples, and a message is a signal when either finds on
   for long phone speech overlapping windows of words) whose chance of being a safety signal
   is at least `classifier_cutoff` (windows: `window_cutoff`) is that signal;
 - the nearest example (off when `threshold` is None): a message is a signal of kind K when
-  its closest safety example (of K) is at least `threshold` alike and no more than `margin`
-  less alike than the closest ordinary example. With a high threshold it keeps a near copy
-  of a known disclosure that the classifier weighs just under its cutoff; lower, it added
-  false alarms on new words more than it added recall.
+  its closest safety example (of K) is at least `threshold` alike and at least `-margin`
+  more alike than the closest ordinary example (a negative margin: a safety example only
+  just ahead of an ordinary one is no signal; "voor mijn vader zei ik toch" was near "mijn
+  vader zegt dat hij dood wil" and nearly as near "voor mijn vader"). With a high threshold
+  it keeps a near copy of a known disclosure that the classifier weighs just under its
+  cutoff; lower, it added false alarms on new words more than it added recall.
 The examples: `prototypes.yml` and `examples/*.tsv` (written for this purpose in many voices
 by other hands, never from an evaluation set) and the training sentences of the other routes.
 The ordinary examples, many with alarming words ("ik ga dood van de pijn", a fall that
@@ -53,7 +55,7 @@ INTENT_KINDS = {
 }
 SKIPPED_INTENTS = {"safety_check"}
 THRESHOLD: float | None = 0.8
-MARGIN = 0.0
+MARGIN = -0.05  # on the development sets: no recall lost, fewer false alarms
 CLASSIFIER_CUTOFF = 0.85
 # A window of words of long phone speech stands alone, out of its story: it asks more.
 WINDOW_CUTOFF = 0.97

@@ -60,6 +60,21 @@ def test_the_margin_lets_a_close_call_count_as_a_signal() -> None:
     assert signal is not None and signal.kind == "suicide"
 
 
+def test_a_negative_margin_wants_a_safety_example_clearly_nearer_than_an_ordinary_one() -> None:
+    near_both = "wil niet meer leven scootmobiel kapot"  # a suicide example just ahead
+    alike = MeaningReader(encode, EXAMPLES, classifier_cutoff=None).likeness(near_both)
+    lead = alike["suicide"] - alike["other"]
+    assert lead > 0
+    level = MeaningReader(encode, EXAMPLES, threshold=0.0, margin=0.0, classifier_cutoff=None)
+    wary = MeaningReader(
+        encode, EXAMPLES, threshold=0.0, margin=-(lead + 0.01), classifier_cutoff=None
+    )
+    signal = level.read(near_both)
+    assert signal is not None and signal.kind == "suicide"
+    assert wary.read(near_both) is None
+    assert wary.read("wil niet meer leven") is not None  # clearly ahead: still a signal
+
+
 def test_the_classifier_reads_what_no_single_example_holds() -> None:
     nearest_only = MeaningReader(encode, EXAMPLES, threshold=0.99, classifier_cutoff=None)
     both = MeaningReader(encode, EXAMPLES, threshold=0.99, classifier_cutoff=0.6)
