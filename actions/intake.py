@@ -39,6 +39,7 @@ from bot.answers.reading import (
     NOT_GIVEN,
     QUESTION_BACK,
     Reading,
+    also_needed,
     read_answer,
     said_answers,
     settle,
@@ -292,8 +293,17 @@ class ActionSubmitIntake(Action):
             return end_intake()
         if left == EXIT_PERSON:
             return await hand_to_a_person(dispatcher, tracker)
-        for response in closing_responses(route, tracker.get_slot("topic"), slots):
-            dispatcher.utter_message(response=response)
+        # A need of the other intake said along the way ("en ook een traplift"): noted for
+        # staff, and the resident hears it is not lost.
+        also = also_needed(route, resident_texts(tracker))
+        closing = closing_responses(route, tracker.get_slot("topic"), slots)
+        if also:
+            closing.insert(max(len(closing) - 2, 0), "utter_intake_also_noted")  # before "done"
+        for response in closing:
+            if response == "utter_intake_also_noted":
+                dispatcher.utter_message(response=response, also_needed=", ".join(also))
+            else:
+                dispatcher.utter_message(response=response)
         answers = {
             slot: tracker.get_slot(slot)
             for slot in ANSWER_SLOTS
@@ -304,11 +314,19 @@ class ActionSubmitIntake(Action):
             reason = "korte intake klaar"
             if update.get("readback_note"):
                 reason = "korte intake klaar: nakijken"
+            if also:
+                reason = f"{reason}; ook genoemd: {', '.join(also)}"[:200]
             update["handoff"] = {"reason": reason, "urgency": "normaal"}
         elif buurtteam_outcome(slots) == "callback":
             update["handoff"] = {"reason": "afspraak buurtteam: terugbellen", "urgency": "normaal"}
         await update_case(tracker.sender_id, update)
         return end_intake()
+
+
+def resident_texts(tracker: Tracker) -> list[str]:
+    """What the resident wrote or said in this conversation (no buttons), in order."""
+    texts = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "user")
+    return [text for text in texts if text and not text.startswith("/")]
 
 
 def readback_update(slots: Mapping[str, Any]) -> dict[str, Any]:

@@ -360,6 +360,26 @@ def _first_match(table: list[tuple[str, str]], said: str) -> str | None:
     return next((value for pattern, value in table if re.search(pattern, said)), None)
 
 
+# The need of the other short intake, by route: "een traplift en ook hulp bij het
+# schoonmaken" starts the household intake, and the stairlift must not be lost.
+_OTHER_NEEDS = {"huishoudelijke_hulp": _AIDS, "voorziening": _HOUSEHOLD_NEEDS}
+
+
+def also_needed(route: str | None, texts: Iterable[str]) -> list[str]:
+    """The needs of the other short intake that the resident's messages name (kept as their
+    answers are: "traplift", "schoonmaken"), in the order said, each once."""
+    table = _OTHER_NEEDS.get(route or "")
+    if table is None:
+        return []
+    found: list[str] = []
+    for text in texts:
+        said = plain(text)
+        for pattern, value in table:
+            if re.search(pattern, said) and value not in found:
+                found.append(value)
+    return found
+
+
 def contact_preference(said: str) -> str | None:
     if phone_number_in(said) or _CALL_ME.search(said):
         return CALL_ME

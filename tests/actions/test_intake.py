@@ -126,6 +126,30 @@ def test_submitting_answers_and_forgets_the_intake(run: Any) -> None:
     assert {"event": "slot", "name": "aid_needed", "value": None, "timestamp": None} in events
 
 
+def test_a_need_of_the_other_intake_is_noted_and_said_back(run: Any) -> None:
+    """Heard: "ik wil een traplift en ook hulp bij het schoonmaken" started the household
+    intake, and the stairlift was never mentioned again."""
+    slots = {
+        "route": "huishoudelijke_hulp",
+        "topic": "household_help",
+        "help_needed": "schoonmaken",
+        "readback_ok": "ja",
+        "phone_number": "0612345678",
+    }
+    events = [
+        {"event": "user", "text": "ik wil een traplift en ook hulp bij het schoonmaken"},
+        {"event": "user", "text": "/inform"},
+        {"event": "user", "text": "voor mezelf"},
+    ]
+    messages, _ = run(ActionSubmitIntake(), slots=slots, events=events)
+    said = [m["response"] for m in messages]
+    assert said == ["utter_intake_also_noted", "utter_intake_done_direct", "utter_anything_else"]
+    assert messages[0]["also_needed"] == "traplift"
+    # Nothing else named: nothing more said.
+    plain, _ = run(ActionSubmitIntake(), slots=slots, events=events[1:])
+    assert "utter_intake_also_noted" not in [m["response"] for m in plain]
+
+
 def household_domain() -> dict[str, Any]:
     return {"forms": {"household_help_form": {"required_slots": FORM_SLOTS}}}
 

@@ -18,6 +18,7 @@ from bot.answers.reading import (
     NOT_GIVEN,
     QUESTION_BACK,
     Reading,
+    also_needed,
     plain,
     read_answer,
     said_answers,
@@ -317,3 +318,11 @@ def test_where_the_resident_lives_is_no_answer_to_the_need(question: str, text: 
 )
 def test_a_year_or_a_need_with_a_place_is_an_answer(question: str, text: str) -> None:
     assert read_answer(question, text, EVERY_QUESTION).kind == ANSWER
+
+
+def test_a_need_of_the_other_intake_is_found() -> None:
+    said = ["ik wil een traplift en ook hulp bij het schoonmaken", "voor mezelf"]
+    assert also_needed("huishoudelijke_hulp", said) == ["traplift"]
+    assert also_needed("voorziening", said) == ["schoonmaken"]
+    assert also_needed("buurtteam", said) == []
+    assert also_needed("huishoudelijke_hulp", ["ik kan niet meer stofzuigen"]) == []
