@@ -100,6 +100,7 @@ class Settings(BaseSettings):
     suicide_prevention_number: str = "0800-0113"
     suicide_prevention_chat: str = "113.nl"
     veilig_thuis_number: str = "0800-2000"
+    veilig_thuis_chat: str = "veiligthuis.nl"  # Veilig Thuis's chat, for who cannot call
     # At night, when the municipality is closed: the police's non-emergency number knows
     # where someone without a place to sleep can go. To be checked with the municipality.
     shelter_night_number: str = "0900-8844"

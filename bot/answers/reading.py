@@ -562,6 +562,10 @@ def settle(
             reading.kind, EXIT_LEFT
         )
         return Step({question: None, "answer_tries": 0, "intake_exit": exit_}, exit=exit_)
+    if reading.kind == QUESTION_BACK and reading.topic is not None:
+        # "kost dat geld?": answered (actions/intake.py), then the question again; no try
+        # is counted, a resident who asks is no reason to hand over to a person.
+        return Step({question: None}, explain=True)
     if reading.kind in NON_ANSWERS:
         if tries + 1 >= MAX_NON_ANSWERS and reading.kind == DONT_KNOW and question in UNKNOWN_KEPT:
             return Step({**also, question: DONT_KNOW_ANSWER, "answer_tries": 0})

@@ -3,8 +3,9 @@
 After "Nu zijn er geen medewerkers", the assistant asks: "Wilt u dat een medewerker u belt?
 Typ dan uw telefoonnummer." A number in any common form (06 12 34 56 78, 0612345678,
 +31 6 ..., 0592-..., digits written as words) is kept and said back with when the call comes;
-"nee" or "ik bel zelf" gets the number to call; anything else is asked once more with an
-example, and then the conversation goes on (nothing is promised).
+"nee" or "ik bel zelf" gets the number to call; a sentence about something else goes on with
+the conversation at once; anything else is asked once more with an example, and then the
+conversation goes on (nothing is promised).
 """
 
 import re
@@ -15,6 +16,9 @@ from integrations.numbers.phone_numbers import phone_number
 from integrations.numbers.words import plain
 
 State = Literal["none", "asking", "asked_again", "done"]
+# Words that want the call, but without a number yet: the question once more, with an example.
+_WANTS_CALL = {"ja", "jawel", "graag", "bel", "bellen", "nummer", "yes", "please", "call", "number"}
+SOMETHING_ELSE_WORDS = 3
 _NO = re.compile(
     r"^(nee|neen|nope|no|niet|liever niet|hoeft niet|nee dank (u|je)|nee bedankt|/deny)\b"
     r"|\b(ik bel (zelf|wel)|zelf bellen|geen nummer|niet bellen|niet gebeld|no thanks)\b"
@@ -48,6 +52,12 @@ def read_answer(state: State, text: str) -> CallbackAnswer:
     said = " ".join(re.findall(r"[a-z/]+", plain(text)))
     if _NO.search(said):
         return CallbackAnswer("done", ["utter_callback_declined"], declined=True)
+    words = said.split()
+    if len(words) >= SOMETHING_ELSE_WORDS and not set(words) & _WANTS_CALL:
+        # "ja graag een afspraak", "kost dat geld?": no answer to this question; the
+        # conversation goes on with it (never "Dat is geen telefoonnummer").
+        # The question stays open: after Rasa's answer it is asked once more (callbacks/chat.py).
+        return CallbackAnswer("none", [], to_rasa=True)
     if state == "asking":
         return CallbackAnswer("asked_again", ["utter_callback_again"])
     return CallbackAnswer("done", [], to_rasa=True)

@@ -295,7 +295,9 @@ async def answer(
             }
             # A number typed in groups as one word: the classifier reads the question.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
-            said_to_rasa = without_greeting(joined_numbers(message))
+            # After "nee" to the caring question: the message that raised it (protocol.py).
+            heard = screened.step.rasa_text or message
+            said_to_rasa = without_greeting(joined_numbers(heard))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             await guard.after_rasa(session_id, answered, "chat", spoken)
             messages += answered

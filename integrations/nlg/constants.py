@@ -11,6 +11,7 @@ def phrasing_constants(settings: Settings) -> dict[str, str]:
         "suicide_prevention_number": settings.suicide_prevention_number,
         "suicide_prevention_chat": settings.suicide_prevention_chat,
         "veilig_thuis_number": settings.veilig_thuis_number,
+        "veilig_thuis_chat": settings.veilig_thuis_chat,
         "shelter_night_number": settings.shelter_night_number,
         "opening_hours": settings.opening_hours,
     }

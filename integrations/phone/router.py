@@ -339,6 +339,7 @@ class Line:
         started = time.perf_counter()
         bind_conversation(call_sid)
         said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
+        heard = message  # what Rasa answers: after "nee" to the caring question, the held one
         if message != "/greet":
             screened = await self.safety.screen(
                 call_sid, message, "phone", signal, answer_language(self.language)
@@ -347,13 +348,14 @@ class Line:
                 await self.record(call_sid, message, screened.messages)
                 return await self.safety_answer(call_sid, screened)
             said_first = screened.messages
+            heard = screened.step.rasa_text or message
         if self.language not in RASA_LANGUAGES:
             return await self.other_language(call_sid, message, said_first)
         before = await self.cases.get(call_sid)
         try:
             replies = await self.rasa.send(
                 call_sid,
-                without_greeting(message),  # "ja goedemorgen, ik bel voor ...": the need
+                without_greeting(heard),  # "ja goedemorgen, ik bel voor ...": the need
                 metadata={"channel": "phone", "language": self.language},
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )

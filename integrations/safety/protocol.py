@@ -39,6 +39,8 @@ DANGER_QUESTIONS = frozenset(
 # "no not right now he is at work": a "nee" of this many words at most answers "Bent u nu in
 # gevaar?"; a longer one may carry a new question, and Rasa reads it.
 NO_DANGER_WORDS = 10
+# A message of this many words that raised the caring question asked for something else too.
+HELD_WORDS = 6
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
@@ -52,6 +54,9 @@ class SafetyState:
     helps: int = 0  # messages in a row that only say "help"
     # The last answer asked "Is er nu gevaar? Bel dan 112.": a "ja" now answers that question.
     danger_asked: bool = False
+    # The message that raised the caring question, when it also asked for something ("help
+    # voor mijn moeder, ze kan het niet meer aan"): after "nee" the assistant answers it.
+    held: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class Step:
     case: CaseChange | None = None
     dial: Dial | None = None
     to_rasa: bool = False  # Rasa answers this message (the protocol said nothing)
+    rasa_text: str | None = None  # what Rasa answers instead of this message (a held one)
     interrupt: bool = False  # end whatever form Rasa was in
     quick_exit: bool = False
 
@@ -89,6 +95,7 @@ _CANNOT_CALL = re.compile(
     r"|\b(cant|cannot|can not|dont|do not|wont|dont dare|afraid|scared|too scared|unable|not able)"
     r"\b.{0,14}\b(call|calling|phone|ring|talk)\b"
     r"|\b(rather|only|prefer to|prefer|want to)\b.{0,10}\b(chat|type|text|write)\b"
+    r"|\b(ook|hier|kan ik|mag ik|can i|is there)\b.{0,12}\b(chatten|chat|typen)\b"
 )
 _HELP_ONLY = re.compile(
     r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
@@ -170,7 +177,9 @@ def _signal_step(
             # Numbers were given already: say they are still there, do not ask again.
             return state, Step(["utter_safety_stay"], to_rasa=False)
         change = CaseChange(None, "hoog", None, signal, text, None)
-        return SafetyState("asked", 1), Step(["utter_safety_check"], change, interrupt=True)
+        held = text if len(plain_words(text)) >= HELD_WORDS else ""
+        asked = SafetyState("asked", 1, held=held)
+        return asked, Step(["utter_safety_check"], change, interrupt=True)
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
@@ -250,13 +259,21 @@ def step(
                 return _signal_step(state, text, violence, channel, office_open)
             if text == "/ask_person":
                 return SafetyState(), Step(to_rasa=True)
+            if state.held:
+                # "nee": the question the message also asked is answered now, by Rasa.
+                return SafetyState(), Step(["utter_safety_check_no"], to_rasa=True,
+                                           rasa_text=state.held)  # fmt: skip
             return SafetyState(), Step(["utter_safety_check_no", "utter_how_can_i_help"])
         if state.asked < 2:
             return replace(state, asked=state.asked + 1), Step(["utter_safety_check_again"])
         return SafetyState(), Step(["utter_safety_numbers"], to_rasa=True)
     if signal is not None:
         return _signal_step(state, text, signal, channel, office_open)
-    if state.stage == "suicide" and _CANNOT_CALL.search(" ".join(plain_words(text))):
+    if state.stage in ("suicide", "violence") and _CANNOT_CALL.search(" ".join(plain_words(text))):
+        # Afraid or unable to call: the chat of 113, or of Veilig Thuis (its text has the
+        # button to a person; not the 113 text of utter_safety_person); never a promise.
+        if state.stage == "violence":
+            return state, Step(["utter_veilig_thuis_chat"])
         person = ["utter_safety_person"] if channel == "chat" else []
         return state, Step(["utter_crisis_chat", *person])
     if state.stage == "suicide" and _THANKS.match(" ".join(plain_words(text))):

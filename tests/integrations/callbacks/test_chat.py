@@ -70,10 +70,12 @@ def test_a_person_when_nobody_is_there_is_promised_only_with_a_number(
         resident.says("hallo")
         resident.handed_over_by_rasa()
         assert resident.says("ik wil een medewerker spreken") == [HANDOFF_CLOSED, ASK]
-        asked_rasa = len(rasa.requests)
-        assert resident.says("wat kost dat gesprek eigenlijk") == [
+        # A question instead of a number: Rasa answers it, then the question comes again.
+        assert resident.says("wat kost dat gesprek eigenlijk") == [HANDOFF_CLOSED, ASK]
+        assert resident.says("ja graag") == [
             "Dat is geen telefoonnummer. Typ uw nummer, bijvoorbeeld 06 12 34 56 78. Of typ nee."
         ]
+        asked_rasa = len(rasa.requests)
         kept = resident.says("06-12345678")
         assert kept[0].startswith("Dank u. Een medewerker belt u op 06 12 34 56 78. Dat doen wij")
         assert len(rasa.requests) == asked_rasa  # the talk is the gateway's own

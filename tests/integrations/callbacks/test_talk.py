@@ -38,7 +38,11 @@ def test_no_gets_the_number_to_call_and_no_promise(text: str) -> None:
 
 
 def test_something_else_is_asked_once_more_then_the_conversation_goes_on() -> None:
-    first = read_answer("asking", "wat kost dat gesprek")
+    """Issue 15 changes this: a sentence about something else ("wat kost dat gesprek") was
+    answered "Dat is geen telefoonnummer"; now Rasa answers it and the question comes again."""
+    other = read_answer("asking", "wat kost dat gesprek")
+    assert other.to_rasa and other.phrases == [] and other.state == "none"
+    first = read_answer("asking", "ja graag")
     assert first.phrases == ["utter_callback_again"] and first.state == "asked_again"
     second = read_answer("asked_again", "ik weet mijn nummer niet uit mijn hoofd")
     assert second.to_rasa and second.phrases == [] and second.state == "done"

@@ -79,6 +79,18 @@ def test_afraid_to_call_gets_the_113_chat_not_veilig_thuis(afraid: str) -> None:
     assert chat.case is None  # no false violence signal
 
 
+@pytest.mark.parametrize(
+    "afraid",
+    ["ik durf niet te bellen", "kan ik ook chatten met veilig thuis?", "I am scared to call"],
+)
+def test_afraid_to_call_after_veilig_thuis_gets_its_chat_and_no_promise(afraid: str) -> None:
+    """Heard: "ik durf niet te bellen" after Veilig Thuis got "Ik geef door wanneer bellen
+    veilig is" (read as a safe time to call) at night, a promise nobody kept."""
+    state, _ = step(SafetyState(), "mijn man slaat mij", VIOLENCE, "chat", False)
+    _, chat = step(state, afraid, None, "chat", False)
+    assert chat.phrases == ["utter_veilig_thuis_chat"] and not chat.to_rasa
+
+
 def test_a_signal_in_the_middle_of_anything_interrupts_and_the_conversation_goes_on() -> None:
     state, told = step(SafetyState(), "mijn man slaat mij als het huis vies is", VIOLENCE,
                        "chat", True)  # fmt: skip
@@ -225,3 +237,19 @@ def test_ja_soms_to_is_there_danger_now_answers_that_question() -> None:
 def test_thanks_after_113_hears_the_numbers_stay_not_goodbye(thanks: str) -> None:
     _, after = step(SafetyState("suicide"), thanks, None, "chat", True)
     assert after.phrases == ["utter_safety_stay"] and not after.to_rasa
+
+
+def test_no_to_the_caring_question_answers_what_the_message_also_asked() -> None:
+    """Heard: "help with my elderly mother, she can't cope anymore" got the caring question;
+    after "no" the assistant asked "How can I help?" and the mother was forgotten."""
+    said = "help with my elderly mother, she can't cope anymore"
+    state, asked = step(SafetyState(), said, UNCLEAR, "chat", False)
+    assert asked.phrases == ["utter_safety_check"] and state.held == said
+    after, no = step(state, "no", None, "chat", False)
+    assert no.phrases == ["utter_safety_check_no"] and no.to_rasa and no.rasa_text == said
+    assert after == SafetyState()  # held once: a second caring question ends as before
+    # A message that only said how it feels: nothing held, the question what with.
+    short, _ = step(SafetyState(), "ik kan niet meer", UNCLEAR, "chat", False)
+    _, plain = step(short, "nee", None, "chat", False)
+    assert plain.phrases == ["utter_safety_check_no", "utter_how_can_i_help"]
+    assert plain.rasa_text is None
