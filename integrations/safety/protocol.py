@@ -178,8 +178,9 @@ def _signal_step(
             return state, Step(["utter_safety_stay"], to_rasa=False)
         change = CaseChange(None, "hoog", None, signal, text, None)
         held = text if len(plain_words(text)) >= HELD_WORDS else ""
-        asked = SafetyState("asked", 1, held=held)
-        return asked, Step(["utter_safety_check"], change, interrupt=True)
+        return SafetyState("asked", 1, held=held), Step(
+            ["utter_safety_check"], change, interrupt=True
+        )
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
