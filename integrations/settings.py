@@ -137,6 +137,8 @@ class Settings(BaseSettings):
     aanmeldteam_dial: str = DEV_AANMELDTEAM_DIAL
     veilig_thuis_dial: str = "+318002000"
     suicide_prevention_dial: str = "+318000113"
+    # No place to sleep tonight, by phone at night: the police's non-emergency number.
+    shelter_night_dial: str = "+319008844"
     # How long a delivered handoff waits for the staff member before it goes to the next one.
     handoff_lease_seconds: float = Field(default=120, gt=0)
 

@@ -79,6 +79,7 @@ MAX_DIGITS = 32  # a phone number, a postcode or a menu choice; more is not an a
 NO_ANSWER_TEXTS = {
     "suicide_prevention": "utter_safety_no_answer_113",
     "veilig_thuis": "utter_safety_no_answer_veilig_thuis",
+    "shelter_night": "utter_safety_no_answer_shelter",
 }
 ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
@@ -234,6 +235,9 @@ class Line:
                 return twiml.transfer(self.config, texts, number, after=result.dial)
             if result.dial == "veilig_thuis":
                 number = self.settings.veilig_thuis_dial
+                return twiml.transfer(self.config, texts, number, after=result.dial)
+            if result.dial == "shelter_night":
+                number = self.settings.shelter_night_dial
                 return twiml.transfer(self.config, texts, number, after=result.dial)
             if result.dial == "aanmeldteam":
                 spoken = [*texts, await self.say("utter_phone_transfer")]
@@ -395,6 +399,9 @@ class Line:
             return twiml.transfer(self.config, texts, number, after=dial)
         if dial == "veilig_thuis":
             number = self.settings.veilig_thuis_dial
+            return twiml.transfer(self.config, texts, number, after=dial)
+        if dial == "shelter_night":
+            number = self.settings.shelter_night_dial
             return twiml.transfer(self.config, texts, number, after=dial)
         if dial == "aanmeldteam":
             change = screened.step.case

@@ -7,7 +7,7 @@ phrase name, the case change, a phone transfer, and whether Rasa still hears the
 - Suicidal thoughts: 113 at once (0800-0113, chat 113.nl), 112 when there is danger now; by
   phone a transfer to 113. "Ik durf niet te bellen" then gets 113's chat and a person.
 - Danger now: 112. No place to sleep tonight: a person now when staff are there, else the
-  night number; never a promise for "today" that nobody keeps.
+  night number (by phone a transfer to it); never a promise for "today" that nobody keeps.
 - Violence: Veilig Thuis 0800-2000 (free, day and night, no name needed); by phone a transfer.
   In the chat "Bent u nu in gevaar?" follows: "ja" is 112 now and a person, "nee" is heard
   (the numbers stay), fear said after it gets Veilig Thuis and 112 again.
@@ -29,7 +29,7 @@ from integrations.safety.normalise import plain_words
 
 Stage = Literal["none", "asked", "suicide", "danger", "shelter", "violence"]
 Channel = Literal["chat", "phone"]
-Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam"]
+Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam", "shelter_night"]
 CRISIS_KINDS = ("suicide", "danger", "shelter")
 # Answers that end with the question whether there is danger now (and 112).
 DANGER_QUESTIONS = frozenset(
@@ -151,6 +151,10 @@ def _answer_to(
             return ["utter_crisis_danger"], "aanmeldteam" if office_open else None
         return ["utter_crisis_danger", "utter_safety_person"], None
     if kind == "shelter":
+        if channel == "phone" and not office_open:
+            # At night by phone: put through to the police's non-emergency number, who know
+            # where to sleep tonight (never a number said once and then the menu).
+            return ["utter_crisis_shelter_night"], "shelter_night"
         return ["utter_crisis_shelter"], (
             "aanmeldteam" if channel == "phone" and office_open else None
         )

@@ -5,8 +5,10 @@ import xml.etree.ElementTree as ET
 
 from fastapi.testclient import TestClient
 
+from integrations.app import create_app
 from integrations.settings import Settings
 from tests.integrations.phone.test_router import signed
+from tests.office_hours import NEVER_OPEN
 
 
 def staff(settings: Settings) -> dict[str, str]:
@@ -105,3 +107,29 @@ def test_a_bsn_in_a_disclosure_is_not_kept(client: TestClient, settings: Setting
     assert disclosure.startswith("Veiligheid eerst")
     # taken out at the gateway's door, before the safety protocol keeps the words
     assert "111222333" not in disclosure and "[BSN weggehaald]" in disclosure
+
+
+def test_no_place_to_sleep_by_phone_at_night_is_put_through_with_a_next_step(
+    settings: Settings,
+) -> None:
+    """Heard at night: the police's number was said once, then the menu; no transfer."""
+    closed = settings.model_copy(update=NEVER_OPEN)
+    with TestClient(create_app(closed)) as client:
+        call = {"CallSid": "CA-shelter-1", "From": "+31612345678", "To": "+31592140592"}
+        client.post("/twilio/voice", data=call, headers=signed(closed, "/twilio/voice", call))
+        spoken = {**call, "SpeechResult": "ik heb vannacht geen plek om te slapen",
+                  "Confidence": "0.9"}  # fmt: skip
+        answer = client.post(
+            "/twilio/gather", data=spoken, headers=signed(closed, "/twilio/gather", spoken)
+        )
+        root = ET.fromstring(answer.text)
+        said = " ".join(s.text or "" for s in root.iter("Say"))
+        assert "Ik verbind u nu door met de politie" in said
+        dial = root.find("Dial")
+        assert dial is not None and dial.findtext("Number") == closed.shelter_night_dial
+        path = (dial.get("action") or "").removeprefix(closed.public_base_url.rstrip("/"))
+        no_answer = {**call, "DialCallStatus": "no-answer"}
+        after = client.post(path, data=no_answer, headers=signed(closed, path, no_answer))
+        next_step = ET.fromstring(after.text)
+        assert next_step.find("Hangup") is None  # never hung up on
+        assert "0900-8844" in " ".join(s.text or "" for s in next_step.iter("Say"))

@@ -253,3 +253,14 @@ def test_no_to_the_caring_question_answers_what_the_message_also_asked() -> None
     _, plain = step(short, "nee", None, "chat", False)
     assert plain.phrases == ["utter_safety_check_no", "utter_how_can_i_help"]
     assert plain.rasa_text is None
+
+
+def test_no_place_to_sleep_by_phone_at_night_is_put_through_to_the_police() -> None:
+    """Heard at night: the caller heard the police's number once, then the menu again."""
+    shelter = SafetySignal("shelter", "geen slaapplek vannacht")
+    _, night = step(SafetyState(), "ik heb vannacht geen plek", shelter, "phone", False)
+    assert night.phrases == ["utter_crisis_shelter_night"] and night.dial == "shelter_night"
+    _, day = step(SafetyState(), "ik heb vannacht geen plek", shelter, "phone", True)
+    assert day.phrases == ["utter_crisis_shelter"] and day.dial == "aanmeldteam"
+    _, chat = step(SafetyState(), "ik heb vannacht geen plek", shelter, "chat", False)
+    assert chat.dial is None
