@@ -2,7 +2,8 @@
 
 It runs last in the pipeline (bot/config.yml). When the lexicon finds a crisis or violence
 signal, the message's intent becomes the matching safety intent with confidence 1.0, and
-the signal is kept in the parse data as `safety_signal`, so the actions can record it.
+the signal is kept in the parse data as `safety_signal`, so the actions can record it. An
+unclear signal the gateway already asked about (metadata `safety_checked`) is left alone.
 The lexicon (`integrations/safety/signals.yml`, shared with the gateway's safety protocol,
 which reads every message before Rasa) is read when the model loads: a change needs a
 restart, not a retrain.
@@ -23,6 +24,8 @@ from integrations.safety.detector import DEFAULT_LEXICON, load_lexicon
 from integrations.safety.lexicon import SafetyLexicon
 
 SAFETY_SIGNAL = "safety_signal"
+# Metadata the gateway sets on a message whose unclear signal it has already asked about.
+SAFETY_CHECKED = "safety_checked"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -51,6 +54,12 @@ class SafetySignalDetector(GraphComponent):
                 continue  # buttons send intents directly
             signal = self._lexicon.detect(text)
             if signal is None:
+                continue
+            metadata = message.get("metadata") or {}
+            if signal.kind == "unclear" and metadata.get(SAFETY_CHECKED):
+                # The gateway asked the caring question about this message and heard "nee":
+                # the classifier's reading stands ("ik zorg voor mijn man en kan het niet
+                # meer aan" is caregiving), the question is not asked twice.
                 continue
             intent = {"name": SIGNAL_INTENTS[signal.kind], "confidence": 1.0}
             ranking = [

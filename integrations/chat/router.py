@@ -289,18 +289,20 @@ async def answer(
     elif not screened.handled:
         rasa: RasaClient = state.rasa
         try:
-            metadata = {
+            metadata: dict[str, object] = {
                 "channel": "chat",
                 "language": language if language in RASA_LANGUAGES else ENGLISH,
             }
+            if screened.step.rasa_text is not None:
+                metadata["safety_checked"] = True  # bot/components/safety_signal.py
             # A number typed in groups as one word: the classifier reads the question.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
             # After "nee" to the caring question: the message that raised it (protocol.py).
             heard = screened.step.rasa_text or message
             said_to_rasa = without_greeting(joined_numbers(heard))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
-            await guard.after_rasa(session_id, answered, "chat", spoken)
-            messages += answered
+            held = screened.step.rasa_text is not None
+            messages += await guard.after_rasa(session_id, answered, "chat", spoken, held)
             # A person asked for while nobody is at work: a call only with a number.
             messages += await question_after_handoff(state, session_id, spoken)
         except RasaUnavailable as exc:

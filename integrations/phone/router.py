@@ -360,7 +360,12 @@ class Line:
             replies = await self.rasa.send(
                 call_sid,
                 without_greeting(heard),  # "ja goedemorgen, ik bel voor ...": the need
-                metadata={"channel": "phone", "language": self.language},
+                metadata={
+                    "channel": "phone",
+                    "language": self.language,
+                    # The caring question was asked about this message (safety_signal.py).
+                    "safety_checked": heard != message,
+                },
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )
         except RasaUnavailable as exc:
@@ -369,7 +374,9 @@ class Line:
             return await self.technical(call_sid, "assistent niet bereikbaar")
         if not replies:
             return await self.technical(call_sid, "assistent gaf geen antwoord")
-        await self.safety.after_rasa(call_sid, replies, "phone", answer_language(self.language))
+        replies = await self.safety.after_rasa(
+            call_sid, replies, "phone", answer_language(self.language), heard != message
+        )
         replies = [*said_first, *replies]
         await self.record(call_sid, message, replies)
         after = await self.cases.get(call_sid)

@@ -104,19 +104,27 @@ class SafetyGuard:
         messages: list[BotMessage],
         channel: Channel,
         language: str | None = None,
-    ) -> None:
+        held: bool = False,
+    ) -> list[BotMessage]:
         """When Rasa itself answered with a safety text (its classifier read what the
         detector did not), the protocol reads the next answer as if it had answered: the
         caring question, or "Bent u nu in gevaar?" after Veilig Thuis or 113 ("ja" is 112).
-        Rasa's texts are in the conversation's `language`."""
+        Rasa's texts are in the conversation's `language`. When Rasa answered a `held`
+        message (after "nee" to the caring question) with the caring question again, it is
+        not asked twice: "Waarmee kan ik u helpen?" instead. The messages to say come back."""
         said = {m.text for m in messages}
-        if (await self._message("utter_safety_check", channel, language)).text in said:
+        check = (await self._message("utter_safety_check", channel, language)).text
+        if check in said and held:
+            instead = await self._message("utter_how_can_i_help", channel, language)
+            return [instead if m.text == check else m for m in messages]
+        if check in said:
             await self._save(session_id, SafetyState("asked", 1))
-            return
+            return messages
         for name, stage in RASA_DANGER_QUESTIONS.items():
             if (await self._message(name, channel, language)).text in said:
                 await self._save(session_id, SafetyState(stage, danger_asked=True))
-                return
+                return messages
+        return messages
 
     async def _message(
         self, name: str, channel: Channel, language: str | None = None

@@ -45,3 +45,20 @@ def test_no_signal_leaves_the_classifier_alone() -> None:
 def test_buttons_are_left_alone() -> None:
     (message,) = detector().process([classified("/deny", "deny", 1.0)])
     assert message.get(INTENT)["name"] == "deny"
+
+
+def test_an_unclear_signal_already_asked_about_leaves_the_classifier_alone() -> None:
+    """After "nee" to the caring question the gateway sends the message that raised it again,
+    marked `safety_checked`: its need is read (caregiving), the question not asked twice."""
+    said = "ik zorg voor mijn man met dementie en ik kan het niet meer aan"
+    checked = classified(said, "caregiving", 0.9)
+    checked.set("metadata", {"safety_checked": True})
+    (message,) = detector().process([checked])
+    assert message.get(INTENT) == {"name": "caregiving", "confidence": 0.9}
+    (unmarked,) = detector().process([classified(said, "caregiving", 0.9)])
+    assert unmarked.get(INTENT)["name"] == "safety_check"
+    # A crisis signal is never left alone, whatever the metadata says.
+    crisis = classified("ik wil niet meer leven", "caregiving", 0.9)
+    crisis.set("metadata", {"safety_checked": True})
+    (still,) = detector().process([crisis])
+    assert still.get(INTENT)["name"] == "crisis_suicidal"
