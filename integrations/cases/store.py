@@ -34,7 +34,7 @@ from integrations.cases.record import (
     facts_update,
     new_case,
 )
-from integrations.cases.transcript import LOOK_BACK, with_choice
+from integrations.cases.transcript import LOOK_BACK, typed_choice, with_choice
 from integrations.redis_client import as_text
 
 KEY_PREFIX = CASE_PREFIX
@@ -140,6 +140,10 @@ class CaseStore:
                 )
                 if update is not None:
                     await self.change_existing(session_id, _merging(update))
+
+    async def typed_choice(self, session_id: str, text: str) -> str | None:
+        """The payload of a button of the last answer whose words the resident typed."""
+        return typed_choice(text, list(reversed(await self._recent(session_id))))
 
     async def _recent(self, session_id: str) -> list[dict[str, Any]]:
         raw: Any = await self._redis.xrevrange(transcript_key(session_id), count=LOOK_BACK)

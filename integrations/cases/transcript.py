@@ -33,6 +33,29 @@ def chosen_title(payload: str, recent: Sequence[Mapping[str, Any]]) -> str | Non
     return None
 
 
+def _plain(text: str) -> str:
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
+
+
+def typed_choice(text: str, recent: Sequence[Mapping[str, Any]]) -> str | None:
+    """The payload of a button the resident typed instead of clicking ("Ja, maak de afspraak"):
+    a title of the assistant's last answer (`recent`, oldest first), said the same way."""
+    said = _plain(text)
+    if not said:
+        return None
+    for entry in reversed(recent):
+        if entry.get("sender") == "resident" and entry.get("text") != text:
+            return None  # only the buttons of the answer the resident is replying to
+        if entry.get("sender") != "bot":
+            continue
+        titles = entry.get("buttons") or []
+        payloads = entry.get("payloads") or []
+        for title, payload in zip(titles, payloads, strict=False):
+            if _plain(str(title)) == said and payload:
+                return str(payload)
+    return None
+
+
 def with_choice(entry: Mapping[str, Any], recent: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """A resident's button click, with the words of the button the resident chose."""
     kept = dict(entry)

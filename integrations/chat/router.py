@@ -298,7 +298,7 @@ async def answer(
             # A number typed in groups as one word: the classifier reads the question.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
             # After "nee" to the caring question: the message that raised it (protocol.py).
-            heard = screened.step.rasa_text or message
+            heard = screened.step.rasa_text or await typed_button(cases, session_id, message)
             said_to_rasa = without_greeting(joined_numbers(heard))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             held = screened.step.rasa_text is not None
@@ -384,6 +384,21 @@ async def contact_noted(
         )
         for r in replies
     ]
+
+
+# A button's words are short; a longer message is the resident's own.
+TYPED_BUTTON_CHARS = 60
+
+
+async def typed_button(cases: CaseStore, session_id: str, message: str) -> str:
+    """What Rasa hears: the payload of a button of the last answer when the resident typed
+    its words ("Ja, maak de afspraak" is the button "ja"), else the message itself."""
+    if message.startswith("/") or len(message) > TYPED_BUTTON_CHARS:
+        return message
+    try:
+        return await cases.typed_choice(session_id, message) or message
+    except RedisError:
+        return message
 
 
 async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:

@@ -1,6 +1,12 @@
 """The transcript as staff read it: a button's words, never its payload."""
 
-from integrations.cases.transcript import chosen_title, readable, typed_by_resident, with_choice
+from integrations.cases.transcript import (
+    chosen_title,
+    readable,
+    typed_by_resident,
+    typed_choice,
+    with_choice,
+)
 
 OFFER = {"sender": "bot", "text": "Wilt u een afspraak?", "buttons": ["Ja", "Nee"],
          "payloads": ["/affirm", "/deny"]}  # fmt: skip
@@ -33,3 +39,19 @@ def test_what_staff_read() -> None:
         "ik heb schulden",
     ]
     assert typed_by_resident(transcript) == ["ik heb schulden"]
+
+
+def test_a_button_typed_instead_of_clicked_is_that_button() -> None:
+    recent = [
+        {"sender": "bot", "text": "Zal ik de afspraak maken?",
+         "buttons": ["Ja, maak de afspraak", "Andere tijd"], "payloads": ["ja", "andere tijd"]},
+        {"sender": "resident", "text": "ja maak de afspraak!"},
+    ]  # fmt: skip
+    assert typed_choice("ja maak de afspraak!", recent) == "ja"
+    other = [recent[0], {"sender": "resident", "text": "Andere tijd"}]
+    assert typed_choice("Andere tijd", other) == "andere tijd"
+    assert typed_choice("ja graag, maak hem maar", recent) is None
+    # Only the buttons of the answer the resident replies to, not of an older one.
+    older = [*recent, {"sender": "bot", "text": "Waar kan ik u mee helpen?"},
+             {"sender": "resident", "text": "andere tijd"}]  # fmt: skip
+    assert typed_choice("andere tijd", older) is None
