@@ -191,7 +191,7 @@ def test_a_caller_who_only_presses_keys_reaches_a_person_with_the_case(
     assert done.dialed is None and done.listens  # the intake is passed on: no transfer
     # Contact before promises: no number, so the caller hears to call, never "we call you".
     assert "Wij hebben geen telefoonnummer van u." in said(done)
-    assert "Die neemt contact met u op." not in said(done)
+    assert "Die belt u" not in said(done)
     case = case_of(gateway, phone)
     assert (case["channel"], case["route"]) == ("phone", "huishoudelijke_hulp")
     assert case["intake"] == {  # type: ignore[comparison-overlap]
@@ -322,7 +322,8 @@ def test_a_spoken_number_in_pieces_is_read_back_and_kept_not_overwritten(
     assert "Wij bellen u op 06 12 34 56 78." in readback.spoken
     assert "Klopt dit? Zeg ja of nee." in readback.spoken
     done = phone.say("ja dat klopt")
-    assert done.dialed is None and "Die neemt contact met u op." in said(done)
+    # Contact before promises, and when: "Die belt u op werkdagen van 9.00 tot 17.00 uur."
+    assert done.dialed is None and "Die belt u op werkdagen" in said(done)
     case = case_of(gateway, phone)
     assert case["intake"]["phone_number"] == "0612345678"  # type: ignore[index]
     assert case["handoff"]["urgency"] == "normaal"  # type: ignore[index]
