@@ -360,12 +360,7 @@ class Line:
             replies = await self.rasa.send(
                 call_sid,
                 without_greeting(heard),  # "ja goedemorgen, ik bel voor ...": the need
-                metadata={
-                    "channel": "phone",
-                    "language": self.language,
-                    # The caring question was asked about this message (safety_signal.py).
-                    "safety_checked": heard != message,
-                },
+                metadata=phone_metadata(self.language, safety_checked=heard != message),
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )
         except RasaUnavailable as exc:
@@ -529,6 +524,15 @@ class Line:
         else:
             done = await self.say("utter_phone_no_callback")
         return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
+
+
+def phone_metadata(language: str, safety_checked: bool) -> dict[str, object]:
+    """What Rasa hears with a spoken turn; `safety_checked` when the caring question was
+    asked about this message already (bot/components/safety_signal.py)."""
+    metadata: dict[str, object] = {"channel": "phone", "language": language}
+    if safety_checked:
+        metadata["safety_checked"] = True
+    return metadata
 
 
 def _confidence(form: dict[str, str]) -> float | None:

@@ -112,9 +112,11 @@ def test_veilig_thuis_by_phone_is_a_transfer_and_danger_at_night_no_closed_team(
 
 
 def test_no_place_to_sleep_never_promises_a_person_at_night_by_phone() -> None:
+    """Issue 14 changes this: at night the caller was told the police's number and then heard
+    the menu; now the caller is put through to it (never to the closed team)."""
     shelter = SafetySignal("shelter", "vannacht geen slaapplek")
     _, night = step(SafetyState(), "ik heb geen slaapplek vannacht", shelter, "phone", False)
-    assert night.dial is None and night.phrases == ["utter_crisis_shelter"]
+    assert night.dial == "shelter_night" and night.phrases == ["utter_crisis_shelter_night"]
 
 
 def test_help_three_times_reaches_a_person_never_a_loop() -> None:
