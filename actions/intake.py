@@ -54,7 +54,7 @@ TRIES = "answer_tries"
 # `question_topic`); the open question is asked again after it.
 TOPIC_ANSWERS = {
     "costs": "utter_info_costs",
-    "buurtteam": "utter_intake_explain_next_step",  # what the buurtteam is and does
+    "buurtteam": "utter_info_buurtteam",
     "wmo": "utter_info_wmo",
     "duration": "utter_info_duration",
 }

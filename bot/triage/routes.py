@@ -56,6 +56,7 @@ TRIAGE: dict[str, Triage] = {
     "info_opening_hours": Triage("informatie", "normaal", "info_opening_hours", "meedoen"),
     "info_where_buurtteam": Triage("informatie", "normaal", "info_where_buurtteam", "meedoen"),
     "info_duration": Triage("informatie", "normaal", "info_duration", "zorg"),
+    "info_buurtteam": Triage("informatie", "normaal", "info_buurtteam", "meedoen"),
     "ask_person": Triage("medewerker", "normaal", "person", "meedoen"),
     # A wish for an appointment with the buurtteam, in any words (the appointment dialogue).
     "book_appointment": Triage("buurtteam", "normaal", "appointment", "meedoen"),

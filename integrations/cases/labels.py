@@ -58,6 +58,7 @@ TOPICS = {
     "info_costs": "wat hulp kost",
     "info_opening_hours": "openingstijden",
     "info_where_buurtteam": "waar het buurtteam is",
+    "info_buurtteam": "wat het buurtteam is",
     "person": "wil een medewerker spreken",
     "out_of_scope": "vraag voor een ander deel van de gemeente",
 }

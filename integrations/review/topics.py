@@ -32,6 +32,7 @@ TOPICS: tuple[Topic, ...] = (
     Topic("info_costs", "Vraag: wat kost het?", "informatie"),
     Topic("info_opening_hours", "Vraag: wanneer zijn jullie open?", "informatie"),
     Topic("info_where_buurtteam", "Vraag: waar is mijn buurtteam?", "informatie"),
+    Topic("info_buurtteam", "Vraag: wat is het buurtteam?", "informatie"),
     Topic("ask_person", "Wil een medewerker spreken", "medewerker"),
     Topic("out_of_scope", "Iets anders van de gemeente (paspoort, afval)", "buiten_scope"),
 )

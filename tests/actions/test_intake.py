@@ -225,7 +225,7 @@ def test_a_sentence_with_niet_in_it_is_no_no_to_an_appointment(tracker_of: Any) 
 @pytest.mark.parametrize(
     ("said", "answer"),
     [
-        ("wat is dat eigenlijk een buurtteam", "utter_intake_explain_next_step"),
+        ("wat is dat eigenlijk een buurtteam", "utter_info_buurtteam"),
         ("kost dat geld?", "utter_info_costs"),
         ("is it free?", "utter_info_costs"),
         ("hoe lang duurt dat?", "utter_info_duration"),

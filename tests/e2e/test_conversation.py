@@ -143,9 +143,11 @@ def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
     assert texts(say(gateway, session_id, text="de huur is te hoog")) == [
         "Wilt u een afspraak met het buurtteam?"
     ]
+    # The question back is answered (what the buurtteam is), then asked again.
     assert texts(say(gateway, session_id, text="wat is een buurtteam?")) == [
-        "Het buurtteam zijn hulpverleners bij u in de wijk. "
-        "In een gesprek kijken zij met u wat helpt. Dat gesprek is gratis.",
+        "Het buurtteam zijn hulpverleners bij u in de wijk. Zij helpen bij zorgen over geld "
+        "of opvoeden. Ook als u eenzaam bent of voor iemand zorgt. Een gesprek is gratis en u "
+        "kunt hier een afspraak maken.",
         "Wilt u een afspraak met het buurtteam?",
     ]
     done = texts(say(gateway, session_id, text="nee"))

@@ -157,3 +157,11 @@ def test_an_english_resident_in_crisis_is_asked_and_answered_in_english(
     afraid = " ".join(say(gateway, sid, "I am scared to call"))
     assert "You do not have to call. You can also chat with 113." in afraid
     assert case_of(gateway, sid)["route"] == "crisis"
+
+
+def test_what_the_buurtteam_is_gets_its_answer_not_the_wmo(gateway: httpx.Client) -> None:
+    """Heard: "wat is een buurtteam?" as a first message got what the Wmo is."""
+    sid = start(gateway)
+    answer = say(gateway, sid, "wat is dat eigenlijk een buurtteam?")
+    assert answer[0].startswith("Het buurtteam zijn hulpverleners bij u in de wijk."), answer
+    assert case_of(gateway, sid)["route"] == "informatie"
