@@ -391,14 +391,16 @@ TYPED_BUTTON_CHARS = 60
 
 
 async def typed_button(cases: CaseStore, session_id: str, message: str) -> str:
-    """What Rasa hears: the payload of a button of the last answer when the resident typed
-    its words ("Ja, maak de afspraak" is the button "ja"), else the message itself."""
+    """What Rasa hears: the words a button of the last answer sends when the resident typed
+    its title ("Ja, maak de afspraak" is the button "ja"), else the message itself. A button
+    that sends an intent ("/deny") is left to the classifier, which reads "nee" as well."""
     if message.startswith("/") or len(message) > TYPED_BUTTON_CHARS:
         return message
     try:
-        return await cases.typed_choice(session_id, message) or message
+        choice = await cases.typed_choice(session_id, message)
     except RedisError:
         return message
+    return choice if choice and not choice.startswith("/") else message
 
 
 async def staff_has_taken_over(cases: CaseStore, session_id: str) -> bool:
