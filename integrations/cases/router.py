@@ -57,7 +57,6 @@ from integrations.cases.worklist import (
     row,
 )
 from integrations.handoff.queue import URGENCIES, HandoffQueue
-from integrations.languages.decision import answer_language
 from integrations.languages.store import ConversationLanguages
 from integrations.nlg.constants import phrasing_constants
 from integrations.nlg.service import Phrasing
@@ -123,7 +122,7 @@ def phrasing_of(request: Request) -> Phrasing:
 async def said_to_resident(request: Request, name: str, session_id: str) -> str:
     """A text for the resident of this chat, in the conversation's language."""
     languages: ConversationLanguages = request.app.state.languages
-    language = answer_language(await languages.of(session_id))
+    language = await languages.spoken(session_id)
     return await phrasing_of(request).text(name, language)
 
 

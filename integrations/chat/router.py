@@ -121,7 +121,7 @@ async def spoken_in(state: State, session_id: str | None) -> str:
     if session_id is None:
         return DUTCH
     languages: ConversationLanguages = state.languages
-    return answer_language(await languages.of(session_id))
+    return await languages.spoken(session_id)
 
 
 async def refused(

@@ -13,7 +13,6 @@ from integrations.chat.schemas import BotMessage, BotReply
 from integrations.chat.session_store import SessionStore
 from integrations.feedback.rules import Rating
 from integrations.feedback.service import NOT_ASKED, Feedback
-from integrations.languages.decision import answer_language
 from integrations.privacy.messages import kept_out
 
 router = APIRouter(prefix="/api/chat", tags=["chat"])
@@ -42,7 +41,7 @@ async def answer_feedback(
     except RedisError:
         return await kind_failure(state.phrasing, 503)
     # In the conversation's language (English or Dutch).
-    language = answer_language(await state.languages.of(session_id))
+    language = await state.languages.spoken(session_id)
     if kept == "not_asked":
         text = await state.phrasing.text(NOT_ASKED, language)
         return JSONResponse(status_code=409, content={"detail": text})

@@ -9,7 +9,11 @@ from contextlib import suppress
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from integrations.languages.decision import CONVERSATION_LANGUAGES, conversation_language
+from integrations.languages.decision import (
+    CONVERSATION_LANGUAGES,
+    answer_language,
+    conversation_language,
+)
 from integrations.languages.detection import DUTCH, LanguageReader
 from integrations.redis_client import as_text
 
@@ -32,6 +36,10 @@ class ConversationLanguages:
             return DUTCH
         language = as_text(raw) if raw else DUTCH
         return language if language in CONVERSATION_LANGUAGES else DUTCH
+
+    async def spoken(self, conversation_id: str) -> str:
+        """The language the texts are said in for this conversation (decision.answer_language)."""
+        return answer_language(await self.of(conversation_id))
 
     async def heard(self, conversation_id: str, message: str) -> str:
         """The language to answer `message` in, kept for the next turns. A button (a payload

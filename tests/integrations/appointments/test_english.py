@@ -1,22 +1,11 @@
 """English answers in the appointment dialogue are read as the Dutch words its readers know."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from integrations.agenda.choice import Offer
 from integrations.appointments.english import as_dutch
 from integrations.appointments.reading import dont_know, kind_in, purpose_of, yes_or_no
 from integrations.appointments.times import read_choice
-
-TZ = ZoneInfo("Europe/Amsterdam")
-SUNDAY = date(2026, 11, 22)
-OFFERS = [
-    Offer("a", datetime(2026, 11, 24, 9, 0, tzinfo=TZ), "dinsdag 24 november om 9.00 uur"),
-    Offer("b", datetime(2026, 11, 24, 13, 0, tzinfo=TZ), "dinsdag 24 november om 13.00 uur"),
-    Offer("c", datetime(2026, 11, 25, 9, 0, tzinfo=TZ), "woensdag 25 november om 9.00 uur"),
-]
+from tests.integrations.appointments.test_times import OFFERS, SUNDAY
 
 
 @pytest.mark.parametrize(
