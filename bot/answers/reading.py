@@ -222,7 +222,8 @@ _RELATIONS = (
     "moeder|vader|man|vrouw|partner|zoon|dochter|kind|kinderen|buurman|buurvrouw|oma|opa|"
     "broer|zus|zuster|schoonmoeder|schoonvader|vriend|vriendin|moeke|pa|ma|mam|pap|tante|oom|"
     "nicht|neef|echtgenoot|echtgenote|vrouwtje|mannetje|ouders|grootmoeder|grootvader|"
-    "mother|father|husband|wife|son|daughter|neighbour|neighbor"
+    "mother|father|husband|wife|son|daughter|neighbour|neighbor|mum|mom|dad|grandma|grandpa|"
+    "grandmother|grandfather|sister|brother"
 )
 _MY = r"(?:mijn|mijne|me|mn|min|m|mien|onze|ons|my|our)"
 _FOR_SELF = [

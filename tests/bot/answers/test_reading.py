@@ -19,6 +19,7 @@ from bot.answers.reading import (
     QUESTION_BACK,
     Reading,
     also_needed,
+    help_for,
     plain,
     read_answer,
     said_answers,
@@ -326,3 +327,9 @@ def test_a_need_of_the_other_intake_is_found() -> None:
     assert also_needed("voorziening", said) == ["schoonmaken"]
     assert also_needed("buurtteam", said) == []
     assert also_needed("huishoudelijke_hulp", ["ik kan niet meer stofzuigen"]) == []
+
+
+def test_who_the_help_is_for_in_english_words_residents_use() -> None:
+    """Heard: "my mum cant do the cleaning anymore" still got "Who is the help for?"."""
+    assert help_for(plain("my mum cant do the cleaning anymore")) == "voor mijn mum"
+    assert help_for(plain("its for my dad")) == "voor mijn dad"
