@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.gateway_client import appointments
 from actions.intake_answers import APPOINTMENT, NO_APPOINTMENT, answer_text, appointment_choice
+from bot.answers.reading import place_named
 
 Result = dict[str, Any]
 STEP = "appointment_step"
@@ -65,6 +66,17 @@ def ended(answer: dict[str, Any] | None) -> str | None:
     return None if answer.get("open") else str(answer.get("outcome") or "afgehandeld")
 
 
+def with_place_said(answer: Any, tracker: Tracker) -> str:
+    """The yes to an appointment, with the wijk the resident named earlier in the
+    conversation ("Assen-Oost" to "Wat speelt er?"), so the dialogue does not ask it again."""
+    text = answer_text(answer)
+    if place_named([text]) is not None:
+        return text
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    place = place_named(t for t in said if not t.startswith("/"))
+    return f"{text}, ik woon in {place}" if place else text
+
+
 class BookingValidation:
     """The appointment questions of the buurtteam form (mixed into its validation action)."""
 
@@ -76,7 +88,7 @@ class BookingValidation:
         choice = appointment_choice(value)
         if choice != APPOINTMENT:
             return {"next_step": choice}
-        body = {"intent": "book_appointment", "text": answer_text(value)}
+        body = {"intent": "book_appointment", "text": with_place_said(value, tracker)}
         started = await appointments(tracker.sender_id, "start", body, channel_of(tracker))
         say(dispatcher, started)
         return {"next_step": APPOINTMENT, STEP: ended(started)}

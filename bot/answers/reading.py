@@ -73,6 +73,23 @@ _WHERE_ONLY = re.compile(
     + "|".join(re.escape(w) for w in WIJKEN)
     + r")(?: in assen)?|(?:ik woon|wij wonen|we wonen) in assen|94\d\d(?: ?[a-z]{2})?"
 )
+# A wijk or a postcode of Assen named anywhere in a message ("ik woon in kloosterveen en mijn
+# zoon spijbelt", "9408 ab").
+_PLACE_NAMED = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in WIJKEN) + r"|94\d\d(?: ?[a-z]{2}\b)?)\b"
+)
+
+
+def place_named(texts: Iterable[str]) -> str | None:
+    """The wijk or postcode the resident named last in `texts` (earliest first), or None: an
+    answer given before it was asked ("Assen-Oost" to "Wat speelt er?") is not asked again."""
+    for text in reversed(list(texts)):
+        found = _PLACE_NAMED.findall(plain(text))
+        if found:
+            return str(found[-1])
+    return None
+
+
 # A lone number that is no year ("9408" to "Sinds wanneer?") answers no open question.
 _YEAR = re.compile(r"(19[3-9]\d|20\d\d)")
 _FILLERS = r"(?:eh+m?|uh+m?|euh|hm+|nou|ja|nee|sorry|dus|maar|tja|pff+|oh|o|ok|oke|hmm)"

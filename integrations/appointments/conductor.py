@@ -34,6 +34,7 @@ from integrations.appointments.reading import (
     Kind,
     Question,
     asks_to_book,
+    calls_off,
     clear_yes,
     digits_in,
     dont_know,
@@ -356,7 +357,7 @@ class Conductor:
                 "afspraak" in folded or d.step in ("sms", "detail", "repeat")
             ):
                 return await self._move(session_id, d, text, says)
-        if d.step in BEFORE_BOOKING and gives_up(text):
+        if d.step in BEFORE_BOOKING and (gives_up(text) or (booking is None and calls_off(text))):
             if d.moving and booking is not None:
                 await self._service.reconsider(session_id)
                 says.append(Say("utter_appointment_kept", await self._values(booking, d)))

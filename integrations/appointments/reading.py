@@ -282,6 +282,16 @@ def gives_up(text: str | None) -> bool:
     return says(folded, _GIVE_UP) and not says(folded, (*_MOVE, "andere"))
 
 
+# Words that cancel, said before anything is booked: the resident stops the booking.
+_CALL_OFF = _p("afzeggen|afzegge|afzeg|zeg af|annuleren|annuleer|cancelen|cancel|intrekken")
+
+
+def calls_off(text: str | None) -> bool:
+    """ "ik wil hem afzeggen" while the appointment is still being made: no appointment."""
+    folded = words_of(text)
+    return says(folded, _CALL_OFF) and not says(folded, (*_MOVE, *_KEEP))
+
+
 def not_in_assen(text: str | None) -> bool:
     return says(words_of(text), _NOT_IN_ASSEN)
 

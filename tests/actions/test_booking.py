@@ -14,6 +14,7 @@ from actions.booking import (
     booking_required_slots,
     ended,
     say,
+    with_place_said,
 )
 
 
@@ -96,3 +97,21 @@ def test_a_dialogue_that_ended_before_the_form_started_is_not_answered_again(
     )
     result, said = validate("validate_appointment_step", "Kloosterveen", answered)
     assert said == ["utter_booking_unavailable"]
+
+
+def test_a_wijk_said_before_it_was_asked_goes_with_the_yes(tracker_of: Any) -> None:
+    """ "Assen-Oost" to "Wat speelt er?", then "ja graag" to the appointment: the dialogue
+    starts with the wijk and does not ask it again."""
+    said = [
+        {"event": "user", "text": "ik heb hulp nodig met mijn post"},
+        {"event": "user", "text": "Assen-Oost"},
+        {"event": "user", "text": "ja graag"},
+    ]
+    tracker = tracker_of(events=said)
+    assert with_place_said("ja graag", tracker) == "ja graag, ik woon in assen oost"
+    # The wijk in the answer itself wins; nothing named: the answer alone.
+    assert with_place_said("ja, in Pittelo", tracker) == "ja, in Pittelo"
+    assert with_place_said("ja graag", tracker_of(events=said[:1])) == "ja graag"
+    # A button's payload is no place.
+    buttons = [{"event": "user", "text": "/ask_support"}, {"event": "user", "text": "ja"}]
+    assert with_place_said("ja", tracker_of(events=buttons)) == "ja"

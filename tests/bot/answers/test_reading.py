@@ -20,6 +20,7 @@ from bot.answers.reading import (
     Reading,
     also_needed,
     help_for,
+    place_named,
     plain,
     read_answer,
     said_answers,
@@ -333,3 +334,12 @@ def test_who_the_help_is_for_in_english_words_residents_use() -> None:
     """Heard: "my mum cant do the cleaning anymore" still got "Who is the help for?"."""
     assert help_for(plain("my mum cant do the cleaning anymore")) == "voor mijn mum"
     assert help_for(plain("its for my dad")) == "voor mijn dad"
+
+
+def test_the_place_named_last_is_found_in_earlier_messages() -> None:
+    said = ["ik heb schulden", "ik woon in kloosterveen en mijn zoon spijbelt", "ja"]
+    assert place_named(said) == "kloosterveen"
+    assert place_named(["Assen-Oost", "nee wacht, Marsdijk"]) == "marsdijk"
+    assert place_named(["mijn postcode is 9408 AB"]) == "9408 ab"
+    assert place_named(["ik heb 94 euro schuld", "ik woon in assen"]) is None
+    assert place_named([]) is None

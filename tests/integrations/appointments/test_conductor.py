@@ -514,6 +514,14 @@ def test_giving_up_and_unclear_answers_never_loop(with_dialogue: WithDialogue) -
         assert (await stopping.says("laat maar, ik wil toch geen afspraak")).outcome == (
             "geen afspraak"
         )
+        # "afzeggen" before anything is booked stops the booking; at the wijk question too.
+        calling_off = built.resident("call off")
+        await calling_off.start("ik wil een afspraak")
+        assert (await calling_off.says("ik wil hem afzeggen")).outcome == "geen afspraak"
+        moving_on = built.resident("move on")
+        await moving_on.start("ik wil een afspraak")
+        assert (await moving_on.says("Peelo")).offers()
+        assert (await moving_on.says("nee annuleer maar")).outcome == "geen afspraak"
 
     with_dialogue(work)
 
