@@ -36,6 +36,10 @@ RASA_DANGER_QUESTIONS: dict[str, Stage] = {
     "utter_veilig_thuis_person": "violence",
     "utter_crisis_danger_now": "suicide",
 }
+# After a disclosure, Rasa's answers that would leave the resident with nothing ("Sorry, dat
+# begreep ik niet goed", "Daar kan ik u niet mee helpen") give way to the numbers and a person.
+COLD_ANSWERS = ("utter_fallback_rephrase", "utter_out_of_scope")
+STAY = {"violence": "utter_veilig_thuis_stay", "suicide": "utter_safety_stay"}
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -111,7 +115,8 @@ class SafetyGuard:
         caring question, or "Bent u nu in gevaar?" after Veilig Thuis or 113 ("ja" is 112).
         Rasa's texts are in the conversation's `language`. When Rasa answered a `held`
         message (after "nee" to the caring question) with the caring question again, it is
-        not asked twice: "Waarmee kan ik u helpen?" instead. The messages to say come back."""
+        not asked twice: "Waarmee kan ik u helpen?" instead. After a disclosure, Rasa's
+        fallback gives way to the numbers and a person. The messages to say come back."""
         said = {m.text for m in messages}
         check = (await self._message("utter_safety_check", channel, language)).text
         if check in said and held:
@@ -124,6 +129,15 @@ class SafetyGuard:
             if (await self._message(name, channel, language)).text in said:
                 await self._save(session_id, SafetyState(stage, danger_asked=True))
                 return messages
+        stage = (await self._load(session_id)).stage
+        if stage in STAY:
+            # "ik wil dat de ruzie thuis stopt" after Veilig Thuis: no "Sorry, dat begreep ik
+            # niet goed" with a menu, but the numbers again and a person.
+            cold = {(await self._message(n, channel, language)).text for n in COLD_ANSWERS}
+            if said & cold:
+                stay = await self._message(STAY[stage], channel, language)
+                kept = [m for m in messages if m.text not in cold]
+                return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
         return messages
 
     async def _message(

@@ -185,6 +185,11 @@ def _signal_step(
         return SafetyState("asked", 1, held=held), Step(
             ["utter_safety_check"], change, interrupt=True
         )
+    if kind == state.stage and kind in ("violence", "suicide") and channel == "chat":
+        # The same again in other words ("nee hij weet niet dat ik dit doe"): the numbers stay,
+        # not the whole first answer again ("Wat goed dat u dit vertelt").
+        stay = "utter_veilig_thuis_stay" if kind == "violence" else "utter_safety_stay"
+        return state, Step([stay], _disclosure(kind, signal, text), quick_exit=True)
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 """The safety protocol in the gateway, with a real Redis and Rasa and the action server
 down: a resident in crisis still gets the right numbers, by chat and by phone."""
 
+import json
 import xml.etree.ElementTree as ET
 
 from fastapi.testclient import TestClient
@@ -9,6 +10,7 @@ from integrations.app import create_app
 from integrations.settings import Settings
 from tests.integrations.phone.test_router import signed
 from tests.office_hours import NEVER_OPEN
+from tests.recorder import recording_server
 
 
 def staff(settings: Settings) -> dict[str, str]:
@@ -133,3 +135,25 @@ def test_no_place_to_sleep_by_phone_at_night_is_put_through_with_a_next_step(
         next_step = ET.fromstring(after.text)
         assert next_step.find("Hangup") is None  # never hung up on
         assert "0900-8844" in " ".join(s.text or "" for s in next_step.iter("Say"))
+
+
+def test_after_a_disclosure_rasas_fallback_gives_way_to_the_numbers(settings: Settings) -> None:
+    """Held as a resident: after Veilig Thuis, "ik wil dat de ruzie thuis stopt" got "Sorry, dat
+    begreep ik niet goed" and a menu of aids. Rasa at its HTTP boundary answers the fallback."""
+    sorry = "Sorry, dat begreep ik niet goed. Gaat uw vraag over een van deze dingen?"
+    fallback = [{"text": sorry}]
+    with recording_server(body=json.dumps(fallback).encode()) as rasa:
+        app = create_app(settings.model_copy(update={"rasa_url": rasa.url}))
+        with TestClient(app) as client:
+            session_id = client.post("/api/chat/sessions").json()["session_id"]
+            assert "0800-2000" in texts(chat(client, session_id, "mijn man slaat me"))
+            chat(client, session_id, "nee nu niet")
+            after = chat(client, session_id, "ik wil dat de ruzie thuis stopt")
+            said = texts(after)
+            assert "begreep ik niet" not in said
+            assert "Veilig Thuis" in said and "0800-2000" in said
+            buttons = [b["payload"] for m in after["messages"] for b in m["buttons"]]  # type: ignore[attr-defined]
+            assert buttons == ["/ask_person"]
+            # Before any disclosure, the fallback is Rasa's to give.
+            other = client.post("/api/chat/sessions").json()["session_id"]
+            assert "begreep ik niet" in texts(chat(client, other, "blabla"))

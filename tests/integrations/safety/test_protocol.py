@@ -1,5 +1,7 @@
 """The safety protocol across turns, as residents answer: pure, no stack."""
 
+from dataclasses import replace
+
 import pytest
 
 from integrations.safety.lexicon import SafetySignal
@@ -266,3 +268,24 @@ def test_no_place_to_sleep_by_phone_at_night_is_put_through_to_the_police() -> N
     assert day.phrases == ["utter_crisis_shelter"] and day.dial == "aanmeldteam"
     _, chat = step(SafetyState(), "ik heb vannacht geen plek", shelter, "chat", False)
     assert chat.dial is None
+
+
+def test_the_same_disclosure_again_in_other_words_hears_the_numbers_stay() -> None:
+    """Held as a resident: after Veilig Thuis, "nee hij weet niet dat ik dit doe" got the whole
+    first answer again ("Wat goed dat u dit vertelt")."""
+    state, _ = step(SafetyState(), "mijn man slaat me", VIOLENCE, "chat", True)
+    again = SafetySignal("violence", "betekenis (0.7)", by_meaning=True)
+    later = replace(state, danger_asked=False)
+    _, said = step(later, "hij weet niet dat ik dit doe", again, "chat", True)
+    assert said.phrases == ["utter_veilig_thuis_stay"] and not said.to_rasa
+    assert said.case is not None and said.case.route == "veilig_thuis"
+    suicidal = SafetyState("suicide")
+    _, told = step(suicidal, "ik wil er echt niet meer zijn", SUICIDE, "chat", True)
+    assert told.phrases == ["utter_safety_stay"]
+    # Another kind is a new answer: danger after violence is 112.
+    knife = SafetySignal("danger", "mes")
+    _, new = step(later, "hij pakt een mes", knife, "chat", True)
+    assert "utter_crisis_danger" in new.phrases
+    # By phone the same signal is put through again (the transfer may not have answered).
+    _, phoned = step(SafetyState("violence"), "hij slaat me", VIOLENCE, "phone", True)
+    assert phoned.dial == "veilig_thuis"
