@@ -45,6 +45,7 @@ from integrations.appointments.reading import (
     kind_in,
     mentions_living,
     mobile_number,
+    names_booking,
     no_code,
     not_in_assen,
     purpose_of,
@@ -164,6 +165,11 @@ class Conductor:
             if not asks_to_book(text):
                 return await self._finish(session_id, d, says, "afgehandeld")
             purpose = "book"
+        if purpose in ("ask", "move") and booking is None and self._unfinished(before):
+            # "maak gewoon die afspraak" after an interruption (a disclosure, a question): the
+            # booking this conversation began goes on where it stopped.
+            d = before.model_copy(update={"channel": channel})
+            return await self._next(session_id, d, says)
         if purpose in ("ask", "move", "cancel") and booking is None:
             # Made in another conversation: found again with its code and house number.
             d = d.model_copy(update={"purpose": purpose, "question": asked})
@@ -184,6 +190,10 @@ class Conductor:
             return await self._move(session_id, d, text, says)
         await self._update_case(session_id, {"route": "buurtteam"})
         return await self._book(session_id, d, text, says)
+
+    @staticmethod
+    def _unfinished(before: Dialogue) -> bool:
+        return before.open and before.purpose == "book" and before.step in BEFORE_BOOKING
 
     async def answer(self, session_id: str, text: str, channel: Channel) -> Turn:
         d = (await self._load(session_id)).model_copy(update={"channel": channel})
@@ -794,7 +804,8 @@ class Conductor:
         if len(digits) == 6:
             await self._save(session_id, d.model_copy(update={"code": digits}).at("code_detail"))
             return Turn(says)
-        if purpose_of(text, None) == "book" and not digits:
+        if names_booking(text) and purpose_of(text, None) == "book" and not digits:
+            # "ik wil een nieuwe afspraak"; "geen code" or "kwijt" is no wish to book.
             return await self._book(session_id, d, text, says)
         if no_code(text) or yes_or_no(text) is False or d.tries + 1 > MAX_UNCLEAR:
             says.append(Say("utter_no_code"))

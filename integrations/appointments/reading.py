@@ -344,6 +344,11 @@ def wants_appointment(text: str | None) -> bool:
     return says(words_of(text), _BOOK)
 
 
+def names_booking(text: str | None) -> bool:
+    """Words about making an appointment ("een nieuwe afspraak"), whatever else is said."""
+    return says(words_of(text), _BOOK)
+
+
 def asks_to_book(text: str | None) -> bool:
     """The words say the resident wants an appointment ("ik wil een afspraak, wat kost dat?"),
     also when they ask something along with it."""

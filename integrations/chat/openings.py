@@ -15,6 +15,38 @@ _OPENING_WORDS = (
 )
 _OPENING = re.compile(rf"^(?:(?:{_OPENING_WORDS})\b[\s,.!]*)+", re.IGNORECASE)
 MIN_WORDS_LEFT = 3
+# "ja, dat wil ik wel", "ja graag maak hem maar": a yes that answers the question asked, not an
+# opening. Kept when nothing but "ja" or "nee" (and "eh", "nou") opens and an answer follows.
+_ANSWER_OPENING = re.compile(r"^(?:(?:ja|jaa|nee|nou|eh+|ehm|uh+)\b[\s,.!]*)+$", re.IGNORECASE)
+_ANSWER_GOES_ON = frozenset(
+    [
+        "dat",
+        "dit",
+        "graag",
+        "hoor",
+        "doe",
+        "maak",
+        "is",
+        "prima",
+        "goed",
+        "wel",
+        "zeker",
+        "natuurlijk",
+        "klopt",
+        "precies",
+        "oke",
+        "ok",
+        "please",
+        "sure",
+        "dan",
+        "maar",
+        "toch",
+        "liever",
+        "hoeft",
+        "niet",
+        "geen",
+    ]
+)
 
 
 def without_greeting(text: str) -> str:
@@ -23,4 +55,7 @@ def without_greeting(text: str) -> str:
     if not match:
         return text
     rest = text[match.end() :].strip()
+    first = rest.split()[0].lower().strip(",.!?") if rest else ""
+    if _ANSWER_OPENING.match(match.group()) and first in _ANSWER_GOES_ON:
+        return text
     return rest if len(rest.split()) >= MIN_WORDS_LEFT else text

@@ -33,7 +33,12 @@ Dial = Literal["suicide_prevention", "veilig_thuis", "aanmeldteam", "shelter_nig
 CRISIS_KINDS = ("suicide", "danger", "shelter")
 # Answers that end with the question whether there is danger now (and 112).
 DANGER_QUESTIONS = frozenset(
-    {"utter_crisis_danger", "utter_crisis_danger_now", "utter_veilig_thuis_person"}
+    {
+        "utter_crisis_danger",
+        "utter_crisis_danger_call",
+        "utter_crisis_danger_now",
+        "utter_veilig_thuis_person",
+    }
 )
 # "nee" to that question: no danger now; the numbers stay, and the conversation goes on.
 # "no not right now he is at work": a "nee" of this many words at most answers "Bent u nu in
@@ -97,6 +102,13 @@ _CANNOT_CALL = re.compile(
     r"|\b(rather|only|prefer to|prefer|want to)\b.{0,10}\b(chat|type|text|write)\b"
     r"|\b(ook|hier|kan ik|mag ik|can i|is there)\b.{0,12}\b(chatten|chat|typen)\b"
 )
+# A question about the person who was asked to come.
+_ASKS_PERSON = re.compile(
+    r"\b(wanneer|hoe lang|hoelang|waar blijft|komt er|is er|duurt)\b.{0,30}"
+    r"\b(medewerker|iemand|persoon|mens|hulpverlener)\b"
+    r"|\b(medewerker|iemand|persoon)\b.{0,20}\b(komt|komen|eraan|er aan)\b"
+    r"|\b(when|how long)\b.{0,30}\b(staff|someone|somebody|person)\b"
+)
 _HELP_ONLY = re.compile(
     r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
     r"heb|iemand|snel|nu)\s?)+$"
@@ -138,18 +150,20 @@ def _answer_to(
     at the door with a knife) is 112 first, and Veilig Thuis for afterwards."""
     if kind == "danger" and violence:
         if channel == "phone":
-            return ["utter_crisis_danger", "utter_veilig_thuis_after"], (
+            return ["utter_crisis_danger_call", "utter_veilig_thuis_after"], (
                 "aanmeldteam" if office_open else None
             )
-        return ["utter_crisis_danger", "utter_veilig_thuis_after", "utter_safety_person"], None
+        return ["utter_crisis_danger", "utter_veilig_thuis_after", "utter_danger_person"], None
     if kind == "suicide":
         if channel == "phone":
             return ["utter_crisis_suicide"], "suicide_prevention"
         return ["utter_crisis_suicide", "utter_crisis_danger_now", "utter_safety_person"], None
     if kind == "danger":
+        # By phone "Bel nu meteen 112" without an "if"; who cannot call stays on the line and
+        # is put through to a person. In the chat no 113 for a danger that may be violence.
         if channel == "phone":
-            return ["utter_crisis_danger"], "aanmeldteam" if office_open else None
-        return ["utter_crisis_danger", "utter_safety_person"], None
+            return ["utter_crisis_danger_call"], "aanmeldteam" if office_open else None
+        return ["utter_crisis_danger", "utter_danger_person"], None
     if kind == "shelter":
         if channel == "phone" and not office_open:
             # At night by phone: put through to the police's non-emergency number, who know
@@ -214,6 +228,19 @@ def _help_again(
     return replace(now, helps=0), Step(["utter_safety_help_person"], change, dial, interrupt=True)
 
 
+def _cannot_call(state: SafetyState, said: str) -> bool:
+    return state.stage in ("suicide", "violence") and _CANNOT_CALL.search(said) is not None
+
+
+def _no_call_step(state: SafetyState, channel: Channel) -> Step:
+    """Afraid or unable to call: the chat of 113, or of Veilig Thuis (its text has the button
+    to a person; not the 113 text of utter_safety_person); never a promise."""
+    if state.stage == "violence":
+        return Step(["utter_veilig_thuis_chat"])
+    person = ["utter_safety_person"] if channel == "chat" else []
+    return Step(["utter_crisis_chat", *person])
+
+
 def step(
     state: SafetyState,
     text: str,
@@ -225,6 +252,10 @@ def step(
     said = " ".join(plain_words(text))
     if state.danger_asked:
         state = replace(state, danger_asked=False)
+        if _cannot_call(state, said) and (signal is None or signal.by_meaning):
+            # "nee ik wil niet bellen mijn vader hoort het dan": no "no danger now", but a way
+            # that needs no call.
+            return state, _no_call_step(state, channel)
         # "ja hij is nu thuis", "nee hij is weg": the meaning reader hears the same violence
         # again in the answer; new words of the lexicon still count as a new signal.
         again = signal is not None and signal.kind in (state.stage, "unclear") and signal.by_meaning
@@ -232,8 +263,10 @@ def step(
         if answer == "yes":
             # "ja" to "Is er nu gevaar?": 112 now (by phone: hang up and call it), and in the
             # chat a person; never the menu, never back to the question of a form.
-            person = ["utter_safety_person"] if channel == "chat" else []
-            return state, Step(["utter_safety_danger_yes", *person])
+            person = "utter_safety_person" if state.stage == "suicide" else "utter_danger_person"
+            return state, Step(
+                ["utter_safety_danger_yes", *([person] if channel == "chat" else [])]
+            )
         if (
             answer == "no"
             and state.stage in NO_DANGER_NOW
@@ -279,13 +312,19 @@ def step(
         return SafetyState(), Step(["utter_safety_numbers"], to_rasa=True)
     if signal is not None:
         return _signal_step(state, text, signal, channel, office_open)
-    if state.stage in ("suicide", "violence") and _CANNOT_CALL.search(" ".join(plain_words(text))):
-        # Afraid or unable to call: the chat of 113, or of Veilig Thuis (its text has the
-        # button to a person; not the 113 text of utter_safety_person); never a promise.
-        if state.stage == "violence":
-            return state, Step(["utter_veilig_thuis_chat"])
-        person = ["utter_safety_person"] if channel == "chat" else []
-        return state, Step(["utter_crisis_chat", *person])
+    if _cannot_call(state, said):
+        return state, _no_call_step(state, channel)
+    if (
+        channel == "chat"
+        and state.stage in (*CRISIS_KINDS, "violence")
+        and _ASKS_PERSON.search(said)
+    ):
+        # "wanneer komt die medewerker dan?": about the person asked for, not an appointment.
+        return state, Step(["utter_safety_person_coming"])
+    if channel == "chat" and state.stage == "shelter":
+        # "ik heb geen familie hier": tonight's place to sleep stays the need (the words go to
+        # the case for the person); never a new intake about something else.
+        return state, Step(["utter_shelter_waiting"])
     if state.stage == "suicide" and _THANKS.match(" ".join(plain_words(text))):
         return state, Step(["utter_safety_stay"])
     return state, Step(to_rasa=True)

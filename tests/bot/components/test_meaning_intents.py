@@ -13,7 +13,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.meaning_intents import MeaningIntentClassifier
+from bot.components.meaning_intents import MeaningIntentClassifier, pieces_of, with_pieces
 
 TRAINING = {
     "ask_aids": [
@@ -127,3 +127,39 @@ def test_too_few_intents_trains_nothing_and_reads_nothing(tmp_path: Path) -> Non
     loaded = MeaningIntentClassifier.load(config, storage, resource, context())
     (message,) = loaded.process([Message(data={TEXT: "hallo"})])
     assert message.get(INTENT) == {"name": None, "confidence": 0.0}
+
+
+def test_a_long_message_is_read_in_pieces() -> None:
+    story = (
+        "Mijn vader is 91 en woont nog alleen. Hij kookt zelf en loopt elke dag naar de bakker. "
+        "Maar de badkamer is vies en de was blijft liggen."
+    )
+    assert pieces_of(story) == [
+        "Mijn vader is 91 en woont nog alleen",
+        "Hij kookt zelf en loopt elke dag naar de bakker",
+        "Maar de badkamer is vies en de was blijft liggen",
+    ]
+    speech = " ".join(f"w{i}" for i in range(20))
+    windows = pieces_of(speech)
+    assert windows[0].split()[0] == "w0" and windows[-1].split()[-1] == "w19"
+    assert all(len(w.split()) == 12 for w in windows)
+    assert pieces_of("ik heb een scootmobiel nodig") == []
+
+
+def test_a_piece_decides_only_a_need_and_only_when_much_surer() -> None:
+    def ranking(name: str, confidence: float) -> list[dict[str, object]]:
+        return [{"name": name, "confidence": confidence}]
+
+    whole = ranking("loneliness", 0.3)
+    need = ranking("ask_household_help", 0.7)
+    assert with_pieces(whole, [ranking("greet", 0.9), need], 0.2) == need
+    assert with_pieces(whole, [ranking("greet", 0.9)], 0.2) == whole
+    assert with_pieces(ranking("loneliness", 0.6), [need], 0.2) == ranking("loneliness", 0.6)
+
+
+def test_a_story_whose_need_sits_in_one_sentence(classifier: MeaningIntentClassifier) -> None:
+    story = (
+        "Goedemiddag. Ik ben 84 jaar en woon in Assen. Mijn kinderen wonen ver weg. "
+        "Ik zoek hulp bij het poetsen van mijn huis."
+    )
+    assert intent_of(classifier, story) == "ask_household_help"

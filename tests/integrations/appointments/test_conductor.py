@@ -391,6 +391,46 @@ def test_the_code_finds_the_appointment_in_a_new_conversation(
     with_dialogue(work)
 
 
+def test_cancelling_without_the_code_goes_to_a_person_not_to_a_new_booking(
+    with_dialogue: WithDialogue,
+) -> None:
+    """Held as a resident: "ik heb geen kode meer, kwijt" (or the button "geen code") to the
+    code question asked for the wijk, and offered times for a new appointment."""
+
+    async def work(built: Built) -> None:
+        for n, words in enumerate(["ik heb geen kode meer, kwijt", "geen code"]):
+            resident = built.resident(f"r{n}")
+            asked = await resident.start("ik wil me afspraak afzegge", intent="cancel_appointment")
+            assert asked.names == ["utter_ask_code"]
+            told = await resident.says(words)
+            assert told.names == ["utter_no_code"] and told.outcome == "afgehandeld", words
+        # Words about a new appointment at the code question still book one.
+        booking = built.resident("new")
+        await booking.start("ik wil mijn afspraak verzetten", intent="change_appointment")
+        assert "utter_ask_wijk" in (await booking.says("nee doe maar nieuwe afspraak")).names
+
+    with_dialogue(work)
+
+
+def test_a_booking_interrupted_goes_on_where_it_stopped(with_dialogue: WithDialogue) -> None:
+    """Held as a resident: a disclosure in the middle of a booking, then "laat maar, maak
+    gewoon die afspraak" was asked for the code of an appointment made elsewhere."""
+
+    async def work(built: Built) -> None:
+        resident = built.resident()
+        await resident.start("ik wil een afspraak")
+        assert (await resident.says("Peelo")).offers()
+        # The form was left for the safety answer; Rasa starts the dialogue again.
+        again = await resident.start("laat maar, maak gewoon die afspraak", "ask_appointment")
+        assert "utter_ask_code" not in again.names and again.offers()
+        # Without an unfinished booking, "die afspraak" is one made before: the code.
+        other = built.resident("other")
+        asked = await other.start("wanneer is die afspraak", "ask_appointment")
+        assert asked.names == ["utter_ask_code"]
+
+    with_dialogue(work)
+
+
 def test_a_wrong_code_or_house_number_three_times_gives_up(with_dialogue: WithDialogue) -> None:
     async def work(built: Built) -> None:
         code = await book_by_buttons(built.resident("first"))

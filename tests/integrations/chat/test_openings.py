@@ -32,7 +32,21 @@ def test_the_need_after_a_greeting(said: str, need: str) -> None:
         "ja graag",
         "dagbesteding voor mijn vader",
         "janssen is mijn naam",
+        # A yes that answers the question asked ("Wilt u een afspraak?"), not an opening.
+        "ja, dat wil ik wel",
+        "ja graag maak hem maar",
+        "nee hoor dat hoeft niet",
+        "eh ja dat is goed",
     ],
 )
 def test_a_greeting_alone_or_no_greeting_stays(said: str) -> None:
     assert without_greeting(said) == said
+
+
+def test_a_yes_before_a_need_is_still_an_opening() -> None:
+    assert without_greeting("ja eh mijn moeder kan niet meer in bad") == (
+        "mijn moeder kan niet meer in bad"
+    )
+    assert without_greeting("ja hallo, dat is lang geleden, ik bel voor mijn vader") == (
+        "dat is lang geleden, ik bel voor mijn vader"
+    )

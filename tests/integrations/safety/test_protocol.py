@@ -108,7 +108,7 @@ def test_veilig_thuis_by_phone_is_a_transfer_and_danger_at_night_no_closed_team(
     assert vt.dial == "veilig_thuis"
     danger = SafetySignal("danger", "mes")
     _, night = step(SafetyState(), "hij heeft een mes", danger, "phone", False)
-    assert night.dial is None and night.phrases == ["utter_crisis_danger"]
+    assert night.dial is None and night.phrases == ["utter_crisis_danger_call"]
     _, day = step(SafetyState(), "hij heeft een mes", danger, "phone", True)
     assert day.dial == "aanmeldteam"
 
@@ -177,7 +177,7 @@ def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_1
     assert told.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person"]
     assert state.danger_asked
     _, yes = step(state, "ja", None, "chat", True)
-    assert yes.phrases == ["utter_safety_danger_yes", "utter_safety_person"] and not yes.to_rasa
+    assert yes.phrases == ["utter_safety_danger_yes", "utter_danger_person"] and not yes.to_rasa
     state_no, no = step(state, "nee nu niet, hij is weg", None, "chat", True)
     assert no.phrases == ["utter_veilig_thuis_no_danger"] and not no.to_rasa
     # The meaning reader hears the violence again in the answer: still an answer.
@@ -194,7 +194,7 @@ def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_1
         "chat",
         True,
     )
-    assert home.phrases == ["utter_safety_danger_yes", "utter_safety_person"]
+    assert home.phrases == ["utter_safety_danger_yes", "utter_danger_person"]
     # New words of the lexicon are a new signal, not an answer.
     knife = SafetySignal("danger", "(met|heeft|pakt|heb) een (mes|pistool|wapen|vuurwapen)")
     _, new = step(state, "ja hij heeft een mes", knife, "chat", True)
@@ -215,14 +215,14 @@ def test_danger_from_violence_at_home_is_112_first_then_veilig_thuis() -> None:
     assert chat.phrases == [
         "utter_crisis_danger",
         "utter_veilig_thuis_after",
-        "utter_safety_person",
+        "utter_danger_person",
     ]
     assert chat.case is not None and chat.case.route == "crisis" and chat.interrupt
     assert state.danger_asked
     _, phone = step(
         SafetyState(), "mijn vriend staat voor de deur met een mes", knife, "phone", False
     )
-    assert phone.phrases == ["utter_crisis_danger", "utter_veilig_thuis_after"]
+    assert phone.phrases == ["utter_crisis_danger_call", "utter_veilig_thuis_after"]
     assert phone.dial is None  # never a transfer to a closed team
     _, stranger = step(
         SafetyState(), "een man met een mes op straat", SafetySignal("danger", "mes"), "chat", True
@@ -289,3 +289,37 @@ def test_the_same_disclosure_again_in_other_words_hears_the_numbers_stay() -> No
     # By phone the same signal is put through again (the transfer may not have answered).
     _, phoned = step(SafetyState("violence"), "hij slaat me", VIOLENCE, "phone", True)
     assert phoned.dial == "veilig_thuis"
+
+
+def test_cannot_call_after_is_there_danger_now_is_no_no() -> None:
+    """Held as a 14-year-old: "nee ik wil niet bellen mijn vader hoort het dan" to "Bent u nu
+    in gevaar?" got "Fijn dat er nu geen gevaar is"."""
+    state, _ = step(SafetyState(), "mijn vader slaat mijn moeder", VIOLENCE, "chat", True)
+    assert state.danger_asked
+    words = "nee ik wil niet bellen mijn vader hoort het dan"
+    _, said = step(state, words, None, "chat", True)
+    assert said.phrases == ["utter_veilig_thuis_chat"]
+    again = SafetySignal("violence", "betekenis (0.6)", by_meaning=True)
+    _, heard = step(state, words, again, "chat", True)
+    assert heard.phrases == ["utter_veilig_thuis_chat"]
+    # A plain "nee" is still heard as no danger now.
+    _, no = step(state, "nee", None, "chat", True)
+    assert no.phrases == ["utter_veilig_thuis_no_danger"]
+
+
+def test_after_a_disclosure_the_person_asked_for_and_tonights_need_stay() -> None:
+    """Held as residents: after 113, "wanneer komt die medewerker dan?" was asked for the code
+    of an appointment; after no place to sleep, "ik heb geen familie hier" started an intake
+    about loneliness."""
+    for stage in ("suicide", "violence", "danger", "shelter"):
+        _, said = step(SafetyState(stage), "wanneer komt die medewerker dan?", None, "chat", True)  # type: ignore[arg-type]
+        assert said.phrases == ["utter_safety_person_coming"] and not said.to_rasa, stage
+    _, english = step(SafetyState("suicide"), "how long until someone comes", None, "chat", True)
+    assert english.phrases == ["utter_safety_person_coming"]
+    _, shelter = step(SafetyState("shelter"), "ik heb geen familie hier", None, "chat", True)
+    assert shelter.phrases == ["utter_shelter_waiting"] and not shelter.to_rasa
+    # Before any disclosure, and after Veilig Thuis, other words are Rasa's.
+    _, before = step(SafetyState(), "wanneer komt die medewerker dan?", None, "chat", True)
+    assert before.to_rasa
+    _, vt = step(SafetyState("violence"), "ik wil ook een afspraak", None, "chat", True)
+    assert vt.to_rasa
