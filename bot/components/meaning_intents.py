@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.triage.routes import route_of_intent
 from integrations.sentences.encoder import sentence_encoder
 from integrations.sentences.views import TextViews
 
@@ -71,6 +72,27 @@ def pieces_of(text: str) -> list[str]:
 Ranking = list[dict[str, Any]]
 
 
+def by_route(ranking: Ranking, below: float, at_least: float) -> Ranking:
+    """An unsure message whose intents share one route ("ik ben alleen en de rekeningen
+    stapelen zich op": loneliness 0.2, money worries 0.2, stress 0.1, all the buurtteam): when
+    the first intent is under `below` and the intents of one route together reach `at_least`,
+    that route's first intent leads, with their summed confidence."""
+    if not ranking or ranking[0]["confidence"] >= below:
+        return ranking
+    sums: dict[str, float] = {}
+    for entry in ranking:
+        route = route_of_intent(entry["name"])
+        if route is not None and entry["name"] not in NO_NEED:
+            sums[route] = sums.get(route, 0.0) + float(entry["confidence"])
+    if not sums:
+        return ranking
+    route, total = max(sums.items(), key=lambda item: item[1])
+    if total < at_least:
+        return ranking
+    lead = next(e for e in ranking if route_of_intent(e["name"]) == route)
+    return [{"name": lead["name"], "confidence": total}, *(e for e in ranking if e is not lead)]
+
+
 def with_pieces(whole: Ranking, pieces: list[Ranking], margin: float) -> Ranking:
     """The whole message's ranking, unless a piece names a need clearly: a piece whose first
     intent is a need and is at least `margin` more sure than the whole's first intent."""
@@ -91,7 +113,16 @@ class MeaningIntentClassifier(IntentClassifier, GraphComponent):
     def get_default_config() -> dict[str, Any]:
         # C: inverse regularisation (chosen on the development sets); ranking: intents kept.
         # piece_margin: how much surer a piece of a long message must be than the whole.
-        return {"C": 16.0, "max_iter": 5000, "ranking_length": 10, "piece_margin": 0.2}
+        # route_below, route_at_least: an unsure first intent gives way to a route its
+        # neighbours share (by_route).
+        return {
+            "C": 16.0,
+            "max_iter": 5000,
+            "ranking_length": 10,
+            "piece_margin": 0.2,
+            "route_below": 0.35,
+            "route_at_least": 0.5,
+        }
 
     def __init__(
         self,
@@ -197,6 +228,7 @@ class MeaningIntentClassifier(IntentClassifier, GraphComponent):
             read_in_pieces = rankings[at : at + len(pieces)]
             at += len(pieces)
             ranking = with_pieces(whole, read_in_pieces, self._config["piece_margin"])
+            ranking = by_route(ranking, self._config["route_below"], self._config["route_at_least"])
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

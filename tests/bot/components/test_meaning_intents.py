@@ -13,7 +13,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.meaning_intents import MeaningIntentClassifier, pieces_of, with_pieces
+from bot.components.meaning_intents import (
+    MeaningIntentClassifier,
+    by_route,
+    pieces_of,
+    with_pieces,
+)
 
 TRAINING = {
     "ask_aids": [
@@ -163,3 +168,23 @@ def test_a_story_whose_need_sits_in_one_sentence(classifier: MeaningIntentClassi
         "Ik zoek hulp bij het poetsen van mijn huis."
     )
     assert intent_of(classifier, story) == "ask_household_help"
+
+
+def test_an_unsure_message_whose_intents_share_a_route_takes_it() -> None:
+    shared = [
+        {"name": "loneliness", "confidence": 0.25},
+        {"name": "ask_aids", "confidence": 0.2},
+        {"name": "money_worries", "confidence": 0.2},
+        {"name": "stress", "confidence": 0.1},
+    ]
+    led = by_route(shared, 0.35, 0.5)
+    assert led[0]["name"] == "loneliness" and abs(led[0]["confidence"] - 0.55) < 1e-9
+    assert [e["name"] for e in led[1:]] == ["ask_aids", "money_worries", "stress"]
+    # Spread over routes, or sure already: left as it is.
+    spread = [{"name": "ask_aids", "confidence": 0.3}, {"name": "info_costs", "confidence": 0.3}]
+    assert by_route(spread, 0.35, 0.5) == spread
+    sure = [{"name": "ask_aids", "confidence": 0.6}, {"name": "loneliness", "confidence": 0.3}]
+    assert by_route(sure, 0.35, 0.5) == sure
+    # Words that decide no route ("ja", "hallo") never add up to one.
+    small_talk = [{"name": "affirm", "confidence": 0.3}, {"name": "greet", "confidence": 0.3}]
+    assert by_route(small_talk, 0.35, 0.5) == small_talk
