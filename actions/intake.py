@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionExecuted, SlotSet, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -31,19 +31,26 @@ from actions.readback import ReadbackValidation, readback_required
 from actions.triage import typed_text
 from bot.answers.readback import RIGHT, WRONG, note_for_staff
 from bot.answers.reading import (
+    ANSWER,
+    DONT_KNOW,
+    ELSEWHERE,
     EXIT_GOODBYE,
     EXIT_LEFT,
+    EXIT_OTHER_NEED,
     EXIT_PERSON,
     EXIT_TO_LEARN,
     INVALID,
     NOT_GIVEN,
     QUESTION_BACK,
+    SWITCH_INTENTS,
     Reading,
     also_needed,
+    other_need,
     read_answer,
     said_answers,
     settle,
 )
+from bot.triage.routes import route_of_intent
 
 Result = dict[str, Any]
 EXIT = "intake_exit"
@@ -70,6 +77,15 @@ def explanation(question: str, reading: Reading) -> str:
     return f"utter_intake_explain_{question}"
 
 
+def said_other_need(question: str, value: Any, tracker: Tracker) -> bool:
+    """The message names another need than the open intake's (bot/answers/reading.py)."""
+    intent = tracker.latest_message.get("intent") or {}
+    name = str(intent.get("name") or "")
+    said = route_of_intent(name) if name in SWITCH_INTENTS else None
+    sure = float(intent.get("confidence") or 0.0)
+    return other_need(question, str(value or ""), tracker.get_slot("route"), said, sure)
+
+
 def questions_of(form: FormValidationAction, domain: DomainDict) -> list[str]:
     return list(form.domain_slots(domain)) or list(ANSWER_SLOTS)
 
@@ -88,6 +104,10 @@ def read_in_context(
         return {question: value}
     questions = questions_of(form, domain)
     reading = read_answer(question, value, questions)
+    if reading.kind in (ANSWER, INVALID, DONT_KNOW, ELSEWHERE) and said_other_need(
+        question, value, tracker
+    ):
+        return {question: None, "answer_tries": 0, EXIT: EXIT_OTHER_NEED}
     known = {slot: tracker.get_slot(slot) for slot in questions}
     step = settle(question, reading, int(tracker.get_slot(TRIES) or 0), known)
     if step.explain:
@@ -293,6 +313,12 @@ class ActionSubmitIntake(Action):
             return end_intake()
         if left == EXIT_PERSON:
             return await hand_to_a_person(dispatcher, tracker)
+        if left == EXIT_OTHER_NEED:
+            # The message that named another need is heard again, now outside the form: its
+            # own rule starts its flow (triage, acknowledgement, questions).
+            latest = tracker.latest_message
+            heard = UserUttered(latest.get("text"), parse_data=latest)
+            return [*end_intake(), ActionExecuted("action_listen"), heard]
         # A need of the other intake said along the way ("en ook een traplift"): noted for
         # staff, and the resident hears it is not lost.
         also = also_needed(route, resident_texts(tracker))

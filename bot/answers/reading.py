@@ -32,6 +32,7 @@ EXIT_LEFT = "gestopt"
 EXIT_TO_LEARN = "alleen informatie"
 EXIT_PERSON = "medewerker"
 EXIT_GOODBYE = "afscheid"
+EXIT_OTHER_NEED = "andere vraag"  # the message names another need: its own flow starts
 # A question gets one explanation; the second answer that is no answer goes to a person.
 MAX_NON_ANSWERS = 2
 # ... except a second "weet ik niet" to a side question staff can settle by phone (since when,
@@ -536,6 +537,39 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
             return Reading(INVALID)
         return Reading(INVALID if question in CHOICE_QUESTIONS else DONT_KNOW)
     return Reading(ANSWER, answer=answer, also=also)
+
+
+# Another need said in a form, which starts its own flow instead of being kept as an answer:
+# "Ik kan mijn huis niet meer schoonhouden" to "Wat speelt er?" after "ik heb een vraag", or
+# "nee wacht, eigenlijk gaat het om het schoonmaken" in the stairlift intake.
+SWITCH_CONFIDENCE = 0.8
+SWITCH_MIN_WORDS = 4
+# Intents that start a flow of their own (safety, a person and questions back have theirs).
+SWITCH_INTENTS = frozenset(
+    {
+        "ask_household_help", "ask_aids", "out_of_scope", "ask_support", "money_worries",
+        "parenting", "loneliness", "caregiving", "addiction", "housing_trouble",
+        "neighbour_quarrel", "paperwork", "stress", "day_activities",
+    }
+)  # fmt: skip
+_CHANGED_MIND = re.compile(
+    r"^(?:(?:nee|sorry|oh|o|wacht|eh|ehm)\s)*(?:wacht|eigenlijk|ik bedoel|nee niet|niet)\b"
+    r"|\b(?:eigenlijk gaat het|het gaat eigenlijk|ik bedoel eigenlijk|maar eigenlijk)\b"
+)
+
+
+def other_need(
+    question: str, text: str | None, route_now: str | None, route_said: str | None, sure: float
+) -> bool:
+    """Whether a message in a form is another need than the form's route: the classifier is
+    sure of an intent (`route_said`, with confidence `sure`) whose route differs, and the
+    question asked about the need, or the resident says they meant something else."""
+    said = plain(text)
+    if route_said is None or route_now is None or route_said == route_now:
+        return False
+    if sure < SWITCH_CONFIDENCE or len(said.split()) < SWITCH_MIN_WORDS:
+        return False
+    return question in _NEED_QUESTIONS or bool(_CHANGED_MIND.search(said))
 
 
 def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:

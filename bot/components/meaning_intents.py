@@ -51,6 +51,11 @@ WINDOW_STEP = 6
 NO_NEED = frozenset(
     {"greet", "goodbye", "affirm", "deny", "inform", "dont_understand", "repeat", "nlu_fallback"}
 )
+# A safety reading of the whole message is never overruled by a piece or by a route of
+# ordinary intents: a story that ends in a goodbye stays a crisis.
+SAFETY_INTENTS = frozenset(
+    {"crisis_suicidal", "crisis_danger", "domestic_violence", "safety_check"}
+)
 
 
 def pieces_of(text: str) -> list[str]:
@@ -77,7 +82,7 @@ def by_route(ranking: Ranking, below: float, at_least: float) -> Ranking:
     stapelen zich op": loneliness 0.2, money worries 0.2, stress 0.1, all the buurtteam): when
     the first intent is under `below` and the intents of one route together reach `at_least`,
     that route's first intent leads, with their summed confidence."""
-    if not ranking or ranking[0]["confidence"] >= below:
+    if not ranking or ranking[0]["confidence"] >= below or ranking[0]["name"] in SAFETY_INTENTS:
         return ranking
     sums: dict[str, float] = {}
     for entry in ranking:
@@ -96,6 +101,8 @@ def by_route(ranking: Ranking, below: float, at_least: float) -> Ranking:
 def with_pieces(whole: Ranking, pieces: list[Ranking], margin: float) -> Ranking:
     """The whole message's ranking, unless a piece names a need clearly: a piece whose first
     intent is a need and is at least `margin` more sure than the whole's first intent."""
+    if whole and whole[0]["name"] in SAFETY_INTENTS:
+        return whole
     best: Ranking | None = None
     for ranking in pieces:
         if not ranking or ranking[0]["name"] in NO_NEED:

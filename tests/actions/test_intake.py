@@ -277,3 +277,54 @@ def test_twice_no_answer_hands_over_to_a_person(run: Any) -> None:
     messages, events = run(ActionSubmitIntake(), slots=slots)
     assert [m["response"] for m in messages] == ["utter_handoff"]
     assert {"event": "slot", "name": "intake_exit", "value": None, "timestamp": None} in events
+
+
+def test_another_need_in_a_form_starts_its_own_flow(tracker_of: Any, run: Any) -> None:
+    """Held in conversations: after "ik heb een vraag" (the buurtteam), "Ik kan mijn huis niet
+    meer schoonhouden" was kept as what is going on; "nee wacht, eigenlijk gaat het om het
+    schoonmaken" in the stairlift intake was kept as since when."""
+    form = ValidateBuurtteamForm()
+    words = "Ik kan mijn huis niet meer zelf schoonhouden sinds mijn operatie"
+    household = {"text": words, "intent": {"name": "ask_household_help", "confidence": 0.93}}
+    tracker = tracker_of(
+        slots={"requested_slot": "situation", "route": "buurtteam"}, latest=household
+    )
+    result = form.validate_situation(words, CollectingDispatcher(), tracker, BUURTTEAM_DOMAIN)
+    assert result == {"situation": None, "answer_tries": 0, "intake_exit": "andere vraag"}
+    # The message is heard again outside the form: its own rule starts the household intake.
+    slots = {"route": "buurtteam", "intake_exit": "andere vraag", "situation": None}
+    messages, events = run(ActionSubmitIntake(), slots=slots, latest=household)
+    assert messages == []
+    assert events[-2]["event"] == "action" and events[-2]["name"] == "action_listen"
+    assert events[-1]["event"] == "user" and events[-1]["text"] == words
+    assert events[-1]["parse_data"]["intent"]["name"] == "ask_household_help"
+    # A change of mind at a question about something else.
+    aids = ValidateAidsForm()
+    changed = "nee wacht eigenlijk gaat het om het schoonmaken, stofzuigen lukt niet"
+    latest = {"text": changed, "intent": {"name": "ask_household_help", "confidence": 0.9}}
+    at_since = tracker_of(
+        slots={"requested_slot": "help_for", "route": "voorziening"}, latest=latest
+    )
+    assert aids.validate_help_for(changed, CollectingDispatcher(), at_since, {})["intake_exit"] == (
+        "andere vraag"
+    )
+    # The same route, an unsure classifier, or a plain answer to "Voor wie?": kept as answers.
+    same = {"text": "ik heb schulden", "intent": {"name": "money_worries", "confidence": 0.99}}
+    kept = tracker_of(slots={"requested_slot": "situation", "route": "buurtteam"}, latest=same)
+    assert form.validate_situation(
+        "ik heb schulden en stress", CollectingDispatcher(), kept, BUURTTEAM_DOMAIN
+    ) == {
+        "situation": "ik heb schulden en stress",
+        "answer_tries": 0,
+    }
+    unsure = {**household, "intent": {"name": "ask_household_help", "confidence": 0.5}}
+    doubt = tracker_of(slots={"requested_slot": "situation", "route": "buurtteam"}, latest=unsure)
+    assert "intake_exit" not in form.validate_situation(
+        words, CollectingDispatcher(), doubt, BUURTTEAM_DOMAIN
+    )
+    who = "voor mijn moeder, ze kan niet meer stofzuigen"
+    mother = {"text": who, "intent": {"name": "ask_household_help", "confidence": 0.9}}
+    for_her = tracker_of(
+        slots={"requested_slot": "help_for", "route": "voorziening"}, latest=mother
+    )
+    assert "intake_exit" not in aids.validate_help_for(who, CollectingDispatcher(), for_her, {})

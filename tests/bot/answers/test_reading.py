@@ -20,6 +20,7 @@ from bot.answers.reading import (
     Reading,
     also_needed,
     help_for,
+    other_need,
     place_named,
     plain,
     read_answer,
@@ -343,3 +344,17 @@ def test_the_place_named_last_is_found_in_earlier_messages() -> None:
     assert place_named(["mijn postcode is 9408 AB"]) == "9408 ab"
     assert place_named(["ik heb 94 euro schuld", "ik woon in assen"]) is None
     assert place_named([]) is None
+
+
+def test_another_need_is_a_sure_other_route_at_a_need_question_or_after_a_change_of_mind() -> None:
+    words = "ik kan mijn huis niet meer schoonhouden"
+    assert other_need("situation", words, "buurtteam", "huishoudelijke_hulp", 0.9)
+    assert not other_need("situation", words, "huishoudelijke_hulp", "huishoudelijke_hulp", 0.9)
+    assert not other_need("situation", words, "buurtteam", "huishoudelijke_hulp", 0.6)
+    assert not other_need("situation", "schoonmaken", "buurtteam", "huishoudelijke_hulp", 0.99)
+    # At "Voor wie is de hulp?" only when the resident says they meant something else.
+    assert not other_need("help_for", "voor mijn moeder die niet kan poetsen", "voorziening",
+                          "huishoudelijke_hulp", 0.9)  # fmt: skip
+    for changed in ("nee wacht eigenlijk gaat het om poetsen", "sorry ik bedoel hulp bij de was",
+                    "het gaat eigenlijk om mijn schulden hoor"):  # fmt: skip
+        assert other_need("help_for", changed, "voorziening", "buurtteam", 0.9), changed

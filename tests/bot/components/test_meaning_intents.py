@@ -160,6 +160,9 @@ def test_a_piece_decides_only_a_need_and_only_when_much_surer() -> None:
     assert with_pieces(whole, [ranking("greet", 0.9), need], 0.2) == need
     assert with_pieces(whole, [ranking("greet", 0.9)], 0.2) == whole
     assert with_pieces(ranking("loneliness", 0.6), [need], 0.2) == ranking("loneliness", 0.6)
+    # A safety reading of the whole stays, however sure a piece is of something else.
+    crisis = ranking("crisis_suicidal", 0.3)
+    assert with_pieces(crisis, [ranking("ask_household_help", 0.95)], 0.2) == crisis
 
 
 def test_a_story_whose_need_sits_in_one_sentence(classifier: MeaningIntentClassifier) -> None:
@@ -188,3 +191,6 @@ def test_an_unsure_message_whose_intents_share_a_route_takes_it() -> None:
     # Words that decide no route ("ja", "hallo") never add up to one.
     small_talk = [{"name": "affirm", "confidence": 0.3}, {"name": "greet", "confidence": 0.3}]
     assert by_route(small_talk, 0.35, 0.5) == small_talk
+    # An unsure safety intent first is never outvoted by ordinary ones.
+    unsure = [{"name": "crisis_suicidal", "confidence": 0.3}, *shared]
+    assert by_route(unsure, 0.35, 0.5) == unsure
