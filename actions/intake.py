@@ -104,9 +104,10 @@ def read_in_context(
         return {question: value}
     questions = questions_of(form, domain)
     reading = read_answer(question, value, questions)
-    if reading.kind in (ANSWER, INVALID, DONT_KNOW, ELSEWHERE) and said_other_need(
-        question, value, tracker
-    ):
+    open_question = reading.kind == QUESTION_BACK and reading.topic is None
+    if (
+        reading.kind in (ANSWER, INVALID, DONT_KNOW, ELSEWHERE) or open_question
+    ) and said_other_need(question, value, tracker):
         return {question: None, "answer_tries": 0, EXIT: EXIT_OTHER_NEED}
     known = {slot: tracker.get_slot(slot) for slot in questions}
     step = settle(question, reading, int(tracker.get_slot(TRIES) or 0), known)

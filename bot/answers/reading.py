@@ -189,7 +189,8 @@ _QUESTION_START = (
 )
 _QUESTION_BACK = [
     rf"{_F}{_QUESTION_START}(?: .*)?",
-    r".*\b(?:bedoelt|bedoel|betekent|beteken|wil zeggen)\b.*",
+    # "wat bedoelt u?", not "nee, ik bedoel een douchestoel" (a correction, not a question)
+    r".*\b(?:bedoelt|(?<!\bik )bedoel|betekent|beteken|wil zeggen)\b.*",
     r".*\b(?:what do you mean|what does (?:it|that) mean|mean by)\b.*",
     r"(?:mag ik|kunt u|kan je|waarom wilt u|waarom wil je)\b.*",
 ]

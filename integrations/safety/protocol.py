@@ -109,6 +109,11 @@ _ASKS_PERSON = re.compile(
     r"|\b(medewerker|iemand|persoon)\b.{0,20}\b(komt|komen|eraan|er aan)\b"
     r"|\b(when|how long)\b.{0,30}\b(staff|someone|somebody|person)\b"
 )
+# "het gaat nu al lang goed met me": no thoughts of harming oneself now.
+_GOING_WELL = re.compile(
+    r"^(?:nee |no )?(?:hoor )?(?:het |t )?gaat (?:(?:nu|al|lang|weer|echt|heel|best) )*(?:goed|prima|beter)\b"
+    r"|^(?:no |nee )?(?:i am|im|i m) (?:fine|ok|okay|doing well|good)\b"
+)
 _HELP_ONLY = re.compile(
     r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
     r"heb|iemand|snel|nu)\s?)+$"
@@ -136,7 +141,7 @@ def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
         after = words[cut + 1 :]
         if any(w in _YES for w in after) or "denk" in after:
             return "yes"
-    if words[0] in _NO or said in _NO:
+    if words[0] in _NO or said in _NO or _GOING_WELL.search(said):
         return "no"
     if words[0] in _YES or said in _YES or (len(words) <= 4 and any(w in _YES for w in words)):
         return "yes"

@@ -25,7 +25,8 @@ ASKED = SafetyState("asked", 1)
         # In English, as the question is asked in an English conversation.
         ("yes sometimes", "yes"), ("maybe", "yes"), ("a bit", "yes"), ("kind of", "yes"),
         ("no not now but often", "yes"), ("I don't know", "unsure"), ("not sure", "unsure"),
-        ("nope", "no"),
+        ("nope", "no"), ("het gaat nu al lang goed met me", "no"), ("gaat prima hoor", "no"),
+        ("i'm fine", "no"),
     ],
 )  # fmt: skip
 def test_answers_to_the_suicide_question(text: str, answer: str) -> None:
