@@ -111,7 +111,8 @@ _ASKS_PERSON = re.compile(
 )
 # "het gaat nu al lang goed met me": no thoughts of harming oneself now.
 _GOING_WELL = re.compile(
-    r"^(?:nee |no )?(?:hoor )?(?:het |t )?gaat (?:(?:nu|al|lang|weer|echt|heel|best) )*(?:goed|prima|beter)\b"
+    r"^(?:nee |no )?(?:hoor )?(?:het |t )?gaat "
+    r"(?:(?:nu|al|lang|weer|echt|heel|best) )*(?:goed|prima|beter)\b"
     r"|^(?:no |nee )?(?:i am|im|i m) (?:fine|ok|okay|doing well|good)\b"
 )
 _HELP_ONLY = re.compile(
