@@ -91,6 +91,15 @@ def place_named(texts: Iterable[str]) -> str | None:
     return None
 
 
+# Words that say when something began ("sinds mijn val", "een half jaar", "na de operatie").
+_TIME_CUE = re.compile(
+    r"\d|\b(?:sinds|sind|sins|jaar|jaren|maand|maanden|week|weken|dag|dagen|kort|lang|langer|"
+    r"altijd|toen|geleden|vorig|vorige|gisteren|vandaag|eergisteren|operatie|ziek|val|gevallen|"
+    r"ziekenhuis|ongeluk|winter|zomer|lente|voorjaar|herfst|najaar|kerst|pasen|januari|februari|"
+    r"maart|april|mei|juni|juli|augustus|september|oktober|november|december|nu|net|pas|"
+    r"tijdje|half|paar|beroerte|infarct|bevalling|overlijden|overleden|weet|ago|since|year|years|"
+    r"month|months|week|weeks|day|days|recently|long|while|always)\b"
+)
 # A lone number that is no year ("9408" to "Sinds wanneer?") answers no open question.
 _YEAR = re.compile(r"(19[3-9]\d|20\d\d)")
 _FILLERS = r"(?:eh+m?|uh+m?|euh|hm+|nou|ja|nee|sorry|dus|maar|tja|pff+|oh|o|ok|oke|hmm)"
@@ -525,6 +534,14 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
     if also and not said_answers(text, [question]) and _only_says(question, said, also):
         # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what.
         return Reading(ELSEWHERE, also=also)
+    if question == "help_for" and re.fullmatch(r"[\d\s]+(?:[a-z]{2})?", said):
+        return Reading(INVALID)  # "9403": a postcode, not who the help is for
+    if (
+        question == "since_when"
+        and not _TIME_CUE.search(said)
+        and said_answers(text, ["help_needed", "aid_needed"])
+    ):
+        return Reading(INVALID)  # "schoonmaken" to "Sinds wanneer?": what, not since when
     if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
         return Reading(INVALID)  # "ja" or "nee" to "Voor wie is de hulp?"
     if question == "situation" and len(said.split()) <= 3 and yes_or_no(said) == APPOINTMENT:

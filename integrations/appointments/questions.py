@@ -149,6 +149,8 @@ def answer(
     """The answer to a question about the appointment. Nothing is changed by a question."""
     if question == "why":
         return [Say("utter_why_appointment")]
+    if question == "buurtteam":
+        return [Say("utter_info_buurtteam")]
     if question == "cost":
         return [Say("utter_info_costs")]
     if question == "bring":

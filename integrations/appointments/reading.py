@@ -13,7 +13,9 @@ from typing import Literal
 from integrations.agenda.registry import fold
 
 Purpose = Literal["book", "ask", "move", "cancel"]
-Question = Literal["when", "where", "who", "bring", "companion", "what", "repeat", "why", "cost"]
+Question = Literal[
+    "when", "where", "who", "bring", "companion", "what", "repeat", "why", "cost", "buurtteam"
+]
 Kind = Literal["office", "home", "phone"]
 
 
@@ -74,6 +76,14 @@ _MOVE = _p(
 )
 # Asking about an appointment.
 _QUESTIONS: tuple[tuple[Question, tuple[str, ...]], ...] = (
+    (
+        "buurtteam",
+        _p(
+            "wat is een buurtteam|wat is dat buurtteam|wat is dit buurtteam|wat is het buurtteam|"
+            "wat doet een buurtteam|wat doet het buurtteam|buurtteam wat is dat|wie zijn dat|"
+            "what is a buurtteam|what is the buurtteam|what is buurtteam"
+        ),
+    ),
     ("why", _p("waarom|waarvoor|waar is dat voor|wat moet u daarmee|waarom wilt u")),
     ("cost", _p("kost|kosten|geld kost|betalen|gratis|eigen bijdrage|wat kost")),
     (

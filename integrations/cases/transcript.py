@@ -37,12 +37,30 @@ def _plain(text: str) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in text.lower()).split())
 
 
+# Courtesy around a button's words typed: "please call me" is the button "Call me".
+_COURTESY = frozenset(
+    {"please", "pls", "graag", "maar", "alstublieft", "alsjeblieft", "aub", "hoor", "dan", "ok",
+     "oke", "okay", "yes", "ja", "wel", "just", "gewoon"}
+)  # fmt: skip
+
+
+def _core(said: str) -> str:
+    words = said.split()
+    while words and words[0] in _COURTESY:
+        words.pop(0)
+    while words and words[-1] in _COURTESY:
+        words.pop()
+    return " ".join(words)
+
+
 def typed_choice(text: str, recent: Sequence[Mapping[str, Any]]) -> str | None:
     """The payload of a button the resident typed instead of clicking ("Ja, maak de afspraak"):
-    a title of the assistant's last answer (`recent`, oldest first), said the same way."""
+    a title of the assistant's last answer (`recent`, oldest first), said the same way, also
+    with courtesy around it ("please call me", "bel mij maar")."""
     said = _plain(text)
     if not said:
         return None
+    core = _core(said)
     for entry in reversed(recent):
         if entry.get("sender") == "resident" and entry.get("text") != text:
             return None  # only the buttons of the answer the resident is replying to
@@ -51,7 +69,8 @@ def typed_choice(text: str, recent: Sequence[Mapping[str, Any]]) -> str | None:
         titles = entry.get("buttons") or []
         payloads = entry.get("payloads") or []
         for title, payload in zip(titles, payloads, strict=False):
-            if _plain(str(title)) == said and payload:
+            title_said = _plain(str(title))
+            if payload and (title_said == said or (core and _core(title_said) == core)):
                 return str(payload)
     return None
 

@@ -358,3 +358,21 @@ def test_another_need_is_a_sure_other_route_at_a_need_question_or_after_a_change
     for changed in ("nee wacht eigenlijk gaat het om poetsen", "sorry ik bedoel hulp bij de was",
                     "het gaat eigenlijk om mijn schulden hoor"):  # fmt: skip
         assert other_need("help_for", changed, "voorziening", "buurtteam", 0.9), changed
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [("help_for", "9403"), ("help_for", "9401 ab"), ("since_when", "schoonmaken"),
+     ("since_when", "een scootmobiel")],
+)  # fmt: skip
+def test_an_answer_of_the_wrong_kind_is_no_answer(question: str, text: str) -> None:
+    """Held as residents: "9403" was kept as who the help is for, "schoonmaken" as since when."""
+    assert read_answer(question, text, EVERY_QUESTION).kind in (INVALID, ELSEWHERE)
+
+
+@pytest.mark.parametrize(
+    "text", ["sinds mijn val", "al een half jaar", "na de operatie moet ik schoonmaken laten doen",
+             "since last winter", "weet ik niet precies, een tijdje"],
+)  # fmt: skip
+def test_since_when_in_many_words(text: str) -> None:
+    assert read_answer("since_when", text, EVERY_QUESTION).kind in (ANSWER, DONT_KNOW)

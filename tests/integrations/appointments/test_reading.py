@@ -71,6 +71,8 @@ def test_what_the_resident_wants(text: str, intent: str | None, purpose: str) ->
         ("wat gebeurt er dan bij zo'n afspraak?", "what"),
         ("hoe lang duurt het gesprek", "what"),
         ("kunt u het nog een keer zeggen", "repeat"),
+        ("wat is dit, buurtteam?", "buurtteam"),
+        ("wat doet een buurtteam eigenlijk", "buurtteam"),
         ("ja graag", None),
         ("Kloosterveen", None),
         ("kunnen ze ook bij mij thuis komen? ik kan mijn man niet alleen laten", None),

@@ -51,6 +51,14 @@ def test_a_button_typed_instead_of_clicked_is_that_button() -> None:
     other = [recent[0], {"sender": "resident", "text": "Andere tijd"}]
     assert typed_choice("Andere tijd", other) == "andere tijd"
     assert typed_choice("ja graag, maak hem maar", recent) is None
+    # Courtesy around the words: "please call me" is the button "Call me".
+    contact = [
+        {"sender": "bot", "text": "How would you like to get in touch?",
+         "buttons": ["Call me", "I will call"], "payloads": ["bel mij", "ik bel zelf"]},
+        {"sender": "resident", "text": "please call me"},
+    ]  # fmt: skip
+    assert typed_choice("please call me", contact) == "bel mij"
+    assert typed_choice("call me please, after 5", contact) is None
     # Only the buttons of the answer the resident replies to, not of an older one.
     older = [*recent, {"sender": "bot", "text": "Waar kan ik u mee helpen?"},
              {"sender": "resident", "text": "andere tijd"}]  # fmt: skip
