@@ -26,6 +26,7 @@ from actions.intake_answers import (
     HANDLED,
     NO_APPOINTMENT,
     OUTSIDE_ASSEN,
+    answer_text,
 )
 from actions.readback import ReadbackValidation, readback_required
 from actions.triage import typed_text
@@ -46,6 +47,7 @@ from bot.answers.reading import (
     Reading,
     also_needed,
     other_need,
+    tells_a_story,
     read_answer,
     said_answers,
     settle,
@@ -150,7 +152,13 @@ class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
         )
         if tracker.get_slot("requested_slot") is not None:
             return events  # the form runs already: the open question reads the answer
-        found = said_answers(typed_text(tracker), questions_of(self, domain))
+        questions = questions_of(self, domain)
+        found = said_answers(typed_text(tracker), questions)
+        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
+        if "situation" in questions and tells_a_story(typed_text(tracker), intent):
+            # "mijn zoon van 14 spijbelt en ik weet niet meer wat ik moet doen": what is going
+            # on was said already; "Wilt u vertellen wat er speelt?" is not asked after it.
+            found["situation"] = answer_text(typed_text(tracker))
         return events + [
             SlotSet(slot, value) for slot, value in found.items() if tracker.get_slot(slot) is None
         ]

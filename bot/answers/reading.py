@@ -527,10 +527,12 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(QUESTION_BACK, topic=question_topic(said))
     if re.fullmatch(r"\d{1,2}", said) and question != "phone_number":
         return Reading(INVALID)  # a key or number that is no choice here
+    if question in _NEED_QUESTIONS and _WHERE_ONLY.fullmatch(said):
+        # Where the resident lives, not what is going on: explained, and no try is lost (the
+        # wijk is kept for an appointment, actions/booking.py).
+        return Reading(ELSEWHERE)
     if question in _NEED_QUESTIONS and re.fullmatch(r"\d+", said) and not _YEAR.fullmatch(said):
         return Reading(INVALID)  # a postcode or house number said to an open question
-    if question in _NEED_QUESTIONS and _WHERE_ONLY.fullmatch(said):
-        return Reading(INVALID)  # where the resident lives, not what is going on
     if also and not said_answers(text, [question]) and _only_says(question, said, also):
         # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what.
         return Reading(ELSEWHERE, also=also)
@@ -545,8 +547,9 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
     if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
         return Reading(INVALID)  # "ja" or "nee" to "Voor wie is de hulp?"
     if question == "situation" and len(said.split()) <= 3 and yes_or_no(said) == APPOINTMENT:
-        # "ja graag" to "Wilt u vertellen wat er speelt?": the story is still to come.
-        return Reading(INVALID)
+        # "ja graag" to "Wilt u vertellen wat er speelt?": the story is still to come; a
+        # willing resident loses no try.
+        return Reading(ELSEWHERE)
     answer = _open_answer(question, text, said)
     if answer is None:
         if also:
@@ -588,6 +591,24 @@ def other_need(
     if sure < SWITCH_CONFIDENCE or len(said.split()) < SWITCH_MIN_WORDS:
         return False
     return question in _NEED_QUESTIONS or bool(_CHANGED_MIND.search(said))
+
+
+# The buurtteam's topics: a first message of this many words about one of them says what is
+# going on; a general wish for support needs more words before it tells a story.
+STORY_WORDS = 7
+GENERAL_STORY_WORDS = 15
+_TOPIC_INTENTS = frozenset(
+    {"money_worries", "parenting", "loneliness", "caregiving", "addiction", "housing_trouble",
+     "neighbour_quarrel", "paperwork", "stress", "day_activities"}
+)  # fmt: skip
+
+
+def tells_a_story(text: str | None, intent: str) -> bool:
+    """Whether the message that started the buurtteam intake already says what is going on."""
+    words = len(plain(text).split())
+    if intent in _TOPIC_INTENTS:
+        return words >= STORY_WORDS
+    return intent == "ask_support" and words >= GENERAL_STORY_WORDS
 
 
 def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:

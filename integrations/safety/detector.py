@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from integrations.safety.lexicon import SafetyLexicon, SafetySignal
-from integrations.safety.meaning import MeaningReader
+from integrations.safety.meaning import MeaningReader, by_nearest_example
 
 DEFAULT_LEXICON = Path(__file__).resolve().parent / "signals.yml"
 # Buttons send intents; these are safety signals as much as words are.
@@ -68,4 +68,9 @@ class SafetyDetector:
             # Plainly figurative speech is not read for its meaning: "ik ben dood op, ik kan
             # niet meer" gets the caring question (unclear), not 113 at once.
             return signal
-        return self._meaning.read(message) or signal
+        read = self._meaning.read(message)
+        if signal is not None and read is not None and by_nearest_example(read):
+            # Unclear by its words, and near a suicidal example only (the classifier does not
+            # agree): the caring question asks, rather than 113 at once.
+            return signal
+        return read or signal

@@ -54,6 +54,15 @@ INTENT_KINDS = {
     "domestic_violence": "violence",
 }
 SKIPPED_INTENTS = {"safety_check"}
+# How a signal found by the nearest example names itself (the classifier's: "betekenis, model").
+NEAREST = "betekenis"
+
+
+def by_nearest_example(signal: SafetySignal) -> bool:
+    """Whether the signal came from the nearest-example rule alone (not the classifier)."""
+    return signal.by_meaning and signal.phrase.startswith(f"{NEAREST} (")
+
+
 THRESHOLD: float | None = 0.8
 MARGIN = -0.05  # on the development sets: no recall lost, fewer false alarms
 CLASSIFIER_CUTOFF = 0.85
@@ -159,7 +168,8 @@ class MeaningReader:
             return None
         parts = pieces(text)
         embedded = unit(self._encode(parts))
-        return self._nearest(embedded) or self._classified(text, parts, embedded)
+        # The classifier first; the nearest example keeps what it weighs just under its cutoff.
+        return self._classified(text, parts, embedded) or self._nearest(embedded)
 
     def _nearest(self, embedded: Any) -> SafetySignal | None:
         if self.threshold is None:
@@ -169,7 +179,7 @@ class MeaningReader:
         best = alike[kind]
         # The ordinary examples only when a safety example is close enough to matter.
         if best >= self.threshold and best + self.margin >= self._alike(embedded, "other"):
-            return SafetySignal(kind, f"betekenis ({best:.2f})", by_meaning=True)
+            return SafetySignal(kind, f"{NEAREST} ({best:.2f})", by_meaning=True)
         return None
 
     def _classified(self, text: str, parts: list[str], embedded: Any) -> SafetySignal | None:

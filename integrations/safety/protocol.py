@@ -49,6 +49,7 @@ HELD_WORDS = 6
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
+    "danger": "utter_danger_no_danger",
 }
 
 
@@ -109,6 +110,22 @@ _ASKS_PERSON = re.compile(
     r"|\b(medewerker|iemand|persoon)\b.{0,20}\b(komt|komen|eraan|er aan)\b"
     r"|\b(when|how long)\b.{0,30}\b(staff|someone|somebody|person)\b"
 )
+# Questions about Veilig Thuis or 113 after their number was given.
+_ASKS_ABOUT_VEILIG_THUIS = re.compile(
+    r"^(?:wat|wie|moet|mag|kan|kunnen|gaan|gaat|vertellen|vertelt|komen|komt|is|wordt|doen|doet|"
+    r"weet|hoe|what|who|do|does|will|can|must|is)\b.*"
+    r"\b(?:veilig thuis|mijn naam|naam zeggen|anoniem|doorvertellen|vertellen|aan mijn man|aan hem|"
+    r"aan haar|politie|my name|anonymous|tell him|tell my)\b"
+)
+_ASKS_ABOUT_113 = re.compile(
+    r"\b(?:wat|wie|hoe|is|kost|what|who|is it)\b.*\b113\b"
+    r"|\b113\b.*\b(?:wat is|gratis|anoniem|free)\b"
+)
+# "er is geen gevaar", "ik ben veilig": no danger now.
+_NO_DANGER = re.compile(
+    r"\b(?:geen gevaar|niet in gevaar|niet gevaarlijk|ik ben veilig|we zijn veilig|i am safe|"
+    r"im safe|not in danger|no danger)\b"
+)
 # "het gaat nu al lang goed met me": no thoughts of harming oneself now.
 _GOING_WELL = re.compile(
     r"^(?:nee |no )?(?:hoor )?(?:het |t )?gaat "
@@ -147,6 +164,19 @@ def read_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
     if words[0] in _YES or said in _YES or (len(words) <= 4 and any(w in _YES for w in words)):
         return "yes"
     return "other"
+
+
+def read_danger_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
+    """The answer to "Bent u nu in gevaar?". Unlike the caring question, a "nee" first is a
+    no, whatever follows: "nee ik doe niks, maar het zit me wel hoog" is no danger now."""
+    words = plain_words(text)
+    if words and (words[0] in _NO or " ".join(words[:2]) in _NO):
+        return "no"
+    if _NO_DANGER.search(" ".join(words)):
+        return "no"
+    if words and words[0] in _YES:
+        return "yes"  # "ja hij is weg en ik weet niet waar"
+    return read_answer(text)
 
 
 def _answer_to(
@@ -265,7 +295,7 @@ def step(
         # "ja hij is nu thuis", "nee hij is weg": the meaning reader hears the same violence
         # again in the answer; new words of the lexicon still count as a new signal.
         again = signal is not None and signal.kind in (state.stage, "unclear") and signal.by_meaning
-        answer = read_answer(text) if signal is None or again else "other"
+        answer = read_danger_answer(text) if signal is None or again else "other"
         if answer == "yes":
             # "ja" to "Is er nu gevaar?": 112 now (by phone: hang up and call it), and in the
             # chat a person; never the menu, never back to the question of a form.
@@ -327,6 +357,11 @@ def step(
     ):
         # "wanneer komt die medewerker dan?": about the person asked for, not an appointment.
         return state, Step(["utter_safety_person_coming"])
+    if state.stage == "violence" and _ASKS_ABOUT_VEILIG_THUIS.search(said):
+        # "moet ik mijn naam zeggen?", "vertellen zij het aan mijn man?": answered.
+        return state, Step(["utter_veilig_thuis_about"])
+    if state.stage == "suicide" and _ASKS_ABOUT_113.search(said):
+        return state, Step(["utter_113_about"])
     if channel == "chat" and state.stage == "shelter":
         # "ik heb geen familie hier": tonight's place to sleep stays the need (the words go to
         # the case for the person); never a new intake about something else.

@@ -135,8 +135,6 @@ def test_a_question_back_is_no_answer(question: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("question", "text"),
     [
-        ("situation", "ja graag"),  # yes to "Wilt u vertellen wat er speelt?": tell on
-        ("situation", "yes please"),
         ("next_step", "7"),
         ("next_step", "misschien"),
         ("contact_preference", "hmm"),
@@ -307,7 +305,11 @@ def test_a_goodbye_in_a_form_ends_the_conversation(text: str) -> None:
     ["ik woon in pittelo", "Marsdijk", "wij wonen in de wijk Kloosterveen", "9408", "9401 AB"],
 )
 def test_where_the_resident_lives_is_no_answer_to_the_need(question: str, text: str) -> None:
-    assert read_answer(question, text, EVERY_QUESTION).kind == INVALID
+    reading = read_answer(question, text, EVERY_QUESTION)
+    assert reading.kind == ELSEWHERE
+    # Explained and asked again, and no try is lost: a resident who names the wijk is willing.
+    step = settle(question, reading, tries=1)
+    assert step.explain and step.exit is None and "answer_tries" not in step.slots
 
 
 @pytest.mark.parametrize(
@@ -376,3 +378,12 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(question: str, text: str) -> N
 )  # fmt: skip
 def test_since_when_in_many_words(text: str) -> None:
     assert read_answer("since_when", text, EVERY_QUESTION).kind in (ANSWER, DONT_KNOW)
+
+
+@pytest.mark.parametrize("text", ["ja graag", "yes please", "ja"])
+def test_yes_to_tell_what_is_going_on_waits_for_the_story(text: str) -> None:
+    """ "ja graag" to "Wilt u vertellen wat er speelt?": explained, kept nowhere, no try lost."""
+    reading = read_answer("situation", text, EVERY_QUESTION)
+    assert reading.kind == ELSEWHERE
+    step = settle("situation", reading, tries=1)
+    assert step.slots == {"situation": None} and step.explain

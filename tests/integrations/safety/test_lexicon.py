@@ -92,6 +92,8 @@ def test_violence_and_abuse_are_caught(text: str) -> None:
         "It's all too much", "it is all too much for me", "I cannot cope anymore",
         "I can't cope", "I don't know what to do anymore", "I am at the end of my rope",
         "I am done with everything", "I give up", "I feel so empty inside",
+        # about someone else, held as a parent: "mijn zoon van 16 zegt dat alles zinloos is"
+        "mijn zoon van 16 zegt dat alles zinloos is", "ze vindt het leven zinloos",
     ],
 )  # fmt: skip
 def test_an_unclear_signal_gets_a_caring_question(text: str) -> None:

@@ -324,3 +324,36 @@ def test_after_a_disclosure_the_person_asked_for_and_tonights_need_stay() -> Non
     assert before.to_rasa
     _, vt = step(SafetyState("violence"), "ik wil ook een afspraak", None, "chat", True)
     assert vt.to_rasa
+
+
+def test_no_first_to_is_there_danger_now_is_a_no_whatever_follows() -> None:
+    """Held as residents: "nee ik doe niks, maar het zit me wel hoog" after 113 got "Bel nu
+    meteen 112"; "nee hoor er is geen gevaar" after danger was not understood."""
+    state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", True)
+    assert state.danger_asked
+    _, said = step(state, "nee ik doe niks, maar het zit me wel hoog", None, "chat", True)
+    assert said.phrases == ["utter_safety_no_danger_suicide"]
+    danger = SafetySignal("danger", "loopt buiten")
+    state, _ = step(SafetyState(), "hij loopt buiten in de kou", danger, "chat", True)
+    _, none = step(state, "nee hoor er is geen gevaar", None, "chat", True)
+    assert none.phrases == ["utter_danger_no_danger"]
+    _, yes = step(state, "ja hij is weg en ik weet niet waar", None, "chat", True)
+    assert yes.phrases[0] == "utter_safety_danger_yes"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Moet ik mijn naam zeggen?", "wat doet Veilig Thuis eigenlijk",
+     "vertellen zij het aan mijn man?", "do they tell him?"],
+)  # fmt: skip
+def test_questions_about_veilig_thuis_are_answered(question: str) -> None:
+    """Held as a resident: after Veilig Thuis, these questions got no answer."""
+    _, said = step(SafetyState("violence"), question, None, "chat", True)
+    assert said.phrases == ["utter_veilig_thuis_about"] and not said.to_rasa
+
+
+def test_what_is_113_is_answered() -> None:
+    _, said = step(SafetyState("suicide"), "wat is 113?", None, "chat", True)
+    assert said.phrases == ["utter_113_about"]
+    _, other = step(SafetyState("violence"), "ik wil ook een afspraak", None, "chat", True)
+    assert other.to_rasa
