@@ -47,10 +47,10 @@ from bot.answers.reading import (
     Reading,
     also_needed,
     other_need,
-    tells_a_story,
     read_answer,
     said_answers,
     settle,
+    tells_a_story,
 )
 from bot.triage.routes import route_of_intent
 
