@@ -1,4 +1,4 @@
-"""When the assistant does not understand: rephrase once with buttons, then offer a person."""
+"""When the assistant does not understand: topics, then a few words, then a person."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -41,8 +41,11 @@ def consecutive_misses(events: Iterable[dict[str, Any]]) -> int:
 
 
 def fallback_response(misses: int) -> str:
-    """The first miss gets other words and topic buttons; after that, a person."""
-    return "utter_fallback_rephrase" if misses <= 1 else "utter_fallback_person"
+    """The first miss gets topic buttons, the second a request for a few words (with a person
+    at hand); from the third on, a person: never a loop, and no dead end after two."""
+    if misses <= 1:
+        return "utter_fallback_rephrase"
+    return "utter_fallback_again" if misses == 2 else "utter_fallback_person"
 
 
 def likely_topic_payloads(intent_ranking: Iterable[dict[str, Any]]) -> list[str]:

@@ -51,7 +51,8 @@ def test_a_policy_fallback_counts_as_a_miss_too() -> None:
 
 def test_rephrase_once_then_offer_a_person() -> None:
     assert fallback_response(1) == "utter_fallback_rephrase"
-    assert fallback_response(2) == "utter_fallback_person"
+    assert fallback_response(2) == "utter_fallback_again"
+    assert fallback_response(3) == "utter_fallback_person"
     assert fallback_response(5) == "utter_fallback_person"
 
 
@@ -77,4 +78,7 @@ def test_the_action_answers_by_response_name_and_forgets_the_message(run: Any) -
 
     twice = [LISTEN, user("nlu_fallback"), FALLBACK, LISTEN, user("nlu_fallback")]
     messages, _ = run(ActionFallback(), events=twice, latest=latest)
+    assert [m["response"] for m in messages] == ["utter_fallback_again"]
+    thrice = [*twice, FALLBACK, LISTEN, user("nlu_fallback")]
+    messages, _ = run(ActionFallback(), events=thrice, latest=latest)
     assert [m["response"] for m in messages] == ["utter_fallback_person"]
