@@ -138,7 +138,7 @@ def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
     """Issue 15 changes this: "weet ik niet" was kept as what is going on. Now it is no
     answer: the question is explained and asked once more, and "nee" is still a no."""
     session_id = start(gateway)
-    first = texts(say(gateway, session_id, text="ik heb schulde en kan de huur nie betalen"))
+    first = texts(say(gateway, session_id, text="ik heb schulde"))
     assert first[-1] == "Wilt u in een paar woorden vertellen wat er speelt?"
     assert texts(say(gateway, session_id, text="weet ik niet")) == [
         "Vertel kort waar u mee zit. Bijvoorbeeld: ik heb schulden. "
@@ -162,6 +162,16 @@ def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
     assert case["route"] == "buurtteam"
     assert case["intake"] == {"situation": "de huur is te hoog", "next_step": "geen afspraak"}
     assert case["handoff"] is None
+
+
+def test_a_story_in_the_first_message_is_not_asked_for_again(gateway: httpx.Client) -> None:
+    """Held as residents: "Wilt u vertellen wat er speelt?" came right after a whole story."""
+    session_id = start(gateway)
+    story = "ik heb schulde en kan de huur nie betalen"
+    first = texts(say(gateway, session_id, text=story))
+    assert first[-1] == "Wilt u een afspraak met het buurtteam?"
+    say(gateway, session_id, text="nee")
+    assert case_of(gateway, session_id)["intake"]["situation"] == story
 
 
 # --- issue 15: forms in residents' own words ---------------------------------------------
