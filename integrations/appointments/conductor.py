@@ -351,7 +351,10 @@ class Conductor:
         number_given = d.step in NUMBER_STEPS and (
             digits_in(text) != "" or d.step not in ("detail", "code_detail")
         )
-        if asked is not None and kind is None and answerable and not number_given:
+        # "hebben jullie ook iets op woensdagmiddag? dan is hij bij zijn vader": a wish for a
+        # time, not a question about who may come along.
+        wished = d.step in CHOOSING_STEPS and not read_wish(text, self._today()).empty
+        if asked is not None and kind is None and answerable and not number_given and not wished:
             says += await self._answer(session_id, d, asked, booking)
             await self._save(session_id, d)
             return Turn(says)

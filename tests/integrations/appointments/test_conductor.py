@@ -597,3 +597,20 @@ def test_why_a_question_is_asked_and_a_yes_that_is_no_wijk(with_dialogue: WithDi
         assert back.values("utter_wijk_found")["wijk"] == "Centrum" and back.offers()
 
     with_dialogue(work)
+
+
+def test_a_wish_asked_as_a_question_is_a_wish(with_dialogue: WithDialogue) -> None:
+    """Held as a resident: "hebben jullie ook iets op woensdagmiddag? dan is hij bij zijn
+    vader" was answered "Iemand mag met u mee"."""
+
+    async def work(built: Built) -> None:
+        resident = built.resident()
+        await resident.start("ik wil een afspraak")
+        assert (await resident.says("Peelo")).offers()
+        heard = await resident.says(
+            "hebben jullie ook iets op woensdagmiddag? dan is hij bij zijn vader"
+        )
+        assert "utter_appointment_companion" not in heard.names
+        assert heard.offers() and all("woensdag" in o for o in heard.offers())
+
+    with_dialogue(work)
