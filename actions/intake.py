@@ -26,7 +26,6 @@ from actions.intake_answers import (
     HANDLED,
     NO_APPOINTMENT,
     OUTSIDE_ASSEN,
-    answer_text,
 )
 from actions.readback import ReadbackValidation, readback_required
 from actions.triage import typed_text
@@ -50,7 +49,6 @@ from bot.answers.reading import (
     read_answer,
     said_answers,
     settle,
-    tells_a_story,
 )
 from bot.triage.routes import route_of_intent
 
@@ -154,11 +152,6 @@ class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
             return events  # the form runs already: the open question reads the answer
         questions = questions_of(self, domain)
         found = said_answers(typed_text(tracker), questions)
-        intent = str((tracker.latest_message.get("intent") or {}).get("name") or "")
-        if "situation" in questions and tells_a_story(typed_text(tracker), intent):
-            # "mijn zoon van 14 spijbelt en ik weet niet meer wat ik moet doen": what is going
-            # on was said already; "Wilt u vertellen wat er speelt?" is not asked after it.
-            found["situation"] = answer_text(typed_text(tracker))
         return events + [
             SlotSet(slot, value) for slot, value in found.items() if tracker.get_slot(slot) is None
         ]

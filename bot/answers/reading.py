@@ -593,24 +593,6 @@ def other_need(
     return question in _NEED_QUESTIONS or bool(_CHANGED_MIND.search(said))
 
 
-# The buurtteam's topics: a first message of this many words about one of them says what is
-# going on; a general wish for support needs more words before it tells a story.
-STORY_WORDS = 7
-GENERAL_STORY_WORDS = 15
-_TOPIC_INTENTS = frozenset(
-    {"money_worries", "parenting", "loneliness", "caregiving", "addiction", "housing_trouble",
-     "neighbour_quarrel", "paperwork", "stress", "day_activities"}
-)  # fmt: skip
-
-
-def tells_a_story(text: str | None, intent: str) -> bool:
-    """Whether the message that started the buurtteam intake already says what is going on."""
-    words = len(plain(text).split())
-    if intent in _TOPIC_INTENTS:
-        return words >= STORY_WORDS
-    return intent == "ask_support" and words >= GENERAL_STORY_WORDS
-
-
 def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:
     """Whether a message holds little more than answers to other questions ("voor mij
     selluf", "voor mijn moeder", "scootmobiel zei ik toch", a phone number)."""

@@ -328,28 +328,3 @@ def test_another_need_in_a_form_starts_its_own_flow(tracker_of: Any, run: Any) -
         slots={"requested_slot": "help_for", "route": "voorziening"}, latest=mother
     )
     assert "intake_exit" not in aids.validate_help_for(who, CollectingDispatcher(), for_her, {})
-
-
-def test_a_story_in_the_first_message_is_what_is_going_on(tracker_of: Any) -> None:
-    """Held as residents: "Wilt u vertellen wat er speelt?" came right after a whole story."""
-    story = "mijn zoon van 14 spijbelt steeds en ik weet niet meer wat ik moet doen"
-    latest = {"text": story, "intent": {"name": "parenting", "confidence": 0.97}}
-    tracker = tracker_of(latest=latest)
-    events = asyncio.run(
-        ValidateBuurtteamForm().get_extraction_events(
-            CollectingDispatcher(), tracker, BUURTTEAM_DOMAIN
-        )
-    )
-    assert {"event": "slot", "name": "situation", "value": story, "timestamp": None} in events
-    short = {"text": "ik heb schulden", "intent": {"name": "money_worries", "confidence": 0.99}}
-    vague = {
-        "text": "ik wil graag met iemand praten",
-        "intent": {"name": "ask_support", "confidence": 0.9},
-    }
-    for said in (short, vague):
-        found = asyncio.run(
-            ValidateBuurtteamForm().get_extraction_events(
-                CollectingDispatcher(), tracker_of(latest=said), BUURTTEAM_DOMAIN
-            )
-        )
-        assert not any(e.get("name") == "situation" for e in found), said

@@ -164,16 +164,6 @@ def test_no_and_dont_know_to_every_question(gateway: httpx.Client) -> None:
     assert case["handoff"] is None
 
 
-def test_a_story_in_the_first_message_is_not_asked_for_again(gateway: httpx.Client) -> None:
-    """Held as residents: "Wilt u vertellen wat er speelt?" came right after a whole story."""
-    session_id = start(gateway)
-    story = "ik heb schulde en kan de huur nie betalen"
-    first = texts(say(gateway, session_id, text=story))
-    assert first[-1] == "Wilt u een afspraak met het buurtteam?"
-    say(gateway, session_id, text="nee")
-    assert case_of(gateway, session_id)["intake"]["situation"] == story
-
-
 # --- issue 15: forms in residents' own words ---------------------------------------------
 
 
