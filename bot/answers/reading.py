@@ -210,7 +210,8 @@ _QUESTION_MARKED = re.compile(
 )
 # Words that make "wat"/"hoe" at the start part of an answer, not a question back.
 _ANSWER_AFTER_QUESTION_WORD = re.compile(
-    r"^(?:(?:wat|hoe) (?:hulp|meer|schoonmaken|boodschappen|ik|je|het|de|langer|lang|uren)|"
+    r"^(?:(?:wat|hoe) (?:hulp|meer|schoonmaken|boodschappen|ik|je|het|de|uren|"
+    r"(?:langer|lang)(?! (?:duurt|duren|gaat|moet|wacht|kost)))|"
     r"waar ik|wat ik)\b"
 )
 
@@ -385,7 +386,20 @@ def help_for(said: str) -> str | None:
     return None
 
 
+# A correction in the same message: "scootmobiel, nee ik bedoel een rolstoel".
+_CORRECTION = re.compile(
+    r"\b(?:nee ik bedoel|ik bedoel|nee sorry|sorry ik bedoel|nee wacht|of nee)\b"
+)
+
+
 def _first_match(table: list[tuple[str, str]], said: str) -> str | None:
+    """The answer the words name; after a correction ("nee ik bedoel"), the one named after it."""
+    correction = _CORRECTION.search(said)
+    if correction is not None:
+        after = said[correction.end() :]
+        corrected = next((value for pattern, value in table if re.search(pattern, after)), None)
+        if corrected is not None:
+            return corrected
     return next((value for pattern, value in table if re.search(pattern, said)), None)
 
 
@@ -538,12 +552,11 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(ELSEWHERE, also=also)
     if question == "help_for" and re.fullmatch(r"[\d\s]+(?:[a-z]{2})?", said):
         return Reading(INVALID)  # "9403": a postcode, not who the help is for
-    if (
-        question == "since_when"
-        and not _TIME_CUE.search(said)
-        and said_answers(text, ["help_needed", "aid_needed"])
-    ):
-        return Reading(INVALID)  # "schoonmaken" to "Sinds wanneer?": what, not since when
+    if question == "since_when" and not _TIME_CUE.search(said):
+        if "contact_preference" in also or "help_for" in also:
+            return Reading(ELSEWHERE, also=also)  # "bel mij maar" to "Sinds wanneer?"
+        if said_answers(text, ["help_needed", "aid_needed"]) or place_named([said]):
+            return Reading(INVALID)  # "schoonmaken", "ze woont in Assen-Oost": not since when
     if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
         return Reading(INVALID)  # "ja" or "nee" to "Voor wie is de hulp?"
     if question == "situation" and len(said.split()) <= 3 and yes_or_no(said) == APPOINTMENT:

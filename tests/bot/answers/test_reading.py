@@ -387,3 +387,17 @@ def test_yes_to_tell_what_is_going_on_waits_for_the_story(text: str) -> None:
     assert reading.kind == ELSEWHERE
     step = settle("situation", reading, tries=1)
     assert step.slots == {"situation": None} and step.explain
+
+
+def test_answers_held_as_residents_are_read_for_what_they_are() -> None:
+    """Held as residents: these were kept as answers to the question asked."""
+    assert read_answer("help_needed", "hoe lang duurt dat allemaal", HOUSEHOLD).kind == (
+        QUESTION_BACK
+    )
+    assert read_answer("since_when", "bel mij maar", HOUSEHOLD).kind == ELSEWHERE
+    assert read_answer("since_when", "ze woont in Assen-Oost", HOUSEHOLD).kind == INVALID
+    corrected = read_answer("aid_needed", "scootmobiel, nee ik bedoel een rolstoel", AIDS)
+    assert corrected.kind == ANSWER and "rolstoel" in str(corrected.answer)
+    assert read_answer("since_when", "hoe lang ik dit al heb weet ik niet", HOUSEHOLD).kind != (
+        QUESTION_BACK
+    )
