@@ -67,9 +67,15 @@ def is_no_rating(answer: str, safety_signal: object | None) -> bool:
     """A short answer to the feedback question that is not a rating ("nee dank u", "hoeft
     niet"): the question is skipped. A key for a person, a safety signal or more words than a
     rating (something new to say) are not."""
-    if answer.startswith("/") or safety_signal is not None:
+    if answer.startswith("/") or safety_signal is not None or _ASKS_PERSON.search(answer):
         return False
     return len(answer.split()) <= MAX_SPOKEN_WORDS
+
+
+# "medewerker" said to the feedback question: a person, never a goodbye.
+_ASKS_PERSON = re.compile(
+    r"\b(?:medewerker|mens|persoon|iemand spreken|doorverbinden|person|staff|someone)\b", re.I
+)
 
 
 def plain_remark(text: str) -> str:

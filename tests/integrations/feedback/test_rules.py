@@ -65,5 +65,8 @@ def test_a_short_answer_that_is_no_rating_skips_the_question() -> None:
     for said in ("nee dank u", "hoeft niet", "nee", "doei"):
         assert is_no_rating(said, None), said
     assert not is_no_rating("/ask_person", None)  # key 0: a person
+    # Held by phone: "medewerker" to the feedback question hung up.
+    assert not is_no_rating("medewerker", None)
+    assert not is_no_rating("mag ik een mens", None)
     assert not is_no_rating("ik wil niet meer leven", object())  # safety comes first
     assert not is_no_rating("ik heb toch nog een vraag over mijn schulden", None)
