@@ -150,8 +150,7 @@ class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
         )
         if tracker.get_slot("requested_slot") is not None:
             return events  # the form runs already: the open question reads the answer
-        questions = questions_of(self, domain)
-        found = said_answers(typed_text(tracker), questions)
+        found = said_answers(typed_text(tracker), questions_of(self, domain))
         return events + [
             SlotSet(slot, value) for slot, value in found.items() if tracker.get_slot(slot) is None
         ]

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.triage.routes import route_of_intent
+from bot.triage.routes import SAFETY_ROUTES, TRIAGE, route_of_intent
 from integrations.sentences.encoder import sentence_encoder
 from integrations.sentences.views import TextViews
 
@@ -54,7 +54,7 @@ NO_NEED = frozenset(
 # A safety reading of the whole message is never overruled by a piece or by a route of
 # ordinary intents: a story that ends in a goodbye stays a crisis.
 SAFETY_INTENTS = frozenset(
-    {"crisis_suicidal", "crisis_danger", "domestic_violence", "safety_check"}
+    {*(intent for intent, t in TRIAGE.items() if t.route in SAFETY_ROUTES), "safety_check"}
 )
 
 
@@ -87,7 +87,7 @@ def by_route(ranking: Ranking, below: float, at_least: float) -> Ranking:
     sums: dict[str, float] = {}
     for entry in ranking:
         route = route_of_intent(entry["name"])
-        if route is not None and entry["name"] not in NO_NEED:
+        if route is not None:  # small talk ("ja", "hallo") decides no route
             sums[route] = sums.get(route, 0.0) + float(entry["confidence"])
     if not sums:
         return ranking

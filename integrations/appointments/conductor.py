@@ -353,7 +353,11 @@ class Conductor:
         )
         # "hebben jullie ook iets op woensdagmiddag? dan is hij bij zijn vader": a wish for a
         # time, not a question about who may come along.
-        wished = d.step in CHOOSING_STEPS and not read_wish(text, self._today()).empty
+        wished = (
+            asked is not None
+            and d.step in CHOOSING_STEPS
+            and not read_wish(text, self._today()).empty
+        )
         if asked is not None and kind is None and answerable and not number_given and not wished:
             says += await self._answer(session_id, d, asked, booking)
             await self._save(session_id, d)

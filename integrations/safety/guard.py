@@ -26,7 +26,7 @@ from integrations.nlg.service import Phrasing
 from integrations.privacy.redact import without_bsn
 from integrations.safety.detector import SafetyDetector
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import Channel, SafetyState, Stage, Step, step
+from integrations.safety.protocol import STAY, Channel, SafetyState, Stage, Step, step
 from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
@@ -39,7 +39,6 @@ RASA_DANGER_QUESTIONS: dict[str, Stage] = {
 # After a disclosure, Rasa's answers that would leave the resident with nothing ("Sorry, dat
 # begreep ik niet goed", "Daar kan ik u niet mee helpen") give way to the numbers and a person.
 COLD_ANSWERS = ("utter_fallback_rephrase", "utter_fallback_again", "utter_out_of_scope")
-STAY = {"violence": "utter_veilig_thuis_stay", "suicide": "utter_safety_stay"}
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -129,16 +128,18 @@ class SafetyGuard:
             if (await self._message(name, channel, language)).text in said:
                 await self._save(session_id, SafetyState(stage, danger_asked=True))
                 return messages
+        # "ik wil dat de ruzie thuis stopt" after Veilig Thuis: no "Sorry, dat begreep ik niet
+        # goed" with a menu, but the numbers again and a person. The state is read only when
+        # Rasa gave such an answer (the texts are rendered in memory).
+        cold = {(await self._message(n, channel, language)).text for n in COLD_ANSWERS}
+        if not said & cold:
+            return messages
         stage = (await self._load(session_id)).stage
-        if stage in STAY:
-            # "ik wil dat de ruzie thuis stopt" after Veilig Thuis: no "Sorry, dat begreep ik
-            # niet goed" with a menu, but the numbers again and a person.
-            cold = {(await self._message(n, channel, language)).text for n in COLD_ANSWERS}
-            if said & cold:
-                stay = await self._message(STAY[stage], channel, language)
-                kept = [m for m in messages if m.text not in cold]
-                return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
-        return messages
+        if stage not in STAY:
+            return messages
+        stay = await self._message(STAY[stage], channel, language)
+        kept = [m for m in messages if m.text not in cold]
+        return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
 
     async def _message(
         self, name: str, channel: Channel, language: str | None = None

@@ -46,6 +46,8 @@ DANGER_QUESTIONS = frozenset(
 NO_DANGER_WORDS = 10
 # A message of this many words that raised the caring question asked for something else too.
 HELD_WORDS = 6
+# After a disclosure: the numbers stay (the same signal again, or Rasa not understanding).
+STAY = {"violence": "utter_veilig_thuis_stay", "suicide": "utter_safety_stay"}
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
@@ -238,8 +240,7 @@ def _signal_step(
     if kind == state.stage and kind in ("violence", "suicide") and channel == "chat":
         # The same again in other words ("nee hij weet niet dat ik dit doe"): the numbers stay,
         # not the whole first answer again ("Wat goed dat u dit vertelt").
-        stay = "utter_veilig_thuis_stay" if kind == "violence" else "utter_safety_stay"
-        return state, Step([stay], _disclosure(kind, signal, text), quick_exit=True)
+        return state, Step([STAY[kind]], _disclosure(kind, signal, text), quick_exit=True)
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
