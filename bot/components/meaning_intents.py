@@ -127,7 +127,7 @@ class MeaningIntentClassifier(IntentClassifier, GraphComponent):
             "max_iter": 5000,
             "ranking_length": 10,
             "piece_margin": 0.2,
-            "route_below": 0.35,
+            "route_below": 0.5,
             "route_at_least": 0.5,
         }
 

@@ -420,3 +420,29 @@ def test_a_safety_signal_at_the_read_back_comes_first(gateway: httpx.Client) -> 
     case = case_of(gateway, session_id)
     assert (case["route"], case["urgency"]) == ("crisis", "acuut")
     assert "help_for" not in case["corrected"]
+
+
+def test_a_denial_in_an_answer_is_no_alarm_and_an_overdose_in_a_booking_is(
+    gateway: httpx.Client,
+) -> None:
+    """Held on 7 December: a resident who says, unasked, that she has no thoughts of harming
+    herself goes on with her intake without 113; pills just taken, said while the booking asks
+    for a wijk, get 112 at once and an acute case."""
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil hulp bij het schoonmaken")
+    say(gateway, session_id, text="voor mezelf")
+    denial = "sinds de chemo, ik heb geen gedachten om mezelf iets aan te doen, maar ik ben moe"
+    answer = texts(say(gateway, session_id, text=denial))
+    assert not any("113" in text for text in answer), answer
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("huishoudelijke_hulp", "normaal")
+
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil een afspraak met het buurtteam")
+    danger = " ".join(
+        texts(say(gateway, session_id, text="help ik heb net te veel van mn pillen genomen"))
+    )
+    assert "112" in danger and "wijk" not in danger
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("crisis", "acuut")
+    assert case["safety_signals"][0]["kind"] == "danger"
