@@ -28,7 +28,7 @@ from actions.intake_answers import (
     OUTSIDE_ASSEN,
 )
 from actions.readback import ReadbackValidation, readback_required
-from actions.triage import typed_text
+from actions.triage import earlier_typed_texts, typed_text
 from bot.answers.readback import RIGHT, WRONG, note_for_staff
 from bot.answers.reading import (
     ANSWER,
@@ -150,7 +150,16 @@ class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
         )
         if tracker.get_slot("requested_slot") is not None:
             return events  # the form runs already: the open question reads the answer
-        found = said_answers(typed_text(tracker), questions_of(self, domain))
+        questions = questions_of(self, domain)
+        found = said_answers(typed_text(tracker), questions)
+        if "help_for" in questions and "help_for" not in found:
+            # Who the help is for, said before the need was clear ("ik wil hulp aanvragen voor
+            # mijn moeder", then "het gaat om de douche"): not asked again.
+            for text in earlier_typed_texts(tracker):
+                earlier = said_answers(text, ["help_for"])
+                if earlier:
+                    found.update(earlier)
+                    break
         return events + [
             SlotSet(slot, value) for slot, value in found.items() if tracker.get_slot(slot) is None
         ]

@@ -17,6 +17,20 @@ def typed_text(tracker: Tracker) -> str | None:
     return None if not text or text.startswith("/") else text
 
 
+def earlier_typed_texts(tracker: Tracker) -> list[str]:
+    """What the resident wrote or said before the latest message of this session, the most
+    recent first (buttons left out; also words the dialogue did not understand and undid)."""
+    texts: list[str] = []
+    for event in tracker.events:
+        if event.get("event") == "session_started":
+            texts = []
+        elif event.get("event") == "user":
+            text = event.get("text") or ""
+            if text and not text.startswith("/"):
+                texts.append(text)
+    return list(reversed(texts[:-1]))
+
+
 class ActionTriage(Action):
     """Records the route as soon as the message decides it; the rules say what comes next."""
 

@@ -199,6 +199,35 @@ def test_the_first_message_fills_the_answers_it_gives(tracker_of: Any) -> None:
     assert asyncio.run(form.get_extraction_events(CollectingDispatcher(), button, domain)) == []
 
 
+def test_who_it_is_for_said_before_the_need_is_not_asked_again(tracker_of: Any) -> None:
+    """Held on 7 December: "Ik wil hulp aanvragen voor mijn moeder." and then "het gaat om de
+    douche" started the aids form, which asked "Voor wie is de hulp?" once more."""
+    form = ValidateAidsForm()
+    domain = {"forms": {"aids_form": {"required_slots": ["aid_needed", *FORM_SLOTS[1:]]}}}
+    said = "Nee wacht, het gaat om de douche. Ze kan niet meer over de rand van het bad."
+    events = [
+        {"event": "session_started"},
+        {"event": "user", "text": "voor mijn vader wil ik ooit iets vragen"},
+        {"event": "session_started"},  # an earlier session says nothing about this one
+        {"event": "user", "text": "/greet"},
+        {"event": "user", "text": "Ik wil hulp aanvragen voor mijn moeder."},
+        {"event": "user", "text": said},
+    ]
+    tracker = tracker_of(events=events, latest={"text": said}, active_loop="aids_form")
+    found = asyncio.run(form.get_extraction_events(CollectingDispatcher(), tracker, domain))
+    assert {e["name"]: e["value"] for e in found} == {
+        "aid_needed": "aanpassing in huis",
+        "help_for": "voor mijn moeder",
+    }
+    # Said in this message, this message counts.
+    mine = said + " Het is voor mezelf."
+    tracker = tracker_of(
+        events=[*events[:-1], {"event": "user", "text": mine}], latest={"text": mine}
+    )
+    found = asyncio.run(form.get_extraction_events(CollectingDispatcher(), tracker, domain))
+    assert {e["name"]: e["value"] for e in found}["help_for"] == "voor mijzelf"
+
+
 def test_dont_know_to_an_appointment_is_never_read_as_no(tracker_of: Any) -> None:
     form = ValidateBuurtteamForm()
     dispatcher = CollectingDispatcher()

@@ -446,3 +446,18 @@ def test_a_denial_in_an_answer_is_no_alarm_and_an_overdose_in_a_booking_is(
     case = case_of(gateway, session_id)
     assert (case["route"], case["urgency"]) == ("crisis", "acuut")
     assert case["safety_signals"][0]["kind"] == "danger"
+
+
+def test_who_it_is_for_said_before_the_need_is_kept(gateway: httpx.Client) -> None:
+    """Held on 7 December: the resident says who the help is for, then what it is about; the
+    form that starts then does not ask "Voor wie is de hulp?" again."""
+    session_id = start(gateway)
+    say(gateway, session_id, text="Ik wil hulp aanvragen voor mijn moeder.")
+    reply = texts(say(gateway, session_id, text="Het gaat om de douche, ze kan niet meer in bad."))
+    assert "Voor wie is de hulp?" not in reply, reply
+    say(gateway, session_id, text="sinds kort")
+    assert texts(say(gateway, session_id, text="ik bel zelf"))[-1] == "Klopt dit?"
+    say(gateway, session_id, text="ja")
+    case = case_of(gateway, session_id)
+    assert case["route"] == "voorziening"
+    assert case["intake"]["help_for"] == "voor mijn moeder"
