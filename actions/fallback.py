@@ -7,6 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.triage import typed_text
+from bot.answers.reading import opening_without_need
 from bot.triage.routes import route_of_intent
 
 FALLBACK_ACTION = "action_fallback"
@@ -66,6 +68,9 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         response = fallback_response(consecutive_misses(tracker.events))
+        if response == "utter_fallback_rephrase" and opening_without_need(typed_text(tracker)):
+            # "ik weet niet of ik hier goed zit", "ik bel voor mijn vader": not a misunderstanding
+            response = "utter_fallback_opening"
         ranking = tracker.latest_message.get("intent_ranking") or []
         payloads = likely_topic_payloads(ranking)
         if response == "utter_fallback_rephrase" and payloads:

@@ -386,6 +386,28 @@ def help_for(said: str) -> str | None:
     return None
 
 
+# An opening that names no need yet: a hesitation ("ik weet niet of ik hier goed zit") or only
+# who it is about ("ik bel voor mijn vader"). The resident is in the right place.
+_HESITANT_OPENING = re.compile(
+    r"\b(?:weet (?:eigenlijk |niet goed |eigenlijk niet )?(?:niet )?(?:of|wie|waar) ik"
+    r"|ben ik hier (?:goed|wel goed|aan het goede adres)|goede plek|goede adres"
+    r"|mag ik (?:jullie|u) (?:hiervoor |hier over |)bellen|ik heb een vraag"
+    r"|am i in the right place|not sure (?:if|whether) i)\b"
+)
+OPENING_MAX_WORDS, WHO_ONLY_MAX_WORDS = 14, 7
+
+
+def opening_without_need(text: str | None) -> bool:
+    """Whether a short message opens a conversation without saying what it is about."""
+    said = plain(text)
+    words = len(said.split())
+    if not said or words > OPENING_MAX_WORDS:
+        return False
+    if _HESITANT_OPENING.search(said):
+        return True
+    return words <= WHO_ONLY_MAX_WORDS and help_for(said) is not None
+
+
 # A correction in the same message: "scootmobiel, nee ik bedoel een rolstoel".
 _CORRECTION = re.compile(
     r"\b(?:nee ik bedoel|ik bedoel|nee sorry|sorry ik bedoel|nee wacht|of nee)\b"

@@ -38,7 +38,12 @@ RASA_DANGER_QUESTIONS: dict[str, Stage] = {
 }
 # After a disclosure, Rasa's answers that would leave the resident with nothing ("Sorry, dat
 # begreep ik niet goed", "Daar kan ik u niet mee helpen") give way to the numbers and a person.
-COLD_ANSWERS = ("utter_fallback_rephrase", "utter_fallback_again", "utter_out_of_scope")
+COLD_ANSWERS = (
+    "utter_fallback_rephrase",
+    "utter_fallback_opening",
+    "utter_fallback_again",
+    "utter_out_of_scope",
+)
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 

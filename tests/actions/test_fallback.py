@@ -82,3 +82,22 @@ def test_the_action_answers_by_response_name_and_forgets_the_message(run: Any) -
     thrice = [*twice, FALLBACK, LISTEN, user("nlu_fallback")]
     messages, _ = run(ActionFallback(), events=thrice, latest=latest)
     assert [m["response"] for m in messages] == ["utter_fallback_person"]
+
+
+def test_an_opening_that_names_no_need_hears_it_is_in_the_right_place(run: Any) -> None:
+    """Held on 7 December by phone: "ja hallo eh ik weet eigenlijk niet of ik hiervoor mag
+    bellen" and "ik bel voor mijn vader" heard "Sorry, dat begreep ik niet goed"."""
+    for said in (
+        "ja hallo eh ik weet eigenlijk niet of ik hiervoor mag bellen",
+        "ik bel voor mijn vader",
+    ):
+        latest = {"text": said, "intent": {"name": "nlu_fallback"}, "intent_ranking": []}
+        messages, events = run(
+            ActionFallback(), events=[LISTEN, user("nlu_fallback")], latest=latest
+        )
+        assert [m["response"] for m in messages] == ["utter_fallback_opening"]
+        assert events == [UserUtteranceReverted()]
+    # Not understood for the second time: a few words, or a person, as ever.
+    twice = [LISTEN, user("nlu_fallback"), FALLBACK, LISTEN, user("nlu_fallback")]
+    messages, _ = run(ActionFallback(), events=twice, latest=latest)
+    assert [m["response"] for m in messages] == ["utter_fallback_again"]

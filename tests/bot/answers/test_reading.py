@@ -20,6 +20,7 @@ from bot.answers.reading import (
     Reading,
     also_needed,
     help_for,
+    opening_without_need,
     other_need,
     place_named,
     plain,
@@ -401,3 +402,13 @@ def test_answers_held_as_residents_are_read_for_what_they_are() -> None:
     assert read_answer("since_when", "hoe lang ik dit al heb weet ik niet", HOUSEHOLD).kind != (
         QUESTION_BACK
     )
+
+
+def test_an_opening_without_a_need() -> None:
+    assert opening_without_need("Goedemiddag, ik weet niet of ik hier goed zit.")
+    assert opening_without_need("ik bel voor mijn vader")
+    assert opening_without_need("am I in the right place?")
+    assert not opening_without_need("asdfgh")
+    assert not opening_without_need("de kat zit op de mat")
+    # who it is for, in a longer message, is no opening: the message says more
+    assert not opening_without_need("mijn vader van 88 is gevallen en kan de trap niet meer op")
