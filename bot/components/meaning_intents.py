@@ -15,6 +15,7 @@ The encoder is loaded once per process, when the model is loaded or trained.
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -98,18 +99,40 @@ def by_route(ranking: Ranking, below: float, at_least: float) -> Ranking:
     return [{"name": lead["name"], "confidence": total}, *(e for e in ranking if e is not lead)]
 
 
-def with_pieces(whole: Ranking, pieces: list[Ranking], margin: float) -> Ranking:
+# A sentence that says what the resident does not need: "niet voor het schoonmaken, dat doe ik
+# zelf", "geen rolstoel nodig". Its need is the one the message is not about.
+_DENIED_NEED = re.compile(
+    r"\b(?:niet (?:voor|om|over) (?:het|de|een|mijn)\b|(?:dat|die|het) doe ik (?:zelf|wel)\b"
+    r"|geen \w+ nodig\b|hoeft niet\b|not (?:for|about) (?:the|a|my)\b|(?:do not|dont) need\b)",
+    re.IGNORECASE,
+)
+
+
+def denies_a_need(piece: str) -> bool:
+    return bool(_DENIED_NEED.search(piece))
+
+
+def with_pieces(
+    whole: Ranking, pieces: list[Ranking], margin: float, denied: Sequence[bool] = ()
+) -> Ranking:
     """The whole message's ranking, unless a piece names a need clearly: a piece whose first
-    intent is a need and is at least `margin` more sure than the whole's first intent."""
+    intent is a need and is at least `margin` more sure than the whole's first intent. A piece
+    that denies a need (`denied`) decides nothing; when the whole reads as the need a piece
+    denies, the surest other piece that names a need decides."""
     if whole and whole[0]["name"] in SAFETY_INTENTS:
         return whole
+    flags = list(denied) + [False] * (len(pieces) - len(denied))
+    pairs = list(zip(pieces, flags, strict=True))
+    refused = {ranking[0]["name"] for ranking, no in pairs if no and ranking}
     best: Ranking | None = None
-    for ranking in pieces:
-        if not ranking or ranking[0]["name"] in NO_NEED:
+    for ranking, no in pairs:
+        if no or not ranking or ranking[0]["name"] in NO_NEED | refused:
             continue
         if best is None or ranking[0]["confidence"] > best[0]["confidence"]:
             best = ranking
-    if best is not None and best[0]["confidence"] >= whole[0]["confidence"] + margin:
+    if best is None or not whole:
+        return best or whole
+    if best[0]["confidence"] >= whole[0]["confidence"] + margin or whole[0]["name"] in refused:
         return best
     return whole
 
@@ -234,7 +257,8 @@ class MeaningIntentClassifier(IntentClassifier, GraphComponent):
         for message, whole, pieces in zip(read, rankings[: len(texts)], parts, strict=True):
             read_in_pieces = rankings[at : at + len(pieces)]
             at += len(pieces)
-            ranking = with_pieces(whole, read_in_pieces, self._config["piece_margin"])
+            denied = [denies_a_need(piece) for piece in pieces]
+            ranking = with_pieces(whole, read_in_pieces, self._config["piece_margin"], denied)
             ranking = by_route(ranking, self._config["route_below"], self._config["route_at_least"])
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

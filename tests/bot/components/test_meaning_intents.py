@@ -16,6 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.components.meaning_intents import (
     MeaningIntentClassifier,
     by_route,
+    denies_a_need,
     pieces_of,
     with_pieces,
 )
@@ -194,3 +195,23 @@ def test_an_unsure_message_whose_intents_share_a_route_takes_it() -> None:
     # An unsure safety intent first is never outvoted by ordinary ones.
     unsure = [{"name": "crisis_suicidal", "confidence": 0.3}, *shared]
     assert by_route(unsure, 0.35, 0.5) == unsure
+
+
+def test_a_piece_that_denies_a_need_decides_nothing() -> None:
+    """Held on 7 December: "Nee wacht, niet voor het schoonmaken, dat doe ik zelf. Het gaat om
+    de douche." started the household form; the need it denies is not the need it has."""
+    assert denies_a_need("Nee wacht, niet voor het schoonmaken, dat doe ik zelf")
+    assert denies_a_need("ik heb geen rolstoel nodig")
+    assert not denies_a_need("Het gaat om de douche")
+    assert not denies_a_need("ik kan niet meer schoonmaken")
+
+    def ranking(name: str, confidence: float) -> list[dict[str, object]]:
+        return [{"name": name, "confidence": confidence}]
+
+    whole = ranking("ask_household_help", 0.5)
+    denied, shower = ranking("ask_household_help", 0.9), ranking("ask_aids", 0.55)
+    assert with_pieces(whole, [denied, shower], 0.2, [True, False]) == shower
+    # without the denial, the household help it denies would decide
+    assert with_pieces(whole, [denied, shower], 0.2)[0]["name"] == "ask_household_help"
+    # a denied piece alone changes nothing
+    assert with_pieces(whole, [denied], 0.2, [True]) == whole
