@@ -15,6 +15,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
 
 # Kinds of reading.
 ANSWER = "answer"
@@ -99,6 +103,19 @@ _TIME_CUE = re.compile(
     r"maart|april|mei|juni|juli|augustus|september|oktober|november|december|nu|net|pas|"
     r"tijdje|half|paar|beroerte|infarct|bevalling|overlijden|overleden|weet|ago|since|year|years|"
     r"month|months|week|weeks|day|days|recently|long|while|always)\b"
+)
+# When it began, and nothing more ("sinds de zomer", "al twee jaar", "vorig jaar", "since
+# last winter"): said to the question about the need, it answers "Sinds wanneer?".
+_SINCE_ONLY = re.compile(
+    r"(?:(?:eh+m?|uh+m?|nou|ja|al|ook|dat is|het is|ongeveer|zon|zo n|ruim|bijna) )*(?:"
+    r"(?:sinds|sind|sins|sinds kort|since|vanaf|na) (?:de |het |mijn |me |m |een |afgelopen |"
+    r"vorige |vorig |last |the |my )?[a-z0-9]+(?: [a-z0-9]+)?"
+    r"|(?:een|twee|drie|vier|vijf|zes|paar|half|halfjaar|anderhalf|[0-9]+|a|two|three|few) "
+    r"(?:jaar|jaren|maand|maanden|week|weken|dagen|years?|months?|weeks?)(?: geleden| ago| al)?"
+    r"|(?:vorig|vorige|afgelopen|last) "
+    r"(?:jaar|maand|week|zomer|winter|year|month|week|summer|winter)"
+    r"|recently|for a while|a long time"
+    r")(?: (?:ofzo|of zo|ongeveer|denk ik|geloof ik|al|nu|zo|or so))*"
 )
 # A lone number that is no year ("9408" to "Sinds wanneer?") answers no open question.
 _YEAR = re.compile(r"(19[3-9]\d|20\d\d)")
@@ -295,7 +312,13 @@ _AIDS = [
         "aanpassing in huis",
     ),
     (r"\b(?:regiotaxi|regio taxi|taxi|vervoer|taxipas|vervoerspas)\b", "vervoer"),
-    (r"\b(?:reparatie|repareren|kapot|stuk)\b", "reparatie"),
+    # A broken aid, not a broken back: "hij is kapot", "de lift is stuk", "reparatie".
+    (
+        r"\b(?:reparatie|repareren|gerepareerd)\b|^(?:hij |ze |die |het )?(?:is )?(?:kapot|stuk)$"
+        r"|\b(?:lift|scootmobiel|rolstoel|rollator|traplift|scooter) (?:is |zijn )?"
+        r"(?:kapot|stuk)\b",
+        "reparatie",
+    ),
 ]
 _PHONE_CANDIDATE = re.compile(r"(?:\+|00)?\d[\d\s\-.()]{8,16}\d")
 _CALL_ME = re.compile(
@@ -414,8 +437,38 @@ _CORRECTION = re.compile(
 )
 
 
+# A need in the resident's own spelling ("shoonmaak", "skootmobiel", "badkaamer"): a word of
+# seven letters or more, one letter away from a word of the need tables and starting with the
+# same letter, is read as that word. Real words that are that close stay themselves.
+SPELLING_MIN_LENGTH = 7
+_REAL_WORDS = frozenset({"aangepakt", "toetsen"})
+
+
+@cache
+def _need_words() -> tuple[str, ...]:
+    words: set[str] = set()
+    for pattern, _ in _HOUSEHOLD_NEEDS + _AIDS:
+        words |= set(re.findall(rf"[a-z]{{{SPELLING_MIN_LENGTH},}}", pattern))
+    return tuple(sorted(words))
+
+
+def _spelled(word: str) -> str:
+    known = _need_words()
+    if len(word) < SPELLING_MIN_LENGTH or word in known or word in _REAL_WORDS:
+        return word
+    match = extractOne(word, known, scorer=Levenshtein.distance, score_cutoff=1)
+    return match[0] if match and match[0][0] == word[0] else word
+
+
+def need_spelling(said: str) -> str:
+    """`said` (plain) with need words in the resident's own spelling read as the tables know
+    them: "hulp voor shoonmaak" reads "hulp voor schoonmaak"."""
+    return " ".join(_spelled(word) for word in said.split())
+
+
 def _first_match(table: list[tuple[str, str]], said: str) -> str | None:
     """The answer the words name; after a correction ("nee ik bedoel"), the one named after it."""
+    said = need_spelling(said)
     correction = _CORRECTION.search(said)
     if correction is not None:
         after = said[correction.end() :]
@@ -438,7 +491,7 @@ def also_needed(route: str | None, texts: Iterable[str]) -> list[str]:
         return []
     found: list[str] = []
     for text in texts:
-        said = plain(text)
+        said = need_spelling(plain(text))
         for pattern, value in table:
             if re.search(pattern, said) and value not in found:
                 found.append(value)
@@ -563,6 +616,16 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(QUESTION_BACK, topic=question_topic(said))
     if re.fullmatch(r"\d{1,2}", said) and question != "phone_number":
         return Reading(INVALID)  # a key or number that is no choice here
+    if (
+        question in ("help_needed", "aid_needed", "help_for")
+        and _SINCE_ONLY.fullmatch(said)
+        and not said_answers(text, [question])
+    ):
+        # "sinds de zomer" to "Waar heeft u hulp bij nodig?" or "Voor wie is de hulp?" (said
+        # to the question before, or ahead of it): kept for "Sinds wanneer?", and the open
+        # question is asked again.
+        since = {"since_when": answer_text(text)} if "since_when" in others else {}
+        return Reading(ELSEWHERE, also={**also, **since})
     if question in _NEED_QUESTIONS and _WHERE_ONLY.fullmatch(said):
         # Where the resident lives, not what is going on: explained, and no try is lost (the
         # wijk is kept for an appointment, actions/booking.py).

@@ -412,3 +412,55 @@ def test_an_opening_without_a_need() -> None:
     assert not opening_without_need("de kat zit op de mat")
     # who it is for, in a longer message, is no opening: the message says more
     assert not opening_without_need("mijn vader van 88 is gevallen en kan de trap niet meer op")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "answer"),
+    [
+        ("help_needed", "hulp voor shoonmaak huis mijn rug is kapot", "schoonmaken"),
+        ("help_needed", "de boodschapen", "boodschappen"),
+        ("aid_needed", "een skootmobiel", "scootmobiel"),
+        ("aid_needed", "de badkaamer moet anders", "aanpassing in huis"),
+        ("aid_needed", "mijn rolater", "rollator"),
+    ],
+)
+def test_a_need_in_the_residents_own_spelling(question: str, text: str, answer: str) -> None:
+    assert read_answer(question, text, HOUSEHOLD + AIDS) == Reading(ANSWER, answer=answer)
+
+
+def test_close_real_words_are_not_read_as_a_need() -> None:
+    assert said_answers("mijn zoon gaat niet naar school", ["help_needed"]) == {}
+    assert said_answers("ik heb het aangepakt", ["aid_needed"]) == {}
+    # A broken back is no repair of an aid; a broken scootmobiel is.
+    assert said_answers("mijn rug is kapot", ["aid_needed"]) == {}
+    assert read_answer("aid_needed", "hij is kapot", AIDS).answer == "reparatie"
+    assert also_needed("huishoudelijke_hulp", ["schoonmaken want mijn rug is kapot"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sinds de zomer",
+        "al twee jaar",
+        "vorig jaar",
+        "eh sinds mijn val",
+        "since last winter",
+        "al een jaar ofzo",
+        "zon half jaar denk ik",
+    ],
+)
+def test_when_it_began_said_to_the_need_question_answers_since_when(text: str) -> None:
+    reading = read_answer("help_needed", text, HOUSEHOLD)
+    assert reading.kind == ELSEWHERE
+    assert reading.also == {"since_when": text}
+    step = settle("help_needed", reading, 0)
+    assert step.slots == {"since_when": text, "help_needed": None} and step.explain
+    # With the need in it, it is the need.
+    assert read_answer("help_needed", "sinds de zomer kan ik niet meer stofzuigen", HOUSEHOLD) == (
+        Reading(ANSWER, answer="schoonmaken")
+    )
+
+
+def test_when_it_began_is_not_who_the_help_is_for() -> None:
+    reading = read_answer("help_for", "sinds de zomer", HOUSEHOLD)
+    assert reading == Reading(ELSEWHERE, also={"since_when": "sinds de zomer"})
