@@ -40,6 +40,7 @@ from integrations.appointments.reading import (
     dont_know,
     dutch_phone_number,
     elsewhere,
+    for_someone_else,
     gives_up,
     house_number_in,
     kind_in,
@@ -382,6 +383,13 @@ class Conductor:
             return await self._finish(session_id, d, says, "geen afspraak")
         if d.step in CHOOSING_STEPS and self._names_place(text):
             return await self._new_place(session_id, d, text, says)
+        if d.step in CHOOSING_STEPS and for_someone_else(text):
+            # "nee wacht het is niet voor mij maar voor me zus": noted for the buurtteam, and
+            # that person's wijk may be another; the open question comes again.
+            await self._update_case(session_id, {"intake": {"help_for": " ".join(text.split())}})
+            says.append(Say("utter_booking_for_other"))
+            await self._save(session_id, d)
+            return Turn(says)
         if kind is not None:
             return await self._new_kind(session_id, d, kind, text, says)
         return None
@@ -452,8 +460,10 @@ class Conductor:
                 await self._save(session_id, d.model_copy(update={"place_question": "postcode"}))
                 return Turn(says)
             return await self._place_unclear(session_id, d, says)
-        if found.status == "unknown" and wants_appointment(text) and not d.tries:
-            # "oke doe dan maar een afspraak": yes to booking, not a wijk; asked again.
+        willing = wants_appointment(text) or yes_or_no(text) is True
+        if found.status == "unknown" and willing and not d.tries:
+            # "oke doe dan maar een afspraak", "yes please": yes to booking, not a wijk; asked
+            # again.
             await self._want_words(session_id, text, kind_in(text))
             await self._save(session_id, d.model_copy(update={"kind": kind_in(text) or d.kind}))
             return Turn(says)

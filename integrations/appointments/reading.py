@@ -311,6 +311,25 @@ def no_code(text: str | None) -> bool:
     return says(folded, _NO_CODE) or (dont_know(folded) and not any(c.isdigit() for c in folded))
 
 
+# The appointment is for someone else, said while a time is chosen: "nee wacht het is niet
+# voor mij maar voor me zus", "it is for my mother".
+_RELATIONS = (
+    r"(?:zus|zuster|broer|moeder|moe|mama|ma|vader|pa|papa|zoon|dochter|kind|kinderen|man|vrouw|"
+    r"partner|vriend|vriendin|buurman|buurvrouw|oma|opa|schoonmoeder|schoonvader|tante|oom|"
+    r"nicht|neef|sister|brother|mother|mum|mom|father|dad|son|daughter|husband|wife|neighbour)"
+)
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(?:niet voor (?:mij|mezelf|mijzelf|me)|not for me)\b"
+    rf"|^(?:(?:nee|wacht|sorry|oh|eh|eigenlijk|maar) )*(?:het is |is |de afspraak is |it is |its )?"
+    rf"(?:eigenlijk |actually )?(?:voor|for) (?:mijn|me|mn|m|my) {_RELATIONS}\b"
+)
+
+
+def for_someone_else(text: str | None) -> bool:
+    """Whether the resident says the appointment is for someone else, not for themself."""
+    return _FOR_SOMEONE_ELSE.search(words_of(text)) is not None
+
+
 def elsewhere(text: str | None) -> bool:
     """An appointment for a passport, a driving licence, waste: not for the buurtteam."""
     return says(words_of(text), _ELSEWHERE)

@@ -9,9 +9,11 @@ Dutch.
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -19,6 +21,7 @@ VOICE_CHANNELS = frozenset({"phone"})
 # The way to a person is offered whenever a response has buttons, even when filtered.
 PERSON_PAYLOAD = "/ask_person"
 DUTCH = "nl"
+ENGLISH = "en"
 LANGUAGE_DIR = re.compile(r"^[a-z]{2}$")
 
 
@@ -59,6 +62,45 @@ class Phrase(BaseModel):
 
 class PhrasingError(ValueError):
     """The content files cannot be used as they are."""
+
+
+# A date and time the way the Dutch texts say them ("dinsdag 8 december om 9.00 uur", by phone
+# "om 9 uur"), and the same in English ("Tuesday 8 December at 9.00"): a value shown in an
+# English text is said the English way; a button's payload keeps the Dutch words its
+# readers know.
+@cache
+def _english_names() -> tuple[dict[str, str], dict[str, str], re.Pattern[str]]:
+    """Dutch day and month names with their English ones (babel's locale data), and the
+    pattern of a Dutch date and time."""
+    dutch, english = Locale("nl"), Locale("en")
+    days = {
+        str(dutch.days["format"]["wide"][i]): str(english.days["format"]["wide"][i])
+        for i in range(7)
+    }
+    months = {
+        str(dutch.months["format"]["wide"][i]): str(english.months["format"]["wide"][i])
+        for i in range(1, 13)
+    }
+    pattern = re.compile(
+        rf"\b({'|'.join(days)}) (\d{{1,2}}) ({'|'.join(months)})"
+        r"(?: om (\d{1,2})(?:\.(\d{2}))? uur)?",
+        re.IGNORECASE,
+    )
+    return days, months, pattern
+
+
+def english_when(value: str) -> str:
+    """ "dinsdag 8 december om 9.00 uur" said in English: "Tuesday 8 December at 9.00"."""
+    days, months, dutch_when = _english_names()
+
+    def said(match: re.Match[str]) -> str:
+        day, number, month, hour, minute = match.groups()
+        words = f"{days[day.lower()]} {number} {months[month.lower()]}"
+        if hour is None:
+            return words
+        return f"{words} at {hour}.{minute}" if minute else f"{words} at {hour} o'clock"
+
+    return dutch_when.sub(said, value)
 
 
 def fill_placeholders(template: str, values: Mapping[str, str]) -> str:
@@ -130,6 +172,9 @@ class PhrasingBook:
             phrase, text, voice, closed, button_titles = variant, None, None, None, None
         values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
         values.update(self._constants)
+        # What is shown in another language says dates its way; payloads keep the Dutch.
+        english = variant is not None and language == ENGLISH
+        shown = {k: english_when(v) for k, v in values.items()} if english else values
         chat_text = text if text is not None else phrase.text
         voice_text = voice if text is not None else phrase.voice
         if not office_open and phrase.closed:
@@ -150,11 +195,11 @@ class PhrasingBook:
                 person = [b for b in buttons if b.payload == PERSON_PAYLOAD and b not in chosen]
                 buttons = chosen + person
         rendered: dict[str, object] = {
-            "text": fill_placeholders(template, values),
+            "text": fill_placeholders(template, shown),
             # A button whose words are not there (two times offered instead of three) is left out.
             "buttons": [
                 {
-                    "title": fill_placeholders(b.title, values),
+                    "title": fill_placeholders(b.title, shown),
                     "payload": fill_placeholders(b.payload, values),
                 }
                 for b in buttons

@@ -174,6 +174,28 @@ def test_another_time_asks_what_would_suit(with_dialogue: WithDialogue) -> None:
     with_dialogue(work)
 
 
+def test_an_appointment_for_someone_else_is_noted_and_the_times_come_again(
+    with_dialogue: WithDialogue,
+) -> None:
+    async def work(built: Built) -> None:
+        resident = built.resident()
+        await resident.start("ik wil een afspraak")
+        first = await resident.says("Marsdijk")
+        # Not "none of these times": the resident corrects who it is for.
+        corrected = await resident.says("nee wacht het is niet voor mij maar voor me zus")
+        assert corrected.names[0] == "utter_booking_for_other"
+        assert "utter_offer_declined" not in corrected.names
+        assert corrected.offers() == first.offers()
+        assert built.cases["s1"]["intake"]["help_for"] == (
+            "nee wacht het is niet voor mij maar voor me zus"
+        )
+        # Her wijk is another: her buurtteam's times.
+        moved = await resident.says("ze woont in kloosterveen")
+        assert "utter_wijk_found" in moved.names and moved.offers()
+
+    with_dialogue(work)
+
+
 def test_soon_gives_the_first_times(with_dialogue: WithDialogue) -> None:
     async def work(built: Built) -> None:
         resident = built.resident()
@@ -587,6 +609,8 @@ def test_why_a_question_is_asked_and_a_yes_that_is_no_wijk(with_dialogue: WithDi
         assert why.names == ["utter_why_wijk", "utter_ask_wijk"]
         yes = await resident.says("oke doe dan maar een afspraak")
         assert yes.names == ["utter_ask_wijk"]  # not "Ik kan uw wijk niet vinden"
+        # A plain yes ("yes please" in English) is no wijk either.
+        assert (await resident.says("ja graag")).names == ["utter_ask_wijk"]
         await resident.says("weet ik niet")
         await resident.says("geen idee")
         await resident.says("weet ik echt niet")

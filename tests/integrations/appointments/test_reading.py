@@ -9,6 +9,7 @@ from integrations.appointments.reading import (
     dont_know,
     dutch_phone_number,
     elsewhere,
+    for_someone_else,
     gives_up,
     house_number_in,
     kind_in,
@@ -148,3 +149,18 @@ def test_questions_before_any_appointment_are_answered_not_booked(text: str, que
     """The classifier may read these as a wish to book; they are questions."""
     assert question_in(text) == question
     assert purpose_of(text, "book_appointment") == "ask"
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("nee wacht het is niet voor mij maar voor me zus", True),
+        ("het is voor mijn moeder", True),
+        ("it is for my mother", True),
+        ("de dinsdag voor mijn moeder is lastig", False),
+        ("nee", False),
+        ("ik kan niet voor mijn werk", False),
+    ],
+)
+def test_an_appointment_for_someone_else(text: str, other: bool) -> None:
+    assert for_someone_else(text) is other

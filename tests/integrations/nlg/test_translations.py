@@ -124,3 +124,23 @@ def test_the_safety_texts_have_an_english_variant() -> None:
         "utter_safety_danger_yes",
     ):
         assert name in TRANSLATIONS["en"], name
+
+
+def test_times_offered_in_english_are_said_the_english_way() -> None:
+    """Held on 8 December: an English booking offered "dinsdag 8 december om 9.00 uur". The
+    buttons' payloads keep the Dutch words the appointment readers know."""
+    book = PhrasingBook(DUTCH, phrasing_constants(Settings()), TRANSLATIONS)
+    offers = {
+        "team_name": "Buurtteam Marsdijk",
+        "offer_1": "dinsdag 8 december om 9.00 uur",
+        "offer_2": "woensdag 9 december om 13.30 uur",
+    }
+    english = book.render("utter_offer_appointments", "chat", offers, language="en")
+    titles = [b["title"] for b in english["buttons"]]  # type: ignore[index, union-attr]
+    payloads = [b["payload"] for b in english["buttons"]]  # type: ignore[index, union-attr]
+    assert titles[:2] == ["Tuesday 8 December at 9.00", "Wednesday 9 December at 13.30"]
+    assert payloads[:2] == [offers["offer_1"], offers["offer_2"]]
+    phone = book.render("utter_offer_appointments", "phone", offers, language="en")
+    assert "dinsdag" not in str(phone["text"]) and "december" not in str(phone["text"])
+    dutch = book.render("utter_offer_appointments", "chat", offers, language="nl")
+    assert [b["title"] for b in dutch["buttons"]][:1] == [offers["offer_1"]]  # type: ignore[index, union-attr]
