@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from integrations.privacy.identifiers import BSN_MARKER, IBAN_MARKER
 from integrations.safety.lexicon import SafetyLexicon, SafetySignal
 from integrations.safety.meaning import MeaningReader, by_nearest_example
 
@@ -41,6 +42,9 @@ def signal_in(lexicon: SafetyLexicon, message: str) -> SafetySignal | None:
     return lexicon.detect(message)
 
 
+REDACTION_MARKERS = (BSN_MARKER, IBAN_MARKER)
+
+
 class SafetyDetector:
     """The lexicon first (exact, explainable); for what it misses or finds only unclear, the
     meaning of the message (`meaning.py`)."""
@@ -50,6 +54,12 @@ class SafetyDetector:
         self._meaning = meaning
 
     def detect(self, message: str) -> SafetySignal | None:
+        # The marks the product puts where it took out a number are its own words, not the
+        # resident's: "[BSN weggehaald]" alone is no message ("weggehaald" read as gone).
+        for marker in REDACTION_MARKERS:
+            message = message.replace(marker, " ")
+        if not message.strip():
+            return None
         signal = signal_in(self._lexicon, message)
         if message.startswith("/"):
             return signal

@@ -116,7 +116,10 @@ class SafetyLexicon:
         self._phrases = sorted(phrases, key=lambda p: SIGNAL_KINDS.index(p.kind))
         self._vocabulary = sorted(vocabulary)
         self._long_words = [w for w in self._vocabulary if len(w) >= FUZZY_MIN_LENGTH]
-        self._known = set(self._vocabulary)
+        # Words the spelling list maps to themselves are real words, never a typo of a
+        # lexicon word ("stalling" is no "stalking").
+        real = {fold_word(w) for w, to in self._spelling.items() if w == to}
+        self._known = set(self._vocabulary) | real
 
     @classmethod
     def from_mapping(cls, lexicon: Mapping[str, Mapping[str, object]]) -> "SafetyLexicon":

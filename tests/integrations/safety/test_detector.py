@@ -31,6 +31,8 @@ EVAL_SETS = {
     # v13 and v14: by two more hands (development; their misses were read).
     REPO / "tests" / "eval" / "first_turns_v13.tsv": (0.95, 0.95, 0.05),
     REPO / "tests" / "eval" / "first_turns_v14.tsv": (0.95, 0.95, 0.05),
+    # v15: by an eighth hand (development; its misses were read).
+    REPO / "tests" / "eval" / "first_turns_v15.tsv": (0.95, 0.95, 0.05),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -266,6 +268,14 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
         ("my brother keeps saying he is going to hurt himself", CRISIS),
         ("ik ben weggelopen uit de kliniek en ik ben bang dat ik iets ga doen", CRISIS),
         ("ik wil niet dood hoor, maar ik heb wel pillen gespaard", CRISIS),
+        # a last night announced by a friend, the urge to hurt oneself, a missing person with
+        # dementia in English
+        ("my sister wrote on instagram that today is her last day", CRISIS),
+        ("sinds ik thuis ben is die drang om mezelf pijn te doen er weer", CRISIS),
+        ("grandma has alzheimers and went missing this afternoon and now it is dark", {"danger"}),
+        ("de buurman staat op zijn balkon op drie hoog te roepen dat hij gaat springen", CRISIS),
+        ("mijn broer is in de war en zegt dat hij kan vliegen", CRISIS),
+        ("ze staat boven en ze wil van het balkon af", CRISIS),
     ],
 )
 def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
@@ -288,6 +298,10 @@ def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
         "ik heb me gesneden aan een blik, wie doet de boodschappen",
         "ik kan mijn huis niet meer schoonhouden, mijn knieen willen niet meer",
         "mijn zoon slaat de plank helemaal mis met zijn huiswerk",
+        # a real word one letter from a signal word, an English groan, a denial in English
+        "we hebben een stalling nodig voor de scootmobiel van mijn man",
+        "the waiting is killing me, when do I hear about the application",
+        "I am not going to hurt myself, I just need help with the forms",
     ],
 )
 def test_a_thought_said_not_to_be_there_or_dead_of_the_heat_is_no_alarm(
@@ -345,3 +359,24 @@ def test_a_jump_announced_and_control_at_home_in_simple_words(
 ) -> None:
     signal = detector.detect(text)
     assert signal is not None and signal.kind in kinds, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my husband says he will kill me if I leave him", "he will hurt the kids if i tell anyone"],
+)
+def test_a_threat_that_keeps_a_partner_at_home_brings_veilig_thuis(
+    detector: SafetyDetector, text: str
+) -> None:
+    """Held on 8 December: the threat got 112 and a member of staff, never Veilig Thuis."""
+    signal = detector.detect(text)
+    assert signal is not None and "violence" in {signal.kind, *signal.also}, signal
+
+
+def test_the_mark_of_a_number_taken_out_is_not_read(detector: SafetyDetector) -> None:
+    """A BSN typed on the keypad reaches the detector as "[BSN weggehaald]": the product's own
+    words, which the meaning reader once took for "gone" (113 by phone)."""
+    assert detector.detect("[BSN weggehaald]") is None
+    assert detector.detect("mijn nummer is [BSN weggehaald]") is None
+    signal = detector.detect("ik wil niet meer leven [BSN weggehaald]")
+    assert signal is not None and signal.kind == "suicide"
