@@ -461,3 +461,23 @@ def test_who_it_is_for_said_before_the_need_is_kept(gateway: httpx.Client) -> No
     case = case_of(gateway, session_id)
     assert case["route"] == "voorziening"
     assert case["intake"]["help_for"] == "voor mijn moeder"
+
+
+def test_a_need_in_own_spelling_and_when_it_began_said_to_who_are_kept(
+    gateway: httpx.Client,
+) -> None:
+    """Held on 8 December in Dutch as a second language: "shoonmaak" is cleaning, so the form
+    does not ask what help is needed; "al een jaar ofzo", said to "Voor wie is de hulp?", is
+    kept for "Sinds wanneer?" (not as who the help is for), and that question is not asked."""
+    session_id = start(gateway)
+    first = texts(say(gateway, session_id, text="hulp voor shoonmaak huis mijn rug is kapot"))
+    assert "Waar heeft u hulp bij nodig?" not in first, first
+    said = texts(say(gateway, session_id, text="al een jaar ofzo"))
+    assert said[-1] == "Voor wie is de hulp?", said
+    assert "Sinds wanneer" not in " ".join(texts(say(gateway, session_id, text="voor mij")))
+    say(gateway, session_id, text="ik bel zelf")
+    say(gateway, session_id, text="ja")
+    intake = case_of(gateway, session_id)["intake"]
+    assert intake["help_needed"] == "schoonmaken"
+    assert intake["since_when"] == "al een jaar ofzo"
+    assert intake["help_for"] == "voor mijzelf"
