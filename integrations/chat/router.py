@@ -295,6 +295,8 @@ async def answer(
             }
             if screened.step.rasa_text is not None:
                 metadata["safety_checked"] = True  # bot/components/safety_signal.py
+            elif signal is None and not button:
+                metadata["safety_read_clear"] = True  # the safety reader found nothing
             # A number typed in groups as one word: the classifier reads the question.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
             # After "nee" to the caring question: the message that raised it (protocol.py).

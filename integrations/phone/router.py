@@ -336,10 +336,16 @@ class Line:
     # --- a turn with the assistant ---------------------------------------------------
 
     async def turn(
-        self, call_sid: str, message: str, asked: Asked, signal: SafetySignal | None = None
+        self,
+        call_sid: str,
+        message: str,
+        asked: Asked,
+        signal: SafetySignal | None = None,
+        read: bool = False,
     ) -> str:
         """One turn with the assistant, and what the line does with the answer. `signal` is
-        the safety signal already read in this message (read once per turn)."""
+        the safety signal already read in this message (read once per turn); `read` when the
+        safety reader read the caller's words (a signal or none)."""
         started = time.perf_counter()
         bind_conversation(call_sid)
         said_first: list[BotMessage] = []  # what the safety protocol says before Rasa
@@ -360,7 +366,11 @@ class Line:
             replies = await self.rasa.send(
                 call_sid,
                 without_greeting(heard),  # "ja goedemorgen, ik bel voor ...": the need
-                metadata=phone_metadata(self.language, safety_checked=heard != message),
+                metadata=phone_metadata(
+                    self.language,
+                    safety_checked=heard != message,
+                    read_clear=read and signal is None and heard == message,
+                ),
                 timeout=self.settings.phone_rasa_timeout_seconds,
             )
         except RasaUnavailable as exc:
@@ -526,12 +536,17 @@ class Line:
         return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
 
 
-def phone_metadata(language: str, safety_checked: bool) -> dict[str, object]:
+def phone_metadata(
+    language: str, safety_checked: bool, read_clear: bool = False
+) -> dict[str, object]:
     """What Rasa hears with a spoken turn; `safety_checked` when the caring question was
-    asked about this message already (bot/components/safety_signal.py)."""
+    asked about this message already, `read_clear` when the safety reader found nothing in
+    it (bot/components/safety_signal.py)."""
     metadata: dict[str, object] = {"channel": "phone", "language": language}
     if safety_checked:
         metadata["safety_checked"] = True
+    if read_clear:
+        metadata["safety_read_clear"] = True
     return metadata
 
 
@@ -677,7 +692,7 @@ async def _answered(
             await line.calls.set_pending(call_sid, check)
             question = await line.said([Said("utter_phone_check_speech", {"speech": message})])
             return await line.ask(call_sid, question)
-    return await line.turn(call_sid, message, asked, signal)
+    return await line.turn(call_sid, message, asked, signal, read=not keyed)
 
 
 @router.post("/whisper")

@@ -62,3 +62,53 @@ def test_an_unclear_signal_already_asked_about_leaves_the_classifier_alone() -> 
     crisis.set("metadata", {"safety_checked": True})
     (still,) = detector().process([crisis])
     assert still.get(INTENT)["name"] == "crisis_suicidal"
+
+
+def ranked(text: str, ranking: list[tuple[str, float]], metadata: dict[str, Any]) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    message.set("metadata", metadata)
+    return message
+
+
+def test_an_unsure_crisis_intent_gives_way_where_the_safety_reader_found_nothing() -> None:
+    """Held on 8 December: "nee wacht het is voor mijn zus", said to "Voor wie is de hulp?",
+    was crisis_suicidal at 0.37 and got 113 and an acute case."""
+    clear = {"safety_read_clear": True}
+    ranking = [("crisis_suicidal", 0.37), ("info_duration", 0.21), ("caregiving", 0.09)]
+    (message,) = detector().process([ranked("nee wacht het is voor mijn zus", ranking, clear)])
+    assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.37}
+    assert "crisis_suicidal" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+    # The next intent decides when it is sure enough itself.
+    ranking = [("crisis_danger", 0.45), ("ask_aids", 0.4)]
+    (message,) = detector().process([ranked("die trap is gevaarlijk", ranking, clear)])
+    assert message.get(INTENT)["name"] == "ask_aids"
+
+
+def test_a_sure_crisis_intent_or_one_not_read_by_the_safety_reader_stays() -> None:
+    ranking = [("crisis_suicidal", 0.85), ("stress", 0.1)]
+    (sure,) = detector().process(
+        [ranked("zo gaat het niet verder", ranking, {"safety_read_clear": True})]
+    )
+    assert sure.get(INTENT)["name"] == "crisis_suicidal"
+    unsure = [("crisis_suicidal", 0.4), ("stress", 0.3)]
+    (unread,) = detector().process([ranked("zo gaat het niet verder", unsure, {})])
+    assert unread.get(INTENT)["name"] == "crisis_suicidal"
+    # Veilig Thuis by the classifier is left as it is: it catches what the reader misses.
+    violence = [("domestic_violence", 0.5), ("parenting", 0.3)]
+    (kept,) = detector().process(
+        [ranked("thuis is het elke avond mis", violence, {"safety_read_clear": True})]
+    )
+    assert kept.get(INTENT)["name"] == "domestic_violence"
+
+
+def test_an_unsure_crisis_intent_beside_a_violence_reading_keeps_veilig_thuis() -> None:
+    clear = {"safety_read_clear": True}
+    beside = [("crisis_danger", 0.4), ("domestic_violence", 0.25), ("parenting", 0.2)]
+    (message,) = detector().process([ranked("hij wordt heel boos thuis", beside, clear)])
+    assert message.get(INTENT)["name"] == "domestic_violence"
+    # Sure of a safety signal together, unsure only which one: the crisis intent stays.
+    together = [("crisis_danger", 0.45), ("domestic_violence", 0.3)]
+    (kept,) = detector().process([ranked("hij staat voor de deur", together, clear)])
+    assert kept.get(INTENT)["name"] == "crisis_danger"
