@@ -138,6 +138,13 @@ _HELP_ONLY = re.compile(
     r"^((help|hulp|helpen|sos|please|alsjeblieft|alstublieft|aub|pls|me|mij|nou|toch|ik|wil|nodig|"
     r"heb|iemand|snel|nu)\s?)+$"
 )
+# A plain yes, after the numbers were given: the answer to "Wilt u met een medewerker praten?"
+# that ends the texts that stay (utter_safety_stay, utter_veilig_thuis_stay).
+_PLAIN_YES = re.compile(
+    r"^(ja|jaa|jawel|ja graag|graag|ja hoor|ja please|ja dat wil ik|ja ok|ok ja|oke ja|yes|"
+    r"yes please|yeah|ja een medewerker|ja graag een medewerker)$"
+)
+PERSON_PAYLOAD = "/ask_person"
 _THANKS = re.compile(
     r"^((ok|oke|okay|oké|goed|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you|wel)\s?)+$"
 )
@@ -347,6 +354,15 @@ def step(
         if state.asked < 2:
             return replace(state, asked=state.asked + 1), Step(["utter_safety_check_again"])
         return SafetyState(), Step(["utter_safety_numbers"], to_rasa=True)
+    if (
+        channel == "chat"
+        and state.stage == "danger"
+        and _CANNOT_CALL.search(said)
+        and (signal is None or signal.by_meaning or signal.kind == "violence")
+    ):
+        # "ik durf niet te bellen hij hoort mij" after 112, in the chat: not a new answer
+        # about violence that tells her to call, but this chat and the person asked for.
+        return state, Step(["utter_danger_no_call"])
     if signal is not None:
         return _signal_step(state, text, signal, channel, office_open)
     if _cannot_call(state, said):
@@ -358,6 +374,10 @@ def step(
     ):
         # "wanneer komt die medewerker dan?": about the person asked for, not an appointment.
         return state, Step(["utter_safety_person_coming"])
+    if channel == "chat" and state.stage in (*CRISIS_KINDS, "violence") and _PLAIN_YES.match(said):
+        # "ja" to "Wilt u met een medewerker praten?": a person, as the button asks (at night
+        # the answer says when one is there); never the same question again.
+        return state, Step(to_rasa=True, rasa_text=PERSON_PAYLOAD)
     if state.stage == "violence" and _ASKS_ABOUT_VEILIG_THUIS.search(said):
         # "moet ik mijn naam zeggen?", "vertellen zij het aan mijn man?": answered.
         return state, Step(["utter_veilig_thuis_about"])

@@ -357,3 +357,31 @@ def test_what_is_113_is_answered() -> None:
     assert said.phrases == ["utter_113_about"]
     _, other = step(SafetyState("violence"), "ik wil ook een afspraak", None, "chat", True)
     assert other.to_rasa
+
+
+def test_hiding_in_danger_and_afraid_to_call_is_told_to_stay_in_the_chat() -> None:
+    """Held on 8 December: "ik zit in de badkamer opgesloten", then "ik durf niet te bellen hij
+    hoort mij" got "Bel Veilig Thuis" and "Bel dan 112" again."""
+    danger = SafetySignal("danger", "opgesloten", ("violence",))
+    state, _ = step(SafetyState(), "hij slaat alles kapot ik zit opgesloten", danger,
+                        "chat", True)  # fmt: skip
+    assert state.stage == "danger"
+    heard_again = SafetySignal("violence", "betekenis, model (0.9)", by_meaning=True)
+    _, afraid = step(state, "ik durf niet te bellen hij hoort mij", heard_again, "chat", True)
+    assert afraid.phrases == ["utter_danger_no_call"] and not afraid.to_rasa
+    # A new signal by the lexicon's words is still answered as such.
+    _, again = step(state, "ik durf niet te bellen hij heeft een mes", danger, "chat", True)
+    assert again.phrases != ["utter_danger_no_call"]
+
+
+def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
+    """Held on 8 December: "ja" to "Wilt u met een medewerker praten?" after 113 got the same
+    question again, word for word."""
+    state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
+    state, _ = step(state, "nee", None, "chat", False)  # no danger now
+    _, yes = step(state, "ja", None, "chat", False)
+    assert yes.to_rasa and yes.rasa_text == "/ask_person"
+    # "ja" to "Bent u nu in gevaar?" is still a yes to danger.
+    asked, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
+    _, danger = step(asked, "ja", None, "chat", False)
+    assert danger.phrases[0] == "utter_safety_danger_yes"
