@@ -215,8 +215,13 @@ _QUESTION_START = (
 )
 _QUESTION_BACK = [
     rf"{_F}{_QUESTION_START}(?: .*)?",
-    # "wat bedoelt u?", not "nee, ik bedoel een douchestoel" (a correction, not a question)
-    r".*\b(?:bedoelt|(?<!\bik )bedoel|betekent|beteken|wil zeggen)\b.*",
+    # "wat bedoelt u?", not "nee, ik bedoel een douchestoel" or "voor mijn zus bedoel ik" (a
+    # correction, not a question)
+    r".*\b(?:bedoelt|(?<!\bik )bedoel(?! ik\b)|betekent|beteken|wil zeggen)\b.*",
+    # about money, asked without a question mark (phone speech): "kost dat geld"
+    r"(?:en )?(?:kost|kosten) (?:dat|het|dit|die|deze|dat mij|me dat)\b.*",
+    r"(?:en )?(?:is|wordt) (?:dat|het|dit) (?:gratis|duur|betaald|vergoed)\b.*",
+    r"(?:en )?moet ik\b.*\b(?:betalen|bijbetalen)\b.*",
     r".*\b(?:what do you mean|what does (?:it|that) mean|mean by)\b.*",
     r"(?:mag ik|kunt u|kan je|waarom wilt u|waarom wil je)\b.*",
 ]
@@ -568,6 +573,7 @@ class Reading:
     kind: str
     answer: str | None = None  # the answer to keep, for ANSWER
     also: Mapping[str, str] = field(default_factory=dict)  # other questions answered
+    corrects: bool = False  # the other answers correct earlier ones ("nee wacht, ...")
     topic: str | None = None  # what a question back asks about (question_topic)
 
 
@@ -633,13 +639,15 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
     if question in _NEED_QUESTIONS and re.fullmatch(r"\d+", said) and not _YEAR.fullmatch(said):
         return Reading(INVALID)  # a postcode or house number said to an open question
     if also and not said_answers(text, [question]) and _only_says(question, said, also):
-        # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what.
-        return Reading(ELSEWHERE, also=also)
+        # "voor mij selluf" to "Waar heeft u hulp bij nodig?" answers who, not what; "nee
+        # wacht, het is voor mijn schoonmoeder" corrects who, said at another question.
+        return Reading(ELSEWHERE, also=also, corrects=_corrects(said))
     if question == "help_for" and re.fullmatch(r"[\d\s]+(?:[a-z]{2})?", said):
         return Reading(INVALID)  # "9403": a postcode, not who the help is for
     if question == "since_when" and not _TIME_CUE.search(said):
         if "contact_preference" in also or "help_for" in also:
-            return Reading(ELSEWHERE, also=also)  # "bel mij maar" to "Sinds wanneer?"
+            # "bel mij maar" to "Sinds wanneer?"; "nee wacht, het is voor mijn zus" corrects
+            return Reading(ELSEWHERE, also=also, corrects=_corrects(said))
         if said_answers(text, ["help_needed", "aid_needed"]) or place_named([said]):
             return Reading(INVALID)  # "schoonmaken", "ze woont in Assen-Oost": not since when
     if question in _YES_NO_IS_NO_ANSWER and said in _YES | _NO_WORDS:
@@ -651,11 +659,11 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
     answer = _open_answer(question, text, said)
     if answer is None:
         if also:
-            return Reading(ELSEWHERE, also=also)
+            return Reading(ELSEWHERE, also=also, corrects=_corrects(said))
         if question == "phone_number" and has_digits(text):
             return Reading(INVALID)
         return Reading(INVALID if question in CHOICE_QUESTIONS else DONT_KNOW)
-    return Reading(ANSWER, answer=answer, also=also)
+    return Reading(ANSWER, answer=answer, also=also, corrects=_corrects(said))
 
 
 # Another need said in a form, which starts its own flow instead of being kept as an answer:
@@ -691,6 +699,18 @@ def other_need(
     return question in _NEED_QUESTIONS or bool(_CHANGED_MIND.search(said))
 
 
+# The words a correction starts with: "nee wacht, het is voor mijn zus".
+_LEADING_CORRECTION = re.compile(
+    r"^(?:(?:nee|sorry|wacht|oh|o|eh|ehm|ik bedoel|eigenlijk|het is|het gaat|is|om|no|wait|"
+    r"sorry it is|it is|its|actually) )*"
+)
+
+
+def _corrects(said: str) -> bool:
+    """Whether the message corrects something said before ("nee wacht", "ik bedoel")."""
+    return bool(_CORRECTION.search(said) or _CHANGED_MIND.search(said))
+
+
 def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:
     """Whether a message holds little more than answers to other questions ("voor mij
     selluf", "voor mijn moeder", "scootmobiel zei ik toch", a phone number)."""
@@ -698,7 +718,7 @@ def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:
         return help_for(said) is None
     if question in ("phone_number", "contact_preference"):
         return False
-    words = said.split()
+    words = _LEADING_CORRECTION.sub("", said).split()
     if "help_for" in also and words and words[0] in ("voor", "for") and len(words) <= 4:
         return True
     return "phone_number" in also and len(re.sub(r"[\d\s+]", "", said)) <= 12
@@ -727,7 +747,11 @@ def settle(
     """The slots to set for a reading of the answer to `question` after `tries` earlier
     answers that were no answer. `known` holds the answers the form has; they are kept."""
     known = known or {}
-    also = {slot: value for slot, value in reading.also.items() if known.get(slot) is None}
+    also = {
+        slot: value
+        for slot, value in reading.also.items()
+        if reading.corrects or known.get(slot) is None
+    }
     if reading.kind in (LEAVE, LEAVE_TO_LEARN, LEAVE_GOODBYE):
         exit_ = {LEAVE_TO_LEARN: EXIT_TO_LEARN, LEAVE_GOODBYE: EXIT_GOODBYE}.get(
             reading.kind, EXIT_LEFT

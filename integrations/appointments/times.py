@@ -14,7 +14,7 @@ from integrations.agenda.choice import Choice, ChoiceKind, Offer
 from integrations.agenda.registry import fold
 from integrations.agenda.wishes import DayWish
 from integrations.appointments.reading import says
-from integrations.appointments.wishes import read_wish
+from integrations.appointments.wishes import any_time, read_wish
 
 _ORDINALS = {
     "1": 0,
@@ -75,6 +75,9 @@ def read_choice(text: str, offers: Sequence[Offer], today: date) -> Choice:
         if folded == fold(offer.when):
             return Choice("chosen", offer.slot_id)
     wish = read_wish(text, today)
+    if any_time(text) and wish.empty and offers:
+        # "maakt niet uit" to the times offered: the first one, which the resident confirms.
+        return Choice("chosen", offers[0].slot_id)
     if says(folded, _MORE):
         return Choice("wish", wish=wish) if not wish.empty else Choice("more")
     picked = _picked_by_words(words, text, offers, wish)

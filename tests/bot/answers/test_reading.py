@@ -464,3 +464,40 @@ def test_when_it_began_said_to_the_need_question_answers_since_when(text: str) -
 def test_when_it_began_is_not_who_the_help_is_for() -> None:
     reading = read_answer("help_for", "sinds de zomer", HOUSEHOLD)
     assert reading == Reading(ELSEWHERE, also={"since_when": "sinds de zomer"})
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("since_when", "nee wacht het is voor mijn schoonmoeder"),
+        ("help_needed", "nee wacht, het is voor mijn schoonmoeder"),
+        ("contact_preference", "nee sorry het is voor mijn schoonmoeder niet mijn moeder"),
+    ],
+)
+def test_a_correction_said_at_another_question_changes_the_answer(question: str, text: str) -> None:
+    """Held as a resident: who the help is for, corrected while another question was open,
+    was not changed (a known answer was kept)."""
+    reading = read_answer(question, text, HOUSEHOLD)
+    step = settle(question, reading, 0, {"help_for": "voor mijn moeder"})
+    assert step.slots["help_for"] == "voor mijn schoonmoeder"
+    assert step.slots[question] is None and step.explain
+    # Without a correction, a known answer stays.
+    plain_again = read_answer(question, "voor mijn schoonmoeder", HOUSEHOLD)
+    assert (
+        "help_for" not in settle(question, plain_again, 0, {"help_for": "voor mijn moeder"}).slots
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["kost dat geld", "moet ik daar zelf voor betalen", "is dat gratis", "en kost het wat"]
+)
+def test_a_question_about_money_without_a_question_mark_is_a_question_back(text: str) -> None:
+    """Held by phone on 8 December: "kost dat geld" was kept as the answer to "Voor wie is de
+    hulp?" and read back as "Het is kost dat geld."; speech has no question mark."""
+    reading = read_answer("help_for", text, AIDS)
+    assert reading.kind == QUESTION_BACK and reading.topic == "costs"
+
+
+def test_bedoel_ik_after_a_correction_is_no_question_back() -> None:
+    reading = read_answer("help_for", "nee sorry het is voor mijn zus bedoel ik", HOUSEHOLD)
+    assert reading == Reading(ANSWER, answer="voor mijn zus", corrects=True)
