@@ -466,7 +466,7 @@ def test_who_it_is_for_said_before_the_need_is_kept(gateway: httpx.Client) -> No
 def test_a_need_in_own_spelling_and_when_it_began_said_to_who_are_kept(
     gateway: httpx.Client,
 ) -> None:
-    """Held on 8 December in Dutch as a second language: "shoonmaak" is cleaning, so the form
+    """Held on 7 December in Dutch as a second language: "shoonmaak" is cleaning, so the form
     does not ask what help is needed; "al een jaar ofzo", said to "Voor wie is de hulp?", is
     kept for "Sinds wanneer?" (not as who the help is for), and that question is not asked."""
     session_id = start(gateway)

@@ -492,7 +492,7 @@ def test_a_correction_said_at_another_question_changes_the_answer(question: str,
     "text", ["kost dat geld", "moet ik daar zelf voor betalen", "is dat gratis", "en kost het wat"]
 )
 def test_a_question_about_money_without_a_question_mark_is_a_question_back(text: str) -> None:
-    """Held by phone on 8 December: "kost dat geld" was kept as the answer to "Voor wie is de
+    """Held by phone on 7 December: "kost dat geld" was kept as the answer to "Voor wie is de
     hulp?" and read back as "Het is kost dat geld."; speech has no question mark."""
     reading = read_answer("help_for", text, AIDS)
     assert reading.kind == QUESTION_BACK and reading.topic == "costs"

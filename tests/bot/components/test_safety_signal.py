@@ -73,7 +73,7 @@ def ranked(text: str, ranking: list[tuple[str, float]], metadata: dict[str, Any]
 
 
 def test_an_unsure_crisis_intent_gives_way_where_the_safety_reader_found_nothing() -> None:
-    """Held on 8 December: "nee wacht het is voor mijn zus", said to "Voor wie is de hulp?",
+    """Held on 7 December: "nee wacht het is voor mijn zus", said to "Voor wie is de hulp?",
     was crisis_suicidal at 0.37 and got 113 and an acute case."""
     clear = {"safety_read_clear": True}
     ranking = [("crisis_suicidal", 0.37), ("info_duration", 0.21), ("caregiving", 0.09)]

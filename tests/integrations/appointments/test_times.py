@@ -28,7 +28,7 @@ OFFERS = [
         ("woensdag", "c"),
         ("13 uur", "b"),
         ("dinsdag middag", "b"),
-        # held by phone on 8 December: "maakt niet uit" got "Kies een tijd met de toetsen"
+        # held by phone on 7 December: "maakt niet uit" got "Kies een tijd met de toetsen"
         ("maakt niet uit", "a"),
         ("dat maakt mij niet uit hoor", "a"),
     ],

@@ -127,7 +127,7 @@ def test_the_safety_texts_have_an_english_variant() -> None:
 
 
 def test_times_offered_in_english_are_said_the_english_way() -> None:
-    """Held on 8 December: an English booking offered "dinsdag 8 december om 9.00 uur". The
+    """Held on 7 December: an English booking offered "dinsdag 8 december om 9.00 uur". The
     buttons' payloads keep the Dutch words the appointment readers know."""
     book = PhrasingBook(DUTCH, phrasing_constants(Settings()), TRANSLATIONS)
     offers = {

@@ -368,7 +368,7 @@ def test_a_jump_announced_and_control_at_home_in_simple_words(
 def test_a_threat_that_keeps_a_partner_at_home_brings_veilig_thuis(
     detector: SafetyDetector, text: str
 ) -> None:
-    """Held on 8 December: the threat got 112 and a member of staff, never Veilig Thuis."""
+    """Held on 7 December: the threat got 112 and a member of staff, never Veilig Thuis."""
     signal = detector.detect(text)
     assert signal is not None and "violence" in {signal.kind, *signal.also}, signal
 

@@ -360,7 +360,7 @@ def test_what_is_113_is_answered() -> None:
 
 
 def test_hiding_in_danger_and_afraid_to_call_is_told_to_stay_in_the_chat() -> None:
-    """Held on 8 December: "ik zit in de badkamer opgesloten", then "ik durf niet te bellen hij
+    """Held on 7 December: "ik zit in de badkamer opgesloten", then "ik durf niet te bellen hij
     hoort mij" got "Bel Veilig Thuis" and "Bel dan 112" again."""
     danger = SafetySignal("danger", "opgesloten", ("violence",))
     state, _ = step(SafetyState(), "hij slaat alles kapot ik zit opgesloten", danger,
@@ -375,7 +375,7 @@ def test_hiding_in_danger_and_afraid_to_call_is_told_to_stay_in_the_chat() -> No
 
 
 def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
-    """Held on 8 December: "ja" to "Wilt u met een medewerker praten?" after 113 got the same
+    """Held on 7 December: "ja" to "Wilt u met een medewerker praten?" after 113 got the same
     question again, word for word."""
     state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
     state, _ = step(state, "nee", None, "chat", False)  # no danger now
