@@ -1,11 +1,15 @@
 """The NLU component: the lexicon overrides whatever the classifier said."""
 
+from pathlib import Path
 from typing import Any
 
+import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.safety_signal import SafetySignalDetector
+from bot.components.safety_signal import FALLBACK_THRESHOLD, SafetySignalDetector
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def detector() -> SafetySignalDetector:
@@ -112,3 +116,11 @@ def test_an_unsure_crisis_intent_beside_a_violence_reading_keeps_veilig_thuis() 
     together = [("crisis_danger", 0.45), ("domestic_violence", 0.3)]
     (kept,) = detector().process([ranked("hij staat voor de deur", together, clear)])
     assert kept.get(INTENT)["name"] == "crisis_danger"
+
+
+def test_the_fallback_threshold_is_the_pipelines() -> None:
+    """The component replaces an unsure crisis intent by the next one only when that one is as
+    sure as the FallbackClassifier asks: the two numbers must stay the same."""
+    config = yaml.safe_load((REPO_ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
+    fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
+    assert fallback["threshold"] == FALLBACK_THRESHOLD

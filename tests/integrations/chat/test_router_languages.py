@@ -4,26 +4,11 @@ the assistant does not speak gets the way to a tolk in that language, never a Du
 (also with Rasa down: it is never asked), and a short "ok" keeps the conversation's language."""
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from integrations.app import create_app
-from integrations.settings import Settings
-from tests.recorder import Recorder, recording_server
-
-
-@pytest.fixture
-def rasa() -> Iterator[Recorder]:
-    with recording_server(body=b'[{"text": "Rasa"}]') as recorder:
-        yield recorder
-
-
-@pytest.fixture
-def chat(settings: Settings, rasa: Recorder) -> Iterator[TestClient]:
-    with TestClient(create_app(settings.model_copy(update={"rasa_url": rasa.url}))) as client:
-        yield client
+from tests.recorder import Recorder
 
 
 def session(client: TestClient) -> str:

@@ -3,27 +3,11 @@ reader read this very text and found nothing, so an unsure crisis intent of the 
 gives way (bot/components/safety_signal.py); never for a button."""
 
 import json
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 
-from integrations.app import create_app
 from integrations.phone.router import phone_metadata
-from integrations.settings import Settings
-from tests.recorder import Recorder, recording_server
-
-
-@pytest.fixture
-def rasa() -> Iterator[Recorder]:
-    with recording_server(body=b'[{"text": "Rasa"}]') as recorder:
-        yield recorder
-
-
-@pytest.fixture
-def chat(settings: Settings, rasa: Recorder) -> Iterator[TestClient]:
-    with TestClient(create_app(settings.model_copy(update={"rasa_url": rasa.url}))) as client:
-        yield client
+from tests.recorder import Recorder
 
 
 def metadata_sent(rasa: Recorder, session_id: str) -> list[dict[str, object]]:
