@@ -50,6 +50,9 @@ _GLOSSARY: dict[str, str] = {
     "phone me": "bel mij", "ring me": "bel mij", "at the office": "op kantoor",
     "i will come": "ik kom wel", "i'll come": "ik kom wel", "ill come": "ik kom wel",
     "office": "kantoor",
+    # where (a wijk corrected at any question: "sorry no, I live in Kloosterveen")
+    "i live in": "ik woon in", "we live in": "wij wonen in", "she lives in": "zij woont in",
+    "he lives in": "hij woont in",
     # yes and no
     "yes please": "ja graag", "yes": "ja", "yeah": "ja", "yep": "ja", "sure": "zeker",
     "okay": "oke", "fine": "prima", "that's fine": "prima", "thats fine": "prima",

@@ -3,7 +3,13 @@
 import pytest
 
 from integrations.appointments.english import as_dutch
-from integrations.appointments.reading import dont_know, kind_in, purpose_of, yes_or_no
+from integrations.appointments.reading import (
+    dont_know,
+    kind_in,
+    mentions_living,
+    purpose_of,
+    yes_or_no,
+)
 from integrations.appointments.times import read_choice
 from tests.integrations.appointments.test_times import OFFERS, SUNDAY
 
@@ -47,3 +53,10 @@ def test_yes_no_kind_and_purpose_in_english() -> None:
 def test_names_and_numbers_stay() -> None:
     assert as_dutch("I live at Kerkstraat 12, 9401 AB") == "i live at kerkstraat 12, 9401 ab"
     assert "06 12345678" in as_dutch("my number is 06 12345678")
+
+
+def test_a_wijk_corrected_in_english_is_a_place() -> None:
+    """Held on 7 December: "sorry no, I live in Kloosterveen" at the times offered was read as
+    "no" to the times ("No problem.")."""
+    said = as_dutch("sorry no, I live in Kloosterveen")
+    assert "ik woon in kloosterveen" in said and mentions_living(said)
