@@ -83,7 +83,9 @@ class SafetySignalDetector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "SafetySignalDetector":
-        return cls(load_lexicon(Path(config["lexicon"])))
+        # Without the common words of the gateway's reader (wordfreq is not in this
+        # environment): where that reader found nothing, its reading stands (`process`).
+        return cls(load_lexicon(Path(config["lexicon"]), common=None))
 
     def __init__(self, lexicon: SafetyLexicon) -> None:
         self._lexicon = lexicon
@@ -93,8 +95,11 @@ class SafetySignalDetector(GraphComponent):
             text = message.get(TEXT)
             if not text or text.startswith("/"):
                 continue  # buttons send intents directly
-            signal = self._lexicon.detect(text)
             metadata = message.get("metadata") or {}
+            # The gateway's reader (lexicon, common words and meaning) read this very text and
+            # found nothing: a word it knows as common ("talking") is no typo of "stalking".
+            clear = bool(metadata.get(SAFETY_READ_CLEAR))
+            signal = None if clear else self._lexicon.detect(text)
             if signal is None:
                 if metadata.get(SAFETY_READ_CLEAR):
                     changed = without_unsure_crisis(

@@ -7,6 +7,7 @@ broad and fuzzy, and only plainly figurative speech is taken out first (`hyperbo
 evaluation sets hold such traps to keep false alarms in view (`make eval`).
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -30,8 +31,23 @@ SIGNAL_PAYLOADS = {
 GRAVER_THAN_VIOLENCE = ("danger",)
 
 
-def load_lexicon(path: Path = DEFAULT_LEXICON) -> SafetyLexicon:
-    return SafetyLexicon.from_mapping(yaml.safe_load(path.read_text(encoding="utf-8")))
+# A word this common in Dutch or English (wordfreq's Zipf scale) is not read as a typo.
+COMMON_ZIPF = 3.0
+
+
+def common_word(word: str) -> bool:
+    """Whether `word` is a common Dutch or English word ("stalling", "talking"). wordfreq is
+    the gateway's (the Rasa environment reads the lexicon without it)."""
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(word, language) >= COMMON_ZIPF for language in ("nl", "en"))
+
+
+def load_lexicon(
+    path: Path = DEFAULT_LEXICON, common: Callable[[str], bool] | None = common_word
+) -> SafetyLexicon:
+    parsed = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return SafetyLexicon.from_mapping(parsed, common=common)
 
 
 def signal_in(lexicon: SafetyLexicon, message: str) -> SafetySignal | None:

@@ -12,7 +12,7 @@ through the `spelling` table of the lexicon.
 """
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -110,8 +110,12 @@ class SafetyLexicon:
         vocabulary: Iterable[str],
         spelling: Mapping[str, str] | None = None,
         hyperbole: Iterable[_Phrase] = (),
+        common: Callable[[str], bool] | None = None,
     ) -> None:
         self._spelling = dict(spelling or {})
+        # A common word of the language is itself, never a typo of a lexicon word ("talking"
+        # is no "stalking"): `common` says whether a word is one.
+        self._common = common
         self._hyperbole = list(hyperbole)
         self._phrases = sorted(phrases, key=lambda p: SIGNAL_KINDS.index(p.kind))
         self._vocabulary = sorted(vocabulary)
@@ -122,7 +126,11 @@ class SafetyLexicon:
         self._known = set(self._vocabulary) | real
 
     @classmethod
-    def from_mapping(cls, lexicon: Mapping[str, Mapping[str, object]]) -> "SafetyLexicon":
+    def from_mapping(
+        cls,
+        lexicon: Mapping[str, Mapping[str, object]],
+        common: Callable[[str], bool] | None = None,
+    ) -> "SafetyLexicon":
         """From the parsed `signals.yml`: `signals` (kind → phrases), `spelling`, and the
         `hyperbole` phrases that are taken out of a message before signals are looked for."""
         signals = lexicon["signals"]
@@ -141,18 +149,31 @@ class SafetyLexicon:
             _compile("hyperbole", str(source), spelling)[0]
             for source in lexicon.get("hyperbole") or []
         ]
-        return cls(phrases, vocabulary, spelling, figurative)
+        return cls(phrases, vocabulary, spelling, figurative, common)
 
     def _corrected(self, word: str) -> str:
         """A long word one typo away from a lexicon word is read as that word."""
         if word in self._known or len(word) < FUZZY_MIN_LENGTH:
             return word
         match = extractOne(word, self._long_words, scorer=Levenshtein.distance, score_cutoff=1)
-        return match[0] if match else word
+        if not match:
+            return word
+        near = str(match[0])
+        if self._common is not None and self._common(word):
+            # Another form of the same word ("moeders", "sleutel") is still read as it.
+            return near if near.startswith(word) or word.startswith(near) else word
+        return near
 
     def folded(self, text: str) -> str:
         words = (self._spelling.get(w, w) for w in words_of(text))
         return " " + "".join(self._corrected(fold_word(w)) + " " for w in words)
+
+    def spelled(self, text: str) -> str:
+        """`text` in the spelling list's words, without typo correction: how the meaning
+        reader folds, so that a new phrase (new words to correct towards) does not change
+        what its classifier learns."""
+        words = (self._spelling.get(w, w) for w in words_of(text))
+        return " " + "".join(fold_word(w) + " " for w in words)
 
     def figurative(self, text: str) -> bool:
         """Whether `text` holds everyday exaggeration ("dood van de verveling")."""

@@ -11,5 +11,5 @@ from integrations.safety.meaning import load_meaning_reader
 @cache
 def shared_detector(by_meaning: bool = True) -> SafetyDetector:
     lexicon = load_lexicon()
-    meaning = load_meaning_reader(fold=lexicon.folded) if by_meaning else None
+    meaning = load_meaning_reader(fold=lexicon.spelled) if by_meaning else None
     return SafetyDetector(lexicon, meaning)

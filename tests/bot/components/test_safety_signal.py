@@ -124,3 +124,17 @@ def test_the_fallback_threshold_is_the_pipelines() -> None:
     config = yaml.safe_load((REPO_ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
     fallback = next(c for c in config["pipeline"] if c["name"] == "FallbackClassifier")
     assert fallback["threshold"] == FALLBACK_THRESHOLD
+
+
+def test_where_the_gateways_reader_found_nothing_its_reading_stands() -> None:
+    """Found in a development set: "my neighbour keeps talking about it" was read as
+    "stalking". The gateway's reader knows "talking" as a common English word and found
+    nothing; this lexicon (without the word list) must not raise Veilig Thuis after it."""
+    text = "what is the Wmo? my neighbour keeps talking about it"
+    alone = classified(text, "ask_info_wmo", 0.9)
+    assert detector().process([alone])[0].get(INTENT)["name"] == "domestic_violence"
+    read = classified(text, "ask_info_wmo", 0.9)
+    read.set("metadata", {"safety_read_clear": True})
+    (message,) = detector().process([read])
+    assert message.get(INTENT) == {"name": "ask_info_wmo", "confidence": 0.9}
+    assert "safety_signal" not in parsed(message)

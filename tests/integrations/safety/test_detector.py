@@ -33,6 +33,8 @@ EVAL_SETS = {
     REPO / "tests" / "eval" / "first_turns_v14.tsv": (0.95, 0.95, 0.05),
     # v15: by an eighth hand (development; its misses were read).
     REPO / "tests" / "eval" / "first_turns_v15.tsv": (0.95, 0.95, 0.05),
+    # v16: by a ninth hand (development; its misses were read).
+    REPO / "tests" / "eval" / "first_turns_v16.tsv": (0.95, 0.95, 0.03),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -380,3 +382,43 @@ def test_the_mark_of_a_number_taken_out_is_not_read(detector: SafetyDetector) ->
     assert detector.detect("mijn nummer is [BSN weggehaald]") is None
     signal = detector.detect("ik wil niet meer leven [BSN weggehaald]")
     assert signal is not None and signal.kind == "suicide"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("hij zei tegen mijn moeder dat we hem nooit meer terug zouden zien", CRISIS),
+        ("hoe lang duurt het voordat iemand gevonden wordt die alleen woont", CRISIS),
+        ("s nachts lig ik te bedenken hoe ik het zou doen", CRISIS),
+        ("ze is weggelopen uit het verzorgingshuis en ze heeft alzheimer", CRISIS),
+        ("hij is weg en hij kan niet zwemmen", CRISIS),
+        ("de gordijnen zijn al dagen dicht en de post ligt er nog", CRISIS),
+        ("mijn dochtertje van 3 is alleen thuis", CRISIS),
+        ("hij dreigt dat hij zichzelf en de kinderen iets aandoet", CRISIS),
+        ("eigenlijk heb ik haar geduwd toen we ruzie hadden", {"violence"}),
+    ],
+)
+def test_missing_alone_and_goodbyes_in_other_words(
+    detector: SafetyDetector, text: str, kinds: set[str]
+) -> None:
+    """Kinds of failure a ninth hand's development set (v16) showed, each in new words."""
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is the Wmo? my neighbour keeps talking about it",  # "talking" is no "stalking"
+        "mijn man is vorig jaar overleden",  # grief, said by a resident tester
+        "nou mijn man is vorig jaar overleden en nou lukt het schoonmaken niet meer",
+        "mijn zoon van dertien slaat met de deuren als hij boos is",
+        "ze is zes en ze slaat haar broertje als ze boos is",
+        "zorgen om het gezin, maar geen mishandeling",
+        "I feel down, not suicidal or anything",
+    ],
+)
+def test_grief_a_common_word_and_children_who_fight_are_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None, text

@@ -148,3 +148,23 @@ def test_folding_joins_spelling_variants() -> None:
 def test_unknown_signal_kinds_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown signal kinds"):
         SafetyLexicon.from_mapping({"signals": {"boredom": ["saai"]}})
+
+
+def test_a_common_word_is_no_typo_but_another_form_of_a_word_is_read() -> None:
+    """Found in a development set: "my neighbour keeps talking about it" was read as
+    "stalking" (one letter away). Words common in Dutch or English are themselves."""
+    mapping = {"signals": {"violence": ["stalking", "(mijn|) moeder ... (slaat|sloeg)"]}}
+    plain = SafetyLexicon.from_mapping(mapping)
+    assert plain.detect("he keeps talking") is not None  # the old reading, without the list
+    common = SafetyLexicon.from_mapping(mapping, common=lambda word: word in {"talking", "moeders"})
+    assert common.detect("he keeps talking") is None
+    assert common.detect("he keeps stalkin me") is not None  # a typo is still a typo
+    assert common.detect("mijn moeders vriend sloeg") is not None  # a plural is the word
+
+
+def test_the_meaning_reader_spells_but_does_not_correct() -> None:
+    """The meaning reader's folding holds the spelling list, never a correction towards the
+    lexicon's words, so a new phrase does not change what its classifier learns."""
+    assert LEXICON.spelled("ik wil nie meer leve") == LEXICON.folded("ik wil niet meer leven")
+    assert "stalkng" in LEXICON.spelled("een stalkng")
+    assert "stalking" in LEXICON.folded("een stalkng")
