@@ -20,6 +20,15 @@ NOT_DELIVERED: tuple[type[httpx.HTTPError], ...] = (
 )
 
 
+# The answers of the forms (bot/domain: intake.yml, buurtteam.yml, agenda.yml), as
+# actions/conversation_state.py `INTAKE_SLOTS` forgets them when an intake ends.
+FORM_SLOTS = (
+    "help_needed", "aid_needed", "help_for", "since_when", "situation", "next_step",
+    "contact_preference", "phone_number", "appointment_step", "appointment_direct",
+    "intake_exit", "readback_ok", "readback_correction", "readback_check", "readback_fixed",
+)  # fmt: skip
+
+
 class RasaUnavailable(Exception):
     """Rasa did not answer in time, or answered with an error."""
 
@@ -77,11 +86,16 @@ class RasaClient:
         raise AssertionError("unreachable: the ring has at least one server")
 
     async def leave_form(self, sender_id: str) -> None:
-        """End any form of the conversation (after the safety protocol answered). Best effort:
-        Rasa down changes nothing for the resident."""
+        """End any form of the conversation and forget its answers (after the safety protocol
+        answered), as the actions do when an intake ends: "ik ben zo moe" after 113 must not
+        go on at the times offered before. The booking begun stays in the gateway
+        (appointments/), for "kan ik toch die afspraak maken?". Best effort: Rasa down
+        changes nothing for the resident."""
         events = [
             {"event": "active_loop", "name": None},
             {"event": "slot", "name": "requested_slot", "value": None},
+            {"event": "slot", "name": "answer_tries", "value": 0},
+            *({"event": "slot", "name": slot, "value": None} for slot in FORM_SLOTS),
         ]
         try:
             params = {"include_events": "NONE", "token": self._token}

@@ -74,7 +74,15 @@ log = structlog.get_logger(__name__)
 router = APIRouter(prefix=PREFIX, tags=["phone"], route_class=TwilioRoute)
 
 TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
-MAX_SILENCES = 2  # the second silence in a row ends the call
+MAX_SILENCES = 2  # the second silence in a row ends the call (in the protocol: see `silent`)
+# The goodbye to a caller who says nothing, by the safety protocol's stage: its numbers.
+SILENT_GOODBYES = {
+    "asked": "utter_phone_not_heard_crisis",
+    "suicide": "utter_phone_not_heard_crisis",
+    "danger": "utter_phone_not_heard_crisis",
+    "shelter": "utter_phone_not_heard_crisis",
+    "violence": "utter_phone_not_heard_veilig_thuis",
+}
 MAX_DIGITS = 32  # a phone number, a postcode or a menu choice; more is not an answer
 NO_ANSWER_TEXTS = {
     "suicide_prevention": "utter_safety_no_answer_113",
@@ -401,6 +409,24 @@ class Line:
             return await self.to_a_person(call_sid, OTHER_LANGUAGE_REASON, texts)
         return twiml.goodbye(self.config, texts)
 
+    async def silent(self, call_sid: str) -> str:
+        """The caller said nothing twice. In the safety protocol they may be unable to speak:
+        put through once to 113 or Veilig Thuis (a line that does not answer gets its own
+        next step, `dial_status`), and the goodbye names 113 and 112. Else gone, or unable
+        to talk: a goodbye, and no callback nobody asked for."""
+        dial, stage = await self.safety.silent(call_sid)
+        await self.calls.heard(call_sid)  # a new count of silences after this
+        if dial == "suicide_prevention":
+            text = await self.say("utter_phone_silent_113")
+            number = self.settings.suicide_prevention_dial
+            return twiml.transfer(self.config, [text], number, after=dial)
+        if dial == "veilig_thuis":
+            text = await self.say("utter_phone_silent_veilig_thuis")
+            number = self.settings.veilig_thuis_dial
+            return twiml.transfer(self.config, [text], number, after=dial)
+        name = SILENT_GOODBYES.get(stage, "utter_phone_not_heard_goodbye")
+        return twiml.goodbye(self.config, [await self.say(name)])
+
     async def safety_answer(self, call_sid: str, screened: Screened) -> str:
         """Say the protocol's texts; put the caller through where it says so, with a clear
         next step when that line does not answer (see `dial_status`)."""
@@ -613,10 +639,7 @@ async def gathered(request: Request, form: TwilioForm) -> Response:
             if is_feedback_menu(asked.choices):  # the feedback question is skipped: goodbye
                 return xml(twiml.goodbye(line.config, [await line.say("utter_phone_goodbye")]))
             if await line.calls.missed(call_sid) >= MAX_SILENCES:
-                # The caller is gone or cannot talk: a goodbye, and no callback nobody asked for.
-                return xml(
-                    twiml.goodbye(line.config, [await line.say("utter_phone_not_heard_goodbye")])
-                )
+                return xml(await line.silent(call_sid))
             return xml(await line.again(asked, await line.say("utter_phone_not_heard")))
         keys = read_keys(digits, asked.choices) if digits else None
         wrong_key = keys is not None and keys[0] == "wrong" and asked.expects != "house_number"
@@ -729,14 +752,14 @@ async def dial_status(request: Request, form: TwilioForm) -> Response:
     after = request.query_params.get("after")
     if after in NO_ANSWER_TEXTS:
         # 113 or Veilig Thuis did not answer: their number to call, and the line stays open.
-        # Never a callback on caller ID: nobody asked whether that number is safe.
-        # The protocol's text is said as written (its number as the protocol gives it).
+        # Never a callback on caller ID: nobody asked whether that number is safe. The
+        # numbers are said digit by digit, as in every other text of the line.
         next_step = await line.say(NO_ANSWER_TEXTS[after])
         try:
             await line.calls.save_asked(call_sid, Asked(texts=[next_step]))
         except RedisError:
             log.warning("phone.question_not_kept", reason="redis")
-        return xml(twiml.ask(line.config, [next_step], as_written=True))
+        return xml(twiml.ask(line.config, [next_step]))
     try:
         known = is_call_sid(call_sid) and await line.calls.known(call_sid)
     except RedisError:

@@ -92,15 +92,14 @@ def _say(
     texts: Iterable[str],
     config: PhoneConfig,
     slow: bool = False,
-    as_written: bool = False,
 ) -> None:
     for text in texts:
         if not text:
             continue
         if config.language != DUTCH_TAG:  # Dutch number words only in a Dutch voice
-            spoken = text if as_written else digits_apart(text, config.numbers)
+            spoken = digits_apart(text, config.numbers)
         else:
-            spoken = text if as_written else for_the_ear(text, config.numbers)
+            spoken = for_the_ear(text, config.numbers)
         if slow:
             say = Say(voice=config.voice, language=config.language)
             say.prosody(spoken, rate=SLOWER)
@@ -118,11 +117,9 @@ def digits_apart(text: str, numbers: Iterable[str]) -> str:
     return text
 
 
-def ask(
-    config: PhoneConfig, texts: Iterable[str], slow: Iterable[str] = (), as_written: bool = False
-) -> str:
+def ask(config: PhoneConfig, texts: Iterable[str], slow: Iterable[str] = ()) -> str:
     """Say the texts (then `slow` ones slower, when a text is said again) and listen for
-    Dutch speech or keys. `as_written` leaves numbers as the text writes them."""
+    Dutch speech or keys."""
     response = VoiceResponse()
     gather = Gather(
         input="speech dtmf",
@@ -135,8 +132,8 @@ def ask(
         method="POST",
         hints=config.hints,
     )
-    _say(gather, texts, config, as_written=as_written)
-    _say(gather, slow, config, slow=True, as_written=as_written)
+    _say(gather, texts, config)
+    _say(gather, slow, config, slow=True)
     response.append(gather)
     return str(response)
 

@@ -26,7 +26,16 @@ from integrations.nlg.service import Phrasing
 from integrations.privacy.redact import without_bsn
 from integrations.safety.detector import SafetyDetector
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import STAY, Channel, SafetyState, Stage, Step, step
+from integrations.safety.protocol import (
+    STAY,
+    Channel,
+    Dial,
+    SafetyState,
+    Stage,
+    Step,
+    silent_dial,
+    step,
+)
 from integrations.staff.office_hours import office_open
 
 log = structlog.get_logger(__name__)
@@ -44,6 +53,10 @@ COLD_ANSWERS = (
     "utter_fallback_again",
     "utter_out_of_scope",
 )
+# After a disclosure, distress in other words ("ik ben zo moe", "ik ben zo bang") is read by
+# Rasa as a wish for support, which starts the buurtteam intake: the numbers again and a
+# person instead, and the intake is left.
+DISTRESS_ANSWERS = ("utter_ack_stress", "utter_ack_support", "utter_ack_loneliness")
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -137,14 +150,28 @@ class SafetyGuard:
         # goed" with a menu, but the numbers again and a person. The state is read only when
         # Rasa gave such an answer (the texts are rendered in memory).
         cold = {(await self._message(n, channel, language)).text for n in COLD_ANSWERS}
-        if not said & cold:
+        distress = {(await self._message(n, channel, language)).text for n in DISTRESS_ANSWERS}
+        if not said & (cold | distress):
             return messages
         stage = (await self._load(session_id)).stage
         if stage not in STAY:
             return messages
+        if said & distress:
+            await self._leave_form(session_id)
+            return [await self._message(STAY[stage], channel, language)]
         stay = await self._message(STAY[stage], channel, language)
         kept = [m for m in messages if m.text not in cold]
         return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
+
+    async def silent(self, session_id: str) -> tuple[Dial | None, Stage]:
+        """A caller fell silent twice: the line to put them through to (once, when the
+        protocol is under way: 113 after the caring question, Veilig Thuis after a
+        disclosure), and the protocol's stage (for the goodbye)."""
+        state = await self._load(session_id)
+        after, dial = silent_dial(state)
+        if dial is not None:
+            await self._save(session_id, after)
+        return dial, state.stage
 
     async def _message(
         self, name: str, channel: Channel, language: str | None = None

@@ -36,6 +36,7 @@ DANGER_QUESTIONS = frozenset(
     {
         "utter_crisis_danger",
         "utter_crisis_danger_call",
+        "utter_crisis_danger_chat",
         "utter_crisis_danger_now",
         "utter_veilig_thuis_person",
     }
@@ -65,6 +66,8 @@ class SafetyState:
     # The message that raised the caring question, when it also asked for something ("help
     # voor mijn moeder, ze kan het niet meer aan"): after "nee" the assistant answers it.
     held: str = ""
+    # By phone: put through once already because the caller fell silent (silent_dial).
+    silent_dialled: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,17 +201,18 @@ def _answer_to(
             return ["utter_crisis_danger_call", "utter_veilig_thuis_after"], (
                 "aanmeldteam" if office_open else None
             )
-        return ["utter_crisis_danger", "utter_veilig_thuis_after", "utter_danger_person"], None
+        return ["utter_crisis_danger_chat", "utter_veilig_thuis_after", "utter_danger_person"], None
     if kind == "suicide":
         if channel == "phone":
             return ["utter_crisis_suicide"], "suicide_prevention"
         return ["utter_crisis_suicide", "utter_crisis_danger_now", "utter_safety_person"], None
     if kind == "danger":
-        # By phone "Bel nu meteen 112" without an "if"; who cannot call stays on the line and
-        # is put through to a person. In the chat no 113 for a danger that may be violence.
+        # "Bel nu meteen 112" without an "if" (someone who does not respond is danger now);
+        # by phone who cannot call stays on the line and is put through to a person. In the
+        # chat no 113 for a danger that may be violence.
         if channel == "phone":
             return ["utter_crisis_danger_call"], "aanmeldteam" if office_open else None
-        return ["utter_crisis_danger", "utter_danger_person"], None
+        return ["utter_crisis_danger_chat", "utter_danger_person"], None
     if kind == "shelter":
         if channel == "phone" and not office_open:
             # At night by phone: put through to the police's non-emergency number, who know
@@ -390,3 +394,20 @@ def step(
     if state.stage == "suicide" and _THANKS.match(" ".join(plain_words(text))):
         return state, Step(["utter_safety_stay"])
     return state, Step(to_rasa=True)
+
+
+# By phone, a caller in the protocol who falls silent (the caring question, 113, Veilig Thuis)
+# may be unable to speak, not gone: once, the line that helps is tried before any goodbye.
+SILENT_DIALS: dict[str, Dial] = {
+    "asked": "suicide_prevention",
+    "suicide": "suicide_prevention",
+    "violence": "veilig_thuis",
+}
+
+
+def silent_dial(state: SafetyState) -> tuple[SafetyState, Dial | None]:
+    """The line to put a silent caller through to (once per call), or None."""
+    dial = None if state.silent_dialled else SILENT_DIALS.get(state.stage)
+    if dial is None:
+        return state, None
+    return replace(state, silent_dialled=True), dial

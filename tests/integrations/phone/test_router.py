@@ -481,3 +481,34 @@ def test_the_assistant_down_outside_office_hours_asks_where_to_call_back(
     done = caller.say("ja")
     assert done.find("Hangup") is not None and done.find("Dial") is None
     assert caller.case()["intake"]["phone_number"] == "0612345678"
+
+
+def test_a_silent_caller_in_the_safety_protocol_is_put_through_once_never_just_hung_up_on(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    """Held as a resident on 7 December: "ik kan het allemaal niet meer aan", then silence
+    twice after "Denkt u eraan om uzelf iets aan te doen?": "Ik hoor u nog steeds niet. ...
+    Tot ziens." and the line hung up. The caller may be unable to speak, not gone."""
+    caller = greeted(closed_line, settings, rasa)
+    caring = caller.say("ik kan het allemaal niet meer aan")
+    assert any("uzelf iets aan te doen" in line for line in said(caring))
+    caller.silence()
+    put_through = caller.silence()
+    assert said(put_through)[0].startswith("Ik hoor u niet. Misschien kunt u nu niet praten.")
+    number = put_through.find("Dial/Number")
+    assert number is not None and number.text == settings.suicide_prevention_dial
+    assert put_through.find("Hangup") is None
+    # 113 does not answer: its number to call, and the line stays open.
+    action = urlsplit(put_through.find("Dial").get("action") or "")  # type: ignore[union-attr]
+    no_answer = {**caller.call, "DialCallStatus": "no-answer"}
+    after = caller.post(action.path + "?" + action.query, no_answer)
+    assert after.find("Gather") is not None and after.find("Hangup") is None
+    # Still silent: once put through is enough; the goodbye names 113 and 112.
+    caller.silence()
+    bye = caller.silence()
+    assert bye.find("Dial") is None and bye.find("Hangup") is not None
+    last = said(bye)[0]
+    assert last == (
+        "Ik hoor u nog steeds niet. U kunt één één drie altijd gratis bellen op nul acht nul "
+        "nul, nul één één drie. Bij gevaar belt u meteen één één twee. Tot ziens."
+    )

@@ -95,7 +95,10 @@ def test_veilig_thuis_by_phone_is_announced_and_transferred_with_a_next_step(
     after = client.post(path, data=no_answer, headers=signed(settings, path, no_answer))
     next_step = ET.fromstring(after.text)
     assert next_step.find("Hangup") is None  # never hung up on
-    assert "0800-2000" in " ".join(s.text or "" for s in next_step.iter("Say"))
+    # Said digit by digit, as every number of the line (it was read as "800 2000").
+    assert "nul acht nul nul, twee nul nul nul" in " ".join(
+        s.text or "" for s in next_step.iter("Say")
+    )
     case = client.get("/api/cases/CA-safety-1", headers=staff(settings)).json()
     assert case["route"] == "veilig_thuis" and case["urgency"] == "acuut"
 
@@ -134,7 +137,9 @@ def test_no_place_to_sleep_by_phone_at_night_is_put_through_with_a_next_step(
         after = client.post(path, data=no_answer, headers=signed(closed, path, no_answer))
         next_step = ET.fromstring(after.text)
         assert next_step.find("Hangup") is None  # never hung up on
-        assert "0900-8844" in " ".join(s.text or "" for s in next_step.iter("Say"))
+        assert "nul negen nul nul, acht acht vier vier" in " ".join(
+            s.text or "" for s in next_step.iter("Say")
+        )
 
 
 def test_after_a_disclosure_rasas_fallback_gives_way_to_the_numbers(settings: Settings) -> None:
@@ -157,3 +162,25 @@ def test_after_a_disclosure_rasas_fallback_gives_way_to_the_numbers(settings: Se
             # Before any disclosure, the fallback is Rasa's to give.
             other = client.post("/api/chat/sessions").json()["session_id"]
             assert "begreep ik niet" in texts(chat(client, other, "blabla"))
+
+
+def test_after_a_disclosure_distress_is_no_new_intake(settings: Settings) -> None:
+    """Held as a resident on 7 December: after 113 in the middle of a booking, "ik ben zo moe"
+    was read as stress, the buurtteam intake came back and offered times. Rasa at its HTTP
+    boundary answers as it did: the support text and a question of the intake."""
+    support = "Wat vervelend dat het niet goed met u gaat. Het buurtteam praat graag met u."
+    intake = [{"text": support}, {"text": "Wilt u in een paar woorden vertellen wat er speelt?"}]
+    with recording_server(body=json.dumps(intake).encode()) as rasa:
+        app = create_app(settings.model_copy(update={"rasa_url": rasa.url}))
+        with TestClient(app) as client:
+            session_id = client.post("/api/chat/sessions").json()["session_id"]
+            assert "0800-0113" in texts(chat(client, session_id, "ik wil er een eind aan maken"))
+            rasa.requests.clear()
+            said = texts(chat(client, session_id, "ik ben zo moe"))
+            assert "0800-0113" in said and "buurtteam" not in said
+            # The intake Rasa began is left again (its answers forgotten).
+            left = [r for r in rasa.requests if "/tracker/events" in r.path]
+            assert left and '"active_loop"' in left[-1].body.decode()
+            # Before any disclosure, the intake is Rasa's to begin.
+            other = client.post("/api/chat/sessions").json()["session_id"]
+            assert "buurtteam praat graag" in texts(chat(client, other, "ik ben zo moe"))

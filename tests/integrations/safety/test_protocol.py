@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import SafetyState, read_answer, step
+from integrations.safety.protocol import SafetyState, read_answer, silent_dial, step
 
 SUICIDE = SafetySignal("suicide", "wil niet meer leven")
 UNCLEAR = SafetySignal("unclear", "kan niet meer")
@@ -199,7 +199,7 @@ def test_after_veilig_thuis_in_the_chat_yes_is_112_no_is_heard_and_fear_is_not_1
     # New words of the lexicon are a new signal, not an answer.
     knife = SafetySignal("danger", "(met|heeft|pakt|heb) een (mes|pistool|wapen|vuurwapen)")
     _, new = step(state, "ja hij heeft een mes", knife, "chat", True)
-    assert "utter_crisis_danger" in new.phrases
+    assert "utter_crisis_danger_chat" in new.phrases
     afraid = SafetySignal("unclear", "ik ben bang")
     _, fear = step(state_no, "ik ben bang", afraid, "chat", True)
     assert fear.phrases == ["utter_veilig_thuis_stay"]
@@ -214,7 +214,7 @@ def test_danger_from_violence_at_home_is_112_first_then_veilig_thuis() -> None:
         SafetyState(), "mijn vriend staat voor de deur met een mes", knife, "chat", False
     )
     assert chat.phrases == [
-        "utter_crisis_danger",
+        "utter_crisis_danger_chat",
         "utter_veilig_thuis_after",
         "utter_danger_person",
     ]
@@ -286,7 +286,7 @@ def test_the_same_disclosure_again_in_other_words_hears_the_numbers_stay() -> No
     # Another kind is a new answer: danger after violence is 112.
     knife = SafetySignal("danger", "mes")
     _, new = step(later, "hij pakt een mes", knife, "chat", True)
-    assert "utter_crisis_danger" in new.phrases
+    assert "utter_crisis_danger_chat" in new.phrases
     # By phone the same signal is put through again (the transfer may not have answered).
     _, phoned = step(SafetyState("violence"), "hij slaat me", VIOLENCE, "phone", True)
     assert phoned.dial == "veilig_thuis"
@@ -385,3 +385,13 @@ def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
     asked, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
     _, danger = step(asked, "ja", None, "chat", False)
     assert danger.phrases[0] == "utter_safety_danger_yes"
+
+
+def test_a_silent_caller_is_put_through_once_to_the_line_that_helps() -> None:
+    for stage, line in (("asked", "suicide_prevention"), ("suicide", "suicide_prevention"),
+                        ("violence", "veilig_thuis")):  # fmt: skip
+        after, dial = silent_dial(SafetyState(stage))  # type: ignore[arg-type]
+        assert dial == line and after.silent_dialled
+        assert silent_dial(after) == (after, None)  # once
+    for stage in ("none", "danger", "shelter"):
+        assert silent_dial(SafetyState(stage))[1] is None  # type: ignore[arg-type]
