@@ -49,6 +49,7 @@ from bot.answers.reading import (
     read_answer,
     said_answers,
     settle,
+    story_in,
 )
 from bot.triage.routes import route_of_intent
 
@@ -152,6 +153,9 @@ class IntakeFormValidation(ReadbackValidation, FormValidationAction, ABC):
             return events  # the form runs already: the open question reads the answer
         questions = questions_of(self, domain)
         found = said_answers(typed_text(tracker), questions)
+        story = story_in(typed_text(tracker)) if "situation" in questions else None
+        if story:
+            found["situation"] = story  # the first message told what is going on
         if "help_for" in questions and "help_for" not in found:
             # Who the help is for, said before the need was clear ("ik wil hulp aanvragen voor
             # mijn moeder", then "het gaat om de douche"): not asked again.

@@ -3,11 +3,12 @@
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation_state import end_intake
 from actions.gateway_client import update_case
+from bot.answers.reading import answer_not_person
 from bot.triage.routes import triage
 
 
@@ -66,6 +67,12 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        form = tracker.active_loop_name
+        answers = answer_not_person(tracker.get_slot("requested_slot"), typed_text(tracker))
+        if form and answers:
+            # "bel mij maar terug" to "Bellen wij u?" answers the question: the form goes on.
+            events = [SlotSet(slot, value) for slot, value in answers.items()]
+            return [*events, FollowupAction(form)]
         dispatcher.utter_message(response="utter_handoff")
         await update_case(
             tracker.sender_id,

@@ -295,7 +295,8 @@ _HOUSEHOLD_NEEDS = [
     (r"\bmeer uren\b|\bmeer hulp\b|\bextra uren\b|\bmeer tijd\b", "meer uren hulp"),
     (
         r"\b(?:schoon|schoonmaken|schoonmake|schoonmaak|poetsen|poetse|stofzuigen|stofzuige|"
-        r"dweilen|soppen|schoon ?houden|schoon ?houwe|schoonhouwe|ramen lappen)\b",
+        r"dweilen|soppen|schoon ?houden|schoon ?houwe|schoonhouwe|ramen lappen|ramen zemen|"
+        r"de ramen|vloeren|(?:het )?zware werk|zwaar werk)\b",
         "schoonmaken",
     ),
     (r"\b(?:was|wassen|wasse|strijken|strijke|de was doen|kleren wassen)\b", "wassen en strijken"),
@@ -513,6 +514,50 @@ def contact_preference(said: str) -> str | None:
     return None
 
 
+def answer_not_person(question: str | None, text: str | None) -> dict[str, str]:
+    """A message the classifier read as asking for a person that answers the open question
+    about contact ("bel mij maar terug" to "Bellen wij u? Of belt u zelf?", "bel me op 06 ...");
+    the answers it gives, or nothing when it asks for a person after all."""
+    said = plain(text)
+    number = phone_number_in(text)
+    if question == "phone_number" and number:
+        return {"phone_number": number}
+    if question != "contact_preference":
+        return {}
+    preference = contact_preference(said)
+    if preference not in (CALL_ME, CALL_SELF):
+        return {}
+    return {"contact_preference": preference, **({"phone_number": number} if number else {})}
+
+
+# Words that ask for help without telling what is going on ("ik wil graag een afspraak met
+# het buurtteam"); a first message with enough other words tells the story itself.
+_REQUEST_WORDS = frozenset(
+    {
+        "hallo", "hoi", "goedemorgen", "goedemiddag", "goedenavond", "dag", "beste", "ik", "wil",
+        "wilde", "graag", "een", "de", "het", "met", "van", "voor", "bij", "buurtteam", "afspraak",
+        "maken", "hulp", "nodig", "vraag", "vragen", "heb", "hebben", "kan", "kunnen", "mijn", "me",
+        "mij", "u", "jullie", "contact", "gemeente", "assen", "praten", "spreken", "iemand", "is",
+        "er", "om", "te", "op", "in", "en", "of", "aan", "over", "advies", "steun", "ondersteuning",
+        "hi", "hello", "i", "want", "would", "like", "to", "an", "a", "the", "with", "my", "help",
+        "need", "please", "can", "you", "support", "talk", "about", "some",
+    }
+)  # fmt: skip
+STORY_CONTENT_WORDS = 4
+
+
+def story_in(text: str | None) -> str | None:
+    """The message itself, when it tells what is going on ("ik maak me zorgen om mijn zoon
+    van 15, hij spijbelt"), so "wat speelt er?" is not asked after it."""
+    words = plain(text).split()
+    content = [
+        word for word in words if word not in _REQUEST_WORDS and not re.fullmatch(_FILLERS, word)
+    ]
+    if len(content) < STORY_CONTENT_WORDS:
+        return None
+    return " ".join(str(text).split())
+
+
 def said_answers(text: str | None, questions: Iterable[str]) -> dict[str, str]:
     """The answers a message gives to the questions named (slot names), as they are kept."""
     said = plain(text)
@@ -696,6 +741,10 @@ def other_need(
         return False
     if sure < SWITCH_CONFIDENCE or len(said.split()) < SWITCH_MIN_WORDS:
         return False
+    if question == "next_step" and yes_or_no(said) is None:
+        # "Wilt u een afspraak?" right after a first message that told the story: "sinds mijn
+        # knieoperatie kan ik niet meer stofzuigen" names the need, it is no answer.
+        return True
     return question in _NEED_QUESTIONS or bool(_CHANGED_MIND.search(said))
 
 

@@ -32,6 +32,7 @@ from integrations.chat.schemas import (
 )
 from integrations.chat.session_store import SessionStore, address_hash
 from integrations.chat.turn_queue import TurnQueue
+from integrations.handoff.waiting import while_waiting
 from integrations.languages.decision import RASA_LANGUAGES, answer_language
 from integrations.languages.detection import DUTCH, ENGLISH
 from integrations.languages.store import ConversationLanguages
@@ -304,7 +305,9 @@ async def answer(
             said_to_rasa = without_greeting(joined_numbers(heard))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             held = screened.step.rasa_text is not None
-            messages += await guard.after_rasa(session_id, answered, "chat", spoken, held)
+            after = await guard.after_rasa(session_id, answered, "chat", spoken, held)
+            # Waiting for a person: no "Sorry, dat begreep ik niet goed" (handoff/waiting.py).
+            messages += await while_waiting(state, session_id, after, spoken)
             # A person asked for while nobody is at work: a call only with a number.
             messages += await question_after_handoff(state, session_id, spoken)
         except RasaUnavailable as exc:

@@ -195,6 +195,10 @@ class HandoffQueue:
             await pipe.execute()
         return entry_id
 
+    async def waiting(self, session_id: str) -> bool:
+        """Whether the conversation waits for a staff member (an entry not yet taken)."""
+        return bool(await self._redis.exists(OPEN_PREFIX + session_id))
+
     async def open_handoffs(self) -> list[Handoff]:
         """Every handoff not yet taken: most urgent first, then oldest first."""
         await self.ensure_groups()

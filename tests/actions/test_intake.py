@@ -228,6 +228,25 @@ def test_who_it_is_for_said_before_the_need_is_not_asked_again(tracker_of: Any) 
     assert {e["name"]: e["value"] for e in found}["help_for"] == "voor mijzelf"
 
 
+def test_a_first_message_that_tells_the_story_is_not_asked_for_it_again(
+    tracker_of: Any,
+) -> None:
+    """Held on 7 December: "ik maak me zorgen om mijn zoon van 15 ..." was followed by "Wilt u
+    in een paar woorden vertellen wat er speelt?", and the next answer was kept as the story."""
+    form = ValidateBuurtteamForm()
+    domain = {"forms": {"buurtteam_form": {"required_slots": ["situation", "next_step"]}}}
+    said = "ik maak me zorgen om mijn zoon van 15, hij spijbelt steeds en blowt"
+    tracker = tracker_of(latest={"text": said}, active_loop="buurtteam_form")
+    events = asyncio.run(form.get_extraction_events(CollectingDispatcher(), tracker, domain))
+    assert {e["name"]: e["value"] for e in events} == {"situation": said}
+    # A request without a story still gets the question.
+    requests = ("ik wil graag een afspraak met het buurtteam", "ik heb schulden", "/ask_support")
+    for request in requests:
+        tracker = tracker_of(latest={"text": request}, active_loop="buurtteam_form")
+        found = asyncio.run(form.get_extraction_events(CollectingDispatcher(), tracker, domain))
+        assert found == []
+
+
 def test_dont_know_to_an_appointment_is_never_read_as_no(tracker_of: Any) -> None:
     form = ValidateBuurtteamForm()
     dispatcher = CollectingDispatcher()

@@ -27,6 +27,7 @@ from bot.answers.reading import (
     read_answer,
     said_answers,
     settle,
+    story_in,
 )
 
 HOUSEHOLD = ["help_needed", "help_for", "since_when", "contact_preference", "phone_number"]
@@ -237,6 +238,9 @@ def test_what_the_first_message_says_already() -> None:
     spoken = "ja goedemiddag ik bel eh voor een scootmobiel want ik kan niet meer zo goed lopen"
     assert said_answers(spoken, AIDS) == {"aid_needed": "scootmobiel"}
     assert said_answers("ik wil hulp in huis", HOUSEHOLD) == {}
+    # Held by phone on 7 December: the heavy work and the windows are cleaning.
+    widow = "hij deed altijd het zware werk in huis de ramen de badkamer en dat kan ik niet"
+    assert said_answers(widow, ["help_needed"]) == {"help_needed": "schoonmaken"}
     # Only the open form's questions: a wheelchair is no household answer.
     assert said_answers("een rolstoel", HOUSEHOLD) == {}
     assert said_answers(None, HOUSEHOLD) == {}
@@ -361,6 +365,11 @@ def test_another_need_is_a_sure_other_route_at_a_need_question_or_after_a_change
     for changed in ("nee wacht eigenlijk gaat het om poetsen", "sorry ik bedoel hulp bij de was",
                     "het gaat eigenlijk om mijn schulden hoor"):  # fmt: skip
         assert other_need("help_for", changed, "voorziening", "buurtteam", 0.9), changed
+    # At "Wilt u een afspraak?" (the story came in the first message): a need, not a yes or no.
+    knee = "sinds mijn knieoperatie kan ik niet meer stofzuigen en dweilen"
+    assert other_need("next_step", knee, "buurtteam", "huishoudelijke_hulp", 0.9)
+    assert not other_need("next_step", "ja graag want ik kan niet meer stofzuigen", "buurtteam",
+                          "huishoudelijke_hulp", 0.9)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -501,3 +510,20 @@ def test_a_question_about_money_without_a_question_mark_is_a_question_back(text:
 def test_bedoel_ik_after_a_correction_is_no_question_back() -> None:
     reading = read_answer("help_for", "nee sorry het is voor mijn zus bedoel ik", HOUSEHOLD)
     assert reading == Reading(ANSWER, answer="voor mijn zus", corrects=True)
+
+
+def test_a_story_is_a_message_with_enough_words_of_its_own() -> None:
+    story = "Ik voel me zo alleen sinds mijn vrouw dood is"
+    assert story_in(story) == story
+    assert story_in("  I am worried about my son,\n he skips school ") == (
+        "I am worried about my son, he skips school"
+    )
+    for request in (
+        "hallo ik wil graag een afspraak met het buurtteam",
+        "eh ik heb een vraag over ondersteuning",
+        "I would like to talk to someone about support please",
+        "ik heb schulden",
+        "",
+        None,
+    ):
+        assert story_in(request) is None
