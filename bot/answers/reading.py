@@ -287,6 +287,11 @@ _FOR_SELF = [
 ]
 _FOR_OTHER = re.compile(rf"\b(?:voor|for) (?:{_MY} )?({_RELATIONS})\b")
 _MY_RELATION = re.compile(rf"\b{_MY} ({_RELATIONS})\b")
+# A relation who gave the advice, not the one the help is for: "mijn dochter zegt bel de
+# gemeente maar".
+_ADVISED_BY = re.compile(
+    r"\s*(?:zegt|zei|vindt|vond|heeft gezegd|raadt|raadde|stuurt|stuurde|wil dat ik|says|said)\b"
+)
 _SOMEONE_ELSE = re.compile(
     r"\b(?:voor )?(?:iemand anders|een ander|iemand|een familielid|familie|someone else)\b"
 )
@@ -407,9 +412,9 @@ def help_for(said: str) -> str | None:
         return f"voor mijn {other.group(1)}"
     if _search_any(_FOR_SELF, said):
         return FOR_SELF
-    mine = _MY_RELATION.search(said)
-    if mine:
-        return f"voor mijn {mine.group(1)}"
+    for mine in _MY_RELATION.finditer(said):
+        if not _ADVISED_BY.match(said, mine.end()):
+            return f"voor mijn {mine.group(1)}"
     if _SOMEONE_ELSE.search(said):
         return FOR_SOMEONE_ELSE
     return None
@@ -540,10 +545,12 @@ _REQUEST_WORDS = frozenset(
         "mij", "u", "jullie", "contact", "gemeente", "assen", "praten", "spreken", "iemand", "is",
         "er", "om", "te", "op", "in", "en", "of", "aan", "over", "advies", "steun", "ondersteuning",
         "hi", "hello", "i", "want", "would", "like", "to", "an", "a", "the", "with", "my", "help",
-        "need", "please", "can", "you", "support", "talk", "about", "some",
+        "need", "please", "can", "you", "support", "talk", "about", "some", "zo", "erg", "heel",
+        "echt", "laatste", "tijd", "nu", "al", "even", "gewoon", "ook", "wel", "beetje", "best",
+        "nogal", "vaak", "soms", "steeds", "so", "very", "really", "lately",
     }
 )  # fmt: skip
-STORY_CONTENT_WORDS = 4
+STORY_CONTENT_WORDS = 5
 
 
 def story_in(text: str | None) -> str | None:

@@ -178,9 +178,21 @@ def children_named(text: str) -> list[str]:
     return found
 
 
+# The resident as a witness, not the one at risk: "ik hoor ze huilen", "ik maak me zorgen om",
+# "als ik er niet ben" (then someone else is alone with it).
+_WITNESS = re.compile(
+    r"\b(?:ik|we|wij) (?:hoor|hoorde|horen|zie(?! het nie)|zag|zien|denk|dacht|"
+    r"weet(?! het nie)|wist|merk|merkte|"
+    r"maak me zorgen|maak mij zorgen|maken ons zorgen|bel|belde|wil melden|wil iets melden|"
+    r"heb gehoord|heb gezien)\b|\bals ik (?:er )?niet (?:ben|thuis ben|bij ben)\b",
+    re.IGNORECASE,
+)
+
+
 def speaks_of_self(text: str) -> bool:
-    """The resident speaks about themself ("hij slaat mij", "ik wil niet meer")."""
-    return bool(_FIRST_PERSON.search(text))
+    """The resident speaks about themself ("hij slaat mij", "ik wil niet meer"), not only as
+    a witness of what happens to someone else ("ik hoor de kinderen van de buren huilen")."""
+    return bool(_FIRST_PERSON.search(_WITNESS.sub(" ", text)))
 
 
 def _only_contact(text: str) -> bool:

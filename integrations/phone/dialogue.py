@@ -61,6 +61,7 @@ class Pending:
     purpose: Purpose = "rasa"
     digits: str = ""  # a number given in pieces, so far
     candidate: str = ""  # a whole number, read back, waiting for "ja"
+    offered: bool = False  # the candidate is the line's (caller ID, a number given before)
     tries: int = 0
     speech: str = ""  # the words to check
     before: dict[str, Any] = field(default_factory=dict)  # the question the check interrupts
@@ -134,8 +135,15 @@ def number_answer(
         verdict = yes_or_no(answer)
         if verdict is True and not number_so_far(answer):
             return Next(number=state.candidate)
+        if verdict is False and not number_so_far(answer) and not state.offered:
+            return _ask_again(state, [])  # the number heard was wrong: said again
         if verdict is False and not number_so_far(answer):
-            return _ask_again(state, [])
+            # Not the number offered (or not safe to call): which one then.
+            tries = state.tries + 1
+            if tries >= MAX_TRIES:
+                return Next(gave_up=True)
+            pending = Pending("number", state.purpose, tries=tries)
+            return Next([Said("utter_phone_ask_number")], pending)
     if not keyed and means_own_number(answer) and not number_so_far(answer):
         if caller:
             return Next(number=caller)  # the caller said it: confirmed
@@ -164,13 +172,21 @@ def number_answer(
     return _ask_again(state, [Said("utter_phone_number_wrong")])
 
 
-def callback_start(known: str | None, from_caller_id: bool, hidden: bool) -> Next:
+def callback_start(
+    known: str | None, from_caller_id: bool, hidden: bool, ask_safe: bool = False
+) -> Next:
     """How the line asks for the number to call back on: the number it knows, confirmed,
-    else the question (after saying that the caller ID is hidden)."""
+    else the question (after saying that the caller ID is hidden). With `ask_safe` (after a
+    Veilig Thuis disclosure) the known number is asked about as safe to call, not only as
+    right: "nee" asks for another number."""
     start = Pending("number", "callback")
     if known and from_caller_id:
-        confirming = Pending("number", "callback", candidate=known)
-        return Next([Said("utter_phone_callback_own")], confirming)
+        confirming = Pending("number", "callback", candidate=known, offered=True)
+        own = "utter_phone_callback_own_safe" if ask_safe else "utter_phone_callback_own"
+        return Next([Said(own)], confirming)
+    if known and ask_safe:
+        confirming = Pending("number", "callback", candidate=known, offered=True)
+        return Next([Said("utter_phone_number_confirm_safe", {"number": known})], confirming)
     if known:
         return _confirm(known, start)
     first = [Said("utter_phone_number_hidden")] if hidden else []

@@ -27,7 +27,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from redis.exceptions import RedisError
 
-from integrations.cases.record import Case, CaseUpdate, Handoff, Urgency
+from integrations.cases.record import Case, CaseUpdate, ContactUpdate, Handoff, Urgency
 from integrations.cases.store import CaseStore
 from integrations.chat.openings import without_greeting
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
@@ -75,6 +75,9 @@ router = APIRouter(prefix=PREFIX, tags=["phone"], route_class=TwilioRoute)
 
 TwilioForm = Annotated[dict[str, str], Depends(signed_twilio_form)]
 MAX_SILENCES = 2  # the second silence in a row ends the call (in the protocol: see `silent`)
+# Kept in the case's safe contact when a caller after a Veilig Thuis disclosure says that the
+# callback number is safe to call (`Line.number_next`).
+SAFE_NUMBER = "Terugbellen op dit nummer is veilig, zei de beller."
 # The goodbye to a caller who says nothing, by the safety protocol's stage: its numbers.
 SILENT_GOODBYES = {
     "asked": "utter_phone_not_heard_crisis",
@@ -336,7 +339,7 @@ class Line:
         caller_id = await self.calls.caller(call_sid)
         caller = caller_number(caller_id)
         own = given is None and caller is not None
-        plan = callback_start(given or caller, own, is_hidden(caller_id))
+        plan = callback_start(given or caller, own, is_hidden(caller_id), about_violence(case))
         await self.calls.set_pending(call_sid, plan.pending)
         messages = [BotMessage(text=t) for t in texts] + await self.said(plan.say)
         return await self.ask(call_sid, messages, "phone_number")
@@ -555,11 +558,25 @@ class Line:
             # Something else than a number for the callback: the conversation goes on.
             return await self.turn(call_sid, step.to_rasa, asked)
         if step.number:
-            await self.cases.update(call_sid, CaseUpdate(intake={"phone_number": step.number}))
+            case = await self.cases.get(call_sid)
+            # After a Veilig Thuis disclosure the caller was asked whether it is safe to call
+            # this number (callback_start): the staff member reads that it is.
+            safe = [SAFE_NUMBER] if about_violence(case) else []
+            contact = ContactUpdate(safe_words=safe) if safe else None
+            update = CaseUpdate(intake={"phone_number": step.number}, contact=contact)
+            await self.cases.update(call_sid, update)
             done = await self.say("utter_phone_callback_saved")
         else:
             done = await self.say("utter_phone_no_callback")
         return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
+
+
+def about_violence(case: Case | None) -> bool:
+    """Whether the call disclosed violence at home (Veilig Thuis): then a callback number is
+    asked about as safe to call."""
+    if case is None:
+        return False
+    return case.route == "veilig_thuis" or any(s.kind == "violence" for s in case.safety_signals)
 
 
 def phone_metadata(

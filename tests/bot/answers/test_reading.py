@@ -523,7 +523,21 @@ def test_a_story_is_a_message_with_enough_words_of_its_own() -> None:
         "eh ik heb een vraag over ondersteuning",
         "I would like to talk to someone about support please",
         "ik heb schulden",
+        "ik voel me zo alleen de laatste tijd",  # what, but not yet what is going on
         "",
         None,
     ):
         assert story_in(request) is None
+
+
+def test_a_relation_who_gave_the_advice_is_not_who_the_help_is_for() -> None:
+    """Held by phone on 7 December: "ik kom de trap niet meer op, mijn dochter zegt bel de
+    gemeente maar" was read back as help for the daughter."""
+    advised = "ik kom de trap niet meer op mijn dochter zegt bel de gemeente maar"
+    assert said_answers(advised, ["help_for"]) == {}
+    assert said_answers("mijn dochter zegt dat het voor mijn man is", ["help_for"]) == {
+        "help_for": "voor mijn man"
+    }
+    assert said_answers("mijn dochter kan niet meer lopen", ["help_for"]) == {
+        "help_for": "voor mijn dochter"
+    }

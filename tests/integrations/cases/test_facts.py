@@ -86,6 +86,13 @@ def test_children_named() -> None:
 def test_who_speaks_of_themself() -> None:
     assert speaks_of_self("mijn man slaat mij")
     assert not speaks_of_self("de buurman slaat zijn hond")
+    # Held as a resident on 7 December: a neighbour who hears the children was "at risk".
+    assert not speaks_of_self(
+        "de buurvrouw laat haar kinderen van 3 en 5 alleen thuis en ik hoor ze vaak huilen"
+    )
+    assert not speaks_of_self("ze zegt dat haar stiefvader aan haar zit als ik er niet ben")
+    assert speaks_of_self("ik zie het niet meer zitten")
+    assert speaks_of_self("ik weet het niet meer")
 
 
 def test_a_message_read_for_the_case() -> None:

@@ -100,7 +100,7 @@ def test_a_callback_confirms_the_number_it_would_use() -> None:
     assert own.pending is not None and own.pending.candidate == CALLER
     assert number_answer(own.pending, "ja", False, CALLER).number == CALLER
     refused = number_answer(own.pending, "nee", False, CALLER)
-    assert refused.number is None and names(refused.say) == ["utter_phone_number_again"]
+    assert refused.number is None and names(refused.say) == ["utter_phone_ask_number"]
 
     given = callback_start("0592351247", from_caller_id=False, hidden=False)
     assert names(given.say) == ["utter_phone_number_confirm"]
@@ -135,3 +135,18 @@ def test_a_check_back_goes_on_with_the_words_or_asks_again() -> None:
     assert check_answer(check, "ja") == (True, "ik wil een scootmobiel")
     assert check_answer(check, "nee") == (False, "ik wil een scootmobiel")
     assert check_answer(check, "nee ik zei een rolstoel") == (None, "nee ik zei een rolstoel")
+
+
+def test_after_a_veilig_thuis_disclosure_the_number_is_asked_about_as_safe() -> None:
+    """Held as a resident on 7 December: after "mijn vriend heeft me geduwd", "Mogen wij u
+    terugbellen op het nummer waarmee u nu belt?" never asked whether that is safe."""
+    own = callback_start(CALLER, from_caller_id=True, hidden=False, ask_safe=True)
+    assert names(own.say) == ["utter_phone_callback_own_safe"]
+    assert own.pending is not None
+    assert number_answer(own.pending, "ja", False, CALLER).number == CALLER
+    unsafe = number_answer(own.pending, "nee", False, CALLER)
+    assert unsafe.number is None and names(unsafe.say) == ["utter_phone_ask_number"]
+    given = callback_start("0592351247", from_caller_id=False, hidden=False, ask_safe=True)
+    assert names(given.say) == ["utter_phone_number_confirm_safe"]
+    assert given.pending is not None
+    assert number_answer(given.pending, "ja", False, CALLER).number == "0592351247"
