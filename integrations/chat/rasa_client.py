@@ -104,6 +104,20 @@ class RasaClient:
         except httpx.HTTPError:
             return
 
+    async def intent_of(self, sender_id: str, text: str, timeout: float) -> tuple[str, float]:
+        """What Rasa's classifier reads in `text` (intent and confidence), without a turn of
+        the conversation (`/model/parse`). Raises RasaUnavailable."""
+        try:
+            response = await self._post(
+                sender_id, "/model/parse", timeout, params={"token": self._token},
+                json={"text": text},
+            )  # fmt: skip
+            response.raise_for_status()
+            intent = response.json().get("intent") or {}
+            return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+        except (httpx.HTTPError, ValueError, TypeError, AttributeError) as exc:
+            raise RasaUnavailable(type(exc).__name__) from exc
+
     async def send(
         self,
         sender_id: str,

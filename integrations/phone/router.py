@@ -79,11 +79,10 @@ MAX_SILENCES = 2  # the second silence in a row ends the call (in the protocol: 
 # callback number is safe to call (`Line.number_next`).
 SAFE_NUMBER = "Terugbellen op dit nummer is veilig, zei de beller."
 # The goodbye to a caller who says nothing, by the safety protocol's stage: its numbers.
+# (Danger now or no place to sleep: the goodbye with 112, never 113.)
 SILENT_GOODBYES = {
     "asked": "utter_phone_not_heard_crisis",
     "suicide": "utter_phone_not_heard_crisis",
-    "danger": "utter_phone_not_heard_crisis",
-    "shelter": "utter_phone_not_heard_crisis",
     "violence": "utter_phone_not_heard_veilig_thuis",
 }
 MAX_DIGITS = 32  # a phone number, a postcode or a menu choice; more is not an answer

@@ -10,7 +10,7 @@ When Redis is down the protocol still answers, from a fresh state.
 
 import asyncio
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import structlog
@@ -18,9 +18,10 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from integrations.cases.changes import apply_case_update
+from integrations.cases.facts import read_message
 from integrations.cases.record import CaseUpdate, Handoff
 from integrations.cases.record import SafetySignal as CaseSignal
-from integrations.chat.rasa_client import RasaClient
+from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotButton, BotMessage
 from integrations.nlg.service import Phrasing
 from integrations.privacy.redact import without_bsn
@@ -33,7 +34,9 @@ from integrations.safety.protocol import (
     SafetyState,
     Stage,
     Step,
+    asks_clearly,
     silent_dial,
+    stays,
     step,
 )
 from integrations.staff.office_hours import office_open
@@ -72,6 +75,13 @@ class Screened:
         return not self.step.to_rasa
 
 
+def _about_contact(message: str) -> bool:
+    """A number or when calling is safe ("bel mij alleen overdag"): kept for the person who
+    will call (cases/contact_reply.py), not answered by the protocol."""
+    facts = read_message(message)
+    return bool(facts.phones or facts.contact_words)
+
+
 class SafetyGuard:
     def __init__(
         self,
@@ -108,6 +118,14 @@ class SafetyGuard:
         state = await self._load(session_id)
         open_now = office_open(self._state.settings)
         new_state, result = step(state, message, signal, channel, open_now)
+        if stays(new_state, result, signal, message) and not _about_contact(message):
+            if await self._asks_clearly(session_id, message):
+                new_state = replace(new_state, moved_on=True)  # "kan ik toch een afspraak?"
+            else:
+                # After a disclosure, "hallo?", "ok" or "wat moet ik nu doen" is no new
+                # request: the numbers and a person again, never the greeting, a form or the
+                # times offered before.
+                result = Step([STAY[new_state.stage]], to_rasa=False)
         if new_state != state:
             await self._save(session_id, new_state)
         if result.case is not None:
@@ -162,6 +180,16 @@ class SafetyGuard:
         stay = await self._message(STAY[stage], channel, language)
         kept = [m for m in messages if m.text not in cold]
         return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
+
+    async def _asks_clearly(self, session_id: str, message: str) -> bool:
+        """Whether Rasa's classifier reads a clear request in `message`; not when Rasa is
+        down or slow (the protocol stays)."""
+        try:
+            intent, sure = await self._rasa.intent_of(session_id, message, LEAVE_FORM_SECONDS)
+        except RasaUnavailable:
+            log.warning("safety.intent_unknown")
+            return False
+        return asks_clearly(intent, sure)
 
     async def silent(self, session_id: str) -> tuple[Dial | None, Stage]:
         """A caller fell silent twice: the line to put them through to (once, when the

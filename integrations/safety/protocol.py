@@ -48,7 +48,26 @@ NO_DANGER_WORDS = 10
 # A message of this many words that raised the caring question asked for something else too.
 HELD_WORDS = 6
 # After a disclosure: the numbers stay (the same signal again, or Rasa not understanding).
-STAY = {"violence": "utter_veilig_thuis_stay", "suicide": "utter_safety_stay"}
+STAY = {
+    "violence": "utter_veilig_thuis_stay",
+    "suicide": "utter_safety_stay",
+    "danger": "utter_danger_stay",
+    "shelter": "utter_shelter_stay",
+}
+# After a disclosure the protocol stays, until the resident clearly asks for something else:
+# Rasa's classifier reads one of these requests, this sure. "hallo?", "ok", "wat moet ik nu
+# doen", "ik ben zo moe" or "ik heb ook twee kinderen bij me" never bring back a greeting, a
+# form or the times offered before (see `stays`).
+CLEAR_REQUESTS = frozenset(
+    {
+        "ask_household_help", "ask_aids", "book_appointment", "ask_appointment",
+        "change_appointment", "cancel_appointment", "ask_person", "info_wmo", "info_costs",
+        "info_opening_hours", "info_where_buurtteam", "info_duration", "info_buurtteam",
+        "money_worries", "paperwork", "housing_trouble", "day_activities", "addiction",
+        "goodbye",
+    }
+)  # fmt: skip
+REQUEST_CONFIDENCE = 0.8
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
@@ -68,6 +87,9 @@ class SafetyState:
     held: str = ""
     # By phone: put through once already because the caller fell silent (silent_dial).
     silent_dialled: bool = False
+    # After the disclosure the resident clearly asked for something else (`asks_clearly`):
+    # the conversation goes on with Rasa (a booking, an intake), until a new signal.
+    moved_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -411,3 +433,23 @@ def silent_dial(state: SafetyState) -> tuple[SafetyState, Dial | None]:
     if dial is None:
         return state, None
     return replace(state, silent_dialled=True), dial
+
+
+def stays(state: SafetyState, result: Step, signal: SafetySignal | None, text: str) -> bool:
+    """Whether a message the protocol leaves to Rasa (`result`) may first need the test of
+    `asks_clearly`: after a disclosure, a typed message without a signal of its own."""
+    return (
+        state.stage in STAY
+        and not state.moved_on
+        and result.to_rasa
+        and result.rasa_text is None
+        and not result.phrases
+        and result.case is None
+        and signal is None
+        and not text.startswith("/")
+    )
+
+
+def asks_clearly(intent: str | None, confidence: float) -> bool:
+    """After a disclosure: the message asks for something else (a request Rasa is sure of)."""
+    return intent in CLEAR_REQUESTS and confidence >= REQUEST_CONFIDENCE

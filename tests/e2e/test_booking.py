@@ -185,6 +185,11 @@ def test_a_danger_said_while_choosing_a_time_comes_first_and_booking_goes_on(
     assert (case["route"], case["urgency"]) == ("veilig_thuis", "acuut")
     safety_first = case["summary"].split("\n\n")[0]  # the disclosure first, before the rest
     assert safety_first.startswith("Veiligheid eerst") and "slaat mijn man me" in safety_first
+    # Held as a resident on 7 December: "ok", "hallo?" or "ik ben zo bang" after the answer
+    # brought back the times offered before, or the greeting. The protocol stays.
+    for words in ("ok", "hallo?", "ik ben zo bang", "wat moet ik nu doen"):
+        stay = joined(say(gateway, session_id, text=words))
+        assert "0800-2000" in stay and "Welke tijd" not in stay and "Waar kan ik" not in stay, words
     # The conversation goes on: she can still book with her buurtteam, whose wijk it knows.
     again = say(gateway, session_id, text="kan ik toch nog een afspraak maken?")
     assert offers_in(again) and "Kloosterveen" in joined(again)

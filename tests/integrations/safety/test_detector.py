@@ -422,3 +422,33 @@ def test_grief_a_common_word_and_children_who_fight_are_no_alarm(
     detector: SafetyDetector, text: str
 ) -> None:
     assert detector.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn vader heeft dementie en is sinds vanmiddag zoek",
+        "ze heeft alzheimer. nu is ze al sinds vanochtend weg",
+        "hij is gaan wandelen en niet teruggekomen",
+    ],
+)
+def test_someone_with_dementia_missing_at_any_hour_is_danger(
+    detector: SafetyDetector, text: str
+) -> None:
+    """Held as residents on 7 December: only a missing person on a cold night was read."""
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in CRISIS, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben bij een vriendin",  # where she is now, after a disclosure
+        "mijn zoontje van zes slaat steeds zijn zusje, wat moet ik daarmee?",
+        "mijn moeder heeft alzheimer en is haar bril zoek",
+    ],
+)
+def test_where_one_is_children_who_fight_and_a_lost_thing_are_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None, text

@@ -5,7 +5,15 @@ from dataclasses import replace
 import pytest
 
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import SafetyState, read_answer, silent_dial, step
+from integrations.safety.protocol import (
+    SafetyState,
+    Step,
+    asks_clearly,
+    read_answer,
+    silent_dial,
+    stays,
+    step,
+)
 
 SUICIDE = SafetySignal("suicide", "wil niet meer leven")
 UNCLEAR = SafetySignal("unclear", "kan niet meer")
@@ -395,3 +403,19 @@ def test_a_silent_caller_is_put_through_once_to_the_line_that_helps() -> None:
         assert silent_dial(after) == (after, None)  # once
     for stage in ("none", "danger", "shelter"):
         assert silent_dial(SafetyState(stage))[1] is None  # type: ignore[arg-type]
+
+
+def test_after_a_disclosure_the_protocol_stays_until_a_clear_request() -> None:
+    """Held as residents on 7 December: after 113 or Veilig Thuis, "hallo?", "ok" or "ik ben
+    zo moe" brought back the greeting, a form question or the times offered before."""
+    to_rasa = Step(to_rasa=True)
+    for stage in ("suicide", "violence", "danger", "shelter"):
+        assert stays(SafetyState(stage), to_rasa, None, "hallo?")  # type: ignore[arg-type]
+    assert not stays(SafetyState(), to_rasa, None, "hallo?")
+    assert not stays(SafetyState("suicide", moved_on=True), to_rasa, None, "Pittelo")
+    assert not stays(SafetyState("suicide"), to_rasa, None, "/ask_person")  # a button
+    assert not stays(SafetyState("suicide"), to_rasa, SUICIDE, "ik wil dood")  # its own signal
+    assert not stays(SafetyState("suicide"), Step(["utter_safety_stay"]), None, "ok")
+    assert asks_clearly("book_appointment", 0.93) and asks_clearly("ask_person", 0.99)
+    assert not asks_clearly("greet", 1.0) and not asks_clearly("stress", 0.97)
+    assert not asks_clearly("ask_household_help", 0.6) and not asks_clearly(None, 0.0)
