@@ -134,10 +134,8 @@ async def existing_case(request: Request, session_id: str) -> Case:
 
 
 async def open_entry(request: Request, session_id: str) -> dict[str, Any] | None:
-    for handoff in await queue_of(request).open_handoffs():
-        if handoff.session_id == session_id:
-            return handoff.as_json()
-    return None
+    handoff = await queue_of(request).open_handoff(session_id)
+    return handoff.as_json() if handoff else None
 
 
 def now() -> datetime:

@@ -199,6 +199,24 @@ class HandoffQueue:
         """Whether the conversation waits for a staff member (an entry not yet taken)."""
         return bool(await self._redis.exists(OPEN_PREFIX + session_id))
 
+    async def open_handoff(self, session_id: str) -> Handoff | None:
+        """This conversation's handoff not yet taken, or None: by its open key, without
+        reading the whole line (a case page reads it on every view)."""
+        current = await self._redis.get(OPEN_PREFIX + session_id)
+        if not current:
+            return None
+        urgency, _, entry_id = as_text(current).partition("|")
+        entries: Any = await self._redis.xrange(stream(urgency), entry_id, entry_id)
+        if not entries:
+            return None
+        await self.ensure_groups()
+        pending: Any = await self._redis.xpending_range(
+            stream(urgency), GROUP, min=entry_id, max=entry_id, count=1
+        )
+        owner = as_text(pending[0]["consumer"]) if pending else None
+        found_id, fields = entries[0]
+        return _handoff(urgency, found_id, fields, None if owner == RETURNED else owner)
+
     async def open_handoffs(self) -> list[Handoff]:
         """Every handoff not yet taken: most urgent first, then oldest first."""
         await self.ensure_groups()

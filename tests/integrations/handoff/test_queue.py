@@ -197,3 +197,26 @@ def test_the_open_entry_never_expires_after_its_case(run: Callable[..., object])
         assert 0 < open_ms <= case_ms
 
     run(scenario)
+
+
+def test_one_conversations_open_handoff_is_read_by_its_key_as_in_the_line(
+    run: Callable[..., object],
+) -> None:
+    """A case page reads its open handoff on every view: by its key, not by reading the whole
+    line (with thousands waiting, each view read them all)."""
+
+    async def scenario(queue: CaseBackedQueue) -> None:
+        for number in range(50):
+            await queue.enqueue(f"other{number}", "normaal", "a", "overdracht")
+        await queue.enqueue("s1", "hoog", "veilig_thuis", "overdracht")
+        listed = {h.session_id: h for h in await queue.open_handoffs()}
+        assert await queue.open_handoff("s1") == listed["s1"]
+        delivered = await queue.deliver_next("staff:anna")  # the most urgent: s1
+        assert delivered is not None and delivered.session_id == "s1"
+        mine = await queue.open_handoff("s1")
+        assert mine is not None and mine.consumer == "staff:anna"
+        await queue.take("s1")
+        assert await queue.open_handoff("s1") is None
+        assert await queue.open_handoff("nobody") is None
+
+    run(scenario)
