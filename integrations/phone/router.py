@@ -564,7 +564,10 @@ class Line:
             contact = ContactUpdate(safe_words=safe) if safe else None
             update = CaseUpdate(intake={"phone_number": step.number}, contact=contact)
             await self.cases.update(call_sid, update)
-            done = await self.say("utter_phone_callback_saved")
+            # After suicidal thoughts: 113 once more before the goodbye (the call back may
+            # only come on the next working day).
+            saved = "utter_phone_callback_saved_113" if about_suicide(case) else None
+            done = await self.say(saved or "utter_phone_callback_saved")
         else:
             done = await self.say("utter_phone_no_callback")
         return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
@@ -576,6 +579,11 @@ def about_violence(case: Case | None) -> bool:
     if case is None:
         return False
     return case.route == "veilig_thuis" or any(s.kind == "violence" for s in case.safety_signals)
+
+
+def about_suicide(case: Case | None) -> bool:
+    """Whether the call disclosed suicidal thoughts."""
+    return case is not None and any(s.kind == "suicide" for s in case.safety_signals)
 
 
 def phone_metadata(

@@ -36,6 +36,7 @@ from integrations.safety.protocol import (
     Step,
     asks_clearly,
     silent_dial,
+    stay_phrase,
     stays,
     step,
 )
@@ -125,7 +126,7 @@ class SafetyGuard:
                 # After a disclosure, "hallo?", "ok" or "wat moet ik nu doen" is no new
                 # request: the numbers and a person again, never the greeting, a form or the
                 # times offered before.
-                result = Step([STAY[new_state.stage]], to_rasa=False)
+                result = Step([stay_phrase(new_state, message)], to_rasa=False)
         if new_state != state:
             await self._save(session_id, new_state)
         if result.case is not None:

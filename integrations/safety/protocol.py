@@ -453,3 +453,20 @@ def stays(state: SafetyState, result: Step, signal: SafetySignal | None, text: s
 def asks_clearly(intent: str | None, confidence: float) -> bool:
     """After a disclosure: the message asks for something else (a request Rasa is sure of)."""
     return intent in CLEAR_REQUESTS and confidence >= REQUEST_CONFIDENCE
+
+
+# After Veilig Thuis: the one who hurts is on the way ("hij komt zo thuis"): 112 first.
+_COMING_HOME = re.compile(
+    r"\b(?:hij|zij|ze|mijn (?:man|vrouw|vriend|vriendin|partner|ex|vader|moeder|zoon))"
+    r" (?:komt|is) (?:zo|straks|nu|bijna|zometeen|zo meteen|over \w+ minuten)"
+    r" (?:thuis|terug|binnen|hier|eraan)\b"
+    r"|\b(?:he is coming|she is coming|he comes) (?:home|back)\b"
+)
+
+
+def stay_phrase(state: SafetyState, text: str) -> str:
+    """The answer while the protocol stays (`stays`): the numbers and a person; after Veilig
+    Thuis, when the one who hurts is on the way, first what to do if there is danger."""
+    if state.stage == "violence" and _COMING_HOME.search(" ".join(plain_words(text))):
+        return "utter_veilig_thuis_coming"
+    return STAY[state.stage]

@@ -512,3 +512,23 @@ def test_a_silent_caller_in_the_safety_protocol_is_put_through_once_never_just_h
         "Ik hoor u nog steeds niet. U kunt één één drie altijd gratis bellen op nul acht nul "
         "nul, nul één één drie. Bij gevaar belt u meteen één één twee. Tot ziens."
     )
+
+
+def test_a_suicidal_caller_who_is_called_back_hears_113_once_more(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    """Held as a resident on 7 December: after 113 did not answer and a callback was agreed,
+    "Dank u wel. Ik heb uw nummer doorgegeven. ... Tot ziens." and the line hung up (the
+    callback only comes on the next working day)."""
+    caller = greeted(closed_line, settings, rasa)
+    put_through = caller.say("ik wil niet meer leven")
+    action = urlsplit(put_through.find("Dial").get("action") or "")  # type: ignore[union-attr]
+    caller.post(action.path + "?" + action.query, {**caller.call, "DialCallStatus": "no-answer"})
+    caller.press("7")
+    asked = caller.press("8")  # the keys do not work: where to call back
+    assert "Mogen wij u terugbellen op het nummer waarmee u nu belt?" in said(asked)
+    saved = caller.say("ja")
+    assert said(saved)[-1] == (
+        "Dank u wel, ik heb uw nummer doorgegeven. Wilt u nu al met iemand praten? Bel dan "
+        "gratis één één drie op nul acht nul nul, nul één één drie, dag en nacht. Tot ziens."
+    )

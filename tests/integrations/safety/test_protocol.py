@@ -11,6 +11,7 @@ from integrations.safety.protocol import (
     asks_clearly,
     read_answer,
     silent_dial,
+    stay_phrase,
     stays,
     step,
 )
@@ -419,3 +420,13 @@ def test_after_a_disclosure_the_protocol_stays_until_a_clear_request() -> None:
     assert asks_clearly("book_appointment", 0.93) and asks_clearly("ask_person", 0.99)
     assert not asks_clearly("greet", 1.0) and not asks_clearly("stress", 0.97)
     assert not asks_clearly("ask_household_help", 0.6) and not asks_clearly(None, 0.0)
+
+
+def test_after_veilig_thuis_the_one_who_hurts_on_the_way_is_112_first() -> None:
+    """Held as a resident on 7 December: "hij komt zo thuis" after Veilig Thuis got "Hoe wilt
+    u contact met ons?"; then the same "Ik ben er nog" as every other message."""
+    violence = SafetyState("violence")
+    assert stay_phrase(violence, "hij komt zo thuis") == "utter_veilig_thuis_coming"
+    assert stay_phrase(violence, "mijn man is bijna thuis") == "utter_veilig_thuis_coming"
+    assert stay_phrase(violence, "ok") == "utter_veilig_thuis_stay"
+    assert stay_phrase(SafetyState("suicide"), "hij komt zo thuis") == "utter_safety_stay"
