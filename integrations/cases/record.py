@@ -403,6 +403,16 @@ def is_safety_case(case: Case) -> bool:
     return case.route in SAFETY_ROUTES or any(s.kind != "unclear" for s in case.safety_signals)
 
 
+def disclosed(case: Case | None, kind: str) -> bool:
+    """Whether the conversation disclosed this kind of signal ("violence": also a Veilig Thuis
+    route; then a callback number is asked about as safe to call)."""
+    if case is None:
+        return False
+    if kind == "violence" and case.route == "veilig_thuis":
+        return True
+    return any(s.kind == kind for s in case.safety_signals)
+
+
 def holder(case: Case) -> str | None:
     """Who holds the case now (None: nobody)."""
     return case.taken_by if case.mode == "staff" and case.closed_at is None else None

@@ -27,7 +27,14 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from redis.exceptions import RedisError
 
-from integrations.cases.record import Case, CaseUpdate, ContactUpdate, Handoff, Urgency
+from integrations.cases.record import (
+    Case,
+    CaseUpdate,
+    ContactUpdate,
+    Handoff,
+    Urgency,
+    disclosed,
+)
 from integrations.cases.store import CaseStore
 from integrations.chat.openings import without_greeting
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
@@ -79,6 +86,11 @@ MAX_SILENCES = 2  # the second silence in a row ends the call (in the protocol: 
 # callback number is safe to call (`Line.number_next`).
 SAFE_NUMBER = "Terugbellen op dit nummer is veilig, zei de beller."
 # The goodbye to a caller who says nothing, by the safety protocol's stage: its numbers.
+# What a silent caller in the protocol hears before being put through (`Line.silent`).
+SILENT_TRANSFERS = {
+    "suicide_prevention": "utter_phone_silent_113",
+    "veilig_thuis": "utter_phone_silent_veilig_thuis",
+}
 # (Danger now or no place to sleep: the goodbye with 112, never 113.)
 SILENT_GOODBYES = {
     "asked": "utter_phone_not_heard_crisis",
@@ -240,14 +252,8 @@ class Line:
         if signal is not None:
             _, result = safety_step(SafetyState(), heard, signal, "phone", open_now)
             texts = [await self.say(name) for name in result.phrases]
-            if result.dial == "suicide_prevention":
-                number = self.settings.suicide_prevention_dial
-                return twiml.transfer(self.config, texts, number, after=result.dial)
-            if result.dial == "veilig_thuis":
-                number = self.settings.veilig_thuis_dial
-                return twiml.transfer(self.config, texts, number, after=result.dial)
-            if result.dial == "shelter_night":
-                number = self.settings.shelter_night_dial
+            number = self.help_line(result.dial)
+            if number is not None:
                 return twiml.transfer(self.config, texts, number, after=result.dial)
             if result.dial == "aanmeldteam":
                 spoken = [*texts, await self.say("utter_phone_transfer")]
@@ -338,7 +344,8 @@ class Line:
         caller_id = await self.calls.caller(call_sid)
         caller = caller_number(caller_id)
         own = given is None and caller is not None
-        plan = callback_start(given or caller, own, is_hidden(caller_id), about_violence(case))
+        safe = disclosed(case, "violence")  # after Veilig Thuis: is that number safe?
+        plan = callback_start(given or caller, own, is_hidden(caller_id), safe)
         await self.calls.set_pending(call_sid, plan.pending)
         messages = [BotMessage(text=t) for t in texts] + await self.said(plan.say)
         return await self.ask(call_sid, messages, "phone_number")
@@ -411,6 +418,16 @@ class Line:
             return await self.to_a_person(call_sid, OTHER_LANGUAGE_REASON, texts)
         return twiml.goodbye(self.config, texts)
 
+    def help_line(self, dial: str | None) -> str | None:
+        """The number of a help line the protocol puts a caller through to (113, Veilig
+        Thuis, the police's night number); None for a person of the aanmeldteam or none."""
+        numbers = {
+            "suicide_prevention": self.settings.suicide_prevention_dial,
+            "veilig_thuis": self.settings.veilig_thuis_dial,
+            "shelter_night": self.settings.shelter_night_dial,
+        }
+        return numbers.get(dial or "")
+
     async def silent(self, call_sid: str) -> str:
         """The caller said nothing twice. In the safety protocol they may be unable to speak:
         put through once to 113 or Veilig Thuis (a line that does not answer gets its own
@@ -418,13 +435,9 @@ class Line:
         to talk: a goodbye, and no callback nobody asked for."""
         dial, stage = await self.safety.silent(call_sid)
         await self.calls.heard(call_sid)  # a new count of silences after this
-        if dial == "suicide_prevention":
-            text = await self.say("utter_phone_silent_113")
-            number = self.settings.suicide_prevention_dial
-            return twiml.transfer(self.config, [text], number, after=dial)
-        if dial == "veilig_thuis":
-            text = await self.say("utter_phone_silent_veilig_thuis")
-            number = self.settings.veilig_thuis_dial
+        number = self.help_line(dial)
+        if dial is not None and number is not None:
+            text = await self.say(SILENT_TRANSFERS[dial])
             return twiml.transfer(self.config, [text], number, after=dial)
         name = SILENT_GOODBYES.get(stage, "utter_phone_not_heard_goodbye")
         return twiml.goodbye(self.config, [await self.say(name)])
@@ -434,14 +447,8 @@ class Line:
         next step when that line does not answer (see `dial_status`)."""
         texts = [m.text for m in screened.messages]
         dial = screened.step.dial
-        if dial == "suicide_prevention":
-            number = self.settings.suicide_prevention_dial
-            return twiml.transfer(self.config, texts, number, after=dial)
-        if dial == "veilig_thuis":
-            number = self.settings.veilig_thuis_dial
-            return twiml.transfer(self.config, texts, number, after=dial)
-        if dial == "shelter_night":
-            number = self.settings.shelter_night_dial
+        number = self.help_line(dial)
+        if number is not None:
             return twiml.transfer(self.config, texts, number, after=dial)
         if dial == "aanmeldteam":
             change = screened.step.case
@@ -560,30 +567,17 @@ class Line:
             case = await self.cases.get(call_sid)
             # After a Veilig Thuis disclosure the caller was asked whether it is safe to call
             # this number (callback_start): the staff member reads that it is.
-            safe = [SAFE_NUMBER] if about_violence(case) else []
+            safe = [SAFE_NUMBER] if disclosed(case, "violence") else []
             contact = ContactUpdate(safe_words=safe) if safe else None
             update = CaseUpdate(intake={"phone_number": step.number}, contact=contact)
             await self.cases.update(call_sid, update)
             # After suicidal thoughts: 113 once more before the goodbye (the call back may
             # only come on the next working day).
-            saved = "utter_phone_callback_saved_113" if about_suicide(case) else None
+            saved = "utter_phone_callback_saved_113" if disclosed(case, "suicide") else None
             done = await self.say(saved or "utter_phone_callback_saved")
         else:
             done = await self.say("utter_phone_no_callback")
         return twiml.goodbye(self.config, [*(m.text for m in await self.said(step.say)), done])
-
-
-def about_violence(case: Case | None) -> bool:
-    """Whether the call disclosed violence at home (Veilig Thuis): then a callback number is
-    asked about as safe to call."""
-    if case is None:
-        return False
-    return case.route == "veilig_thuis" or any(s.kind == "violence" for s in case.safety_signals)
-
-
-def about_suicide(case: Case | None) -> bool:
-    """Whether the call disclosed suicidal thoughts."""
-    return case is not None and any(s.kind == "suicide" for s in case.safety_signals)
 
 
 def phone_metadata(

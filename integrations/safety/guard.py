@@ -57,10 +57,6 @@ COLD_ANSWERS = (
     "utter_fallback_again",
     "utter_out_of_scope",
 )
-# After a disclosure, distress in other words ("ik ben zo moe", "ik ben zo bang") is read by
-# Rasa as a wish for support, which starts the buurtteam intake: the numbers again and a
-# person instead, and the intake is left.
-DISTRESS_ANSWERS = ("utter_ack_stress", "utter_ack_support", "utter_ack_loneliness")
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -169,15 +165,11 @@ class SafetyGuard:
         # goed" with a menu, but the numbers again and a person. The state is read only when
         # Rasa gave such an answer (the texts are rendered in memory).
         cold = {(await self._message(n, channel, language)).text for n in COLD_ANSWERS}
-        distress = {(await self._message(n, channel, language)).text for n in DISTRESS_ANSWERS}
-        if not said & (cold | distress):
+        if not said & cold:
             return messages
         stage = (await self._load(session_id)).stage
         if stage not in STAY:
             return messages
-        if said & distress:
-            await self._leave_form(session_id)
-            return [await self._message(STAY[stage], channel, language)]
         stay = await self._message(STAY[stage], channel, language)
         kept = [m for m in messages if m.text not in cold]
         return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
