@@ -104,17 +104,21 @@ class RasaClient:
         except httpx.HTTPError:
             return
 
-    async def intent_of(self, sender_id: str, text: str, timeout: float) -> tuple[str, float]:
-        """What Rasa's classifier reads in `text` (intent and confidence), without a turn of
-        the conversation (`/model/parse`). Raises RasaUnavailable."""
+    async def intents_of(
+        self, sender_id: str, text: str, timeout: float
+    ) -> list[tuple[str, float]]:
+        """What Rasa's classifier reads in `text`: its intents with their confidence, most
+        likely first, without a turn of the conversation (`/model/parse`). Raises
+        RasaUnavailable."""
         try:
             response = await self._post(
                 sender_id, "/model/parse", timeout, params={"token": self._token},
                 json={"text": text},
             )  # fmt: skip
             response.raise_for_status()
-            intent = response.json().get("intent") or {}
-            return str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
+            body = response.json()
+            ranking = body.get("intent_ranking") or [body.get("intent") or {}]
+            return [(str(i.get("name") or ""), float(i.get("confidence") or 0.0)) for i in ranking]
         except (httpx.HTTPError, ValueError, TypeError, AttributeError) as exc:
             raise RasaUnavailable(type(exc).__name__) from exc
 

@@ -34,7 +34,7 @@ from integrations.safety.protocol import (
     SafetyState,
     Stage,
     Step,
-    asks_clearly,
+    clear_request,
     silent_dial,
     stay_phrase,
     stays,
@@ -178,11 +178,11 @@ class SafetyGuard:
         """Whether Rasa's classifier reads a clear request in `message`; not when Rasa is
         down or slow (the protocol stays)."""
         try:
-            intent, sure = await self._rasa.intent_of(session_id, message, LEAVE_FORM_SECONDS)
+            ranking = await self._rasa.intents_of(session_id, message, LEAVE_FORM_SECONDS)
         except RasaUnavailable:
             log.warning("safety.intent_unknown")
             return False
-        return asks_clearly(intent, sure)
+        return clear_request(ranking)
 
     async def silent(self, session_id: str) -> tuple[Dial | None, Stage]:
         """A caller fell silent twice: the line to put them through to (once, when the

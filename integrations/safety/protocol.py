@@ -21,6 +21,7 @@ conversation goes on with Rasa (a booking is still possible after a disclosure).
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -453,6 +454,16 @@ def stays(state: SafetyState, result: Step, signal: SafetySignal | None, text: s
 def asks_clearly(intent: str | None, confidence: float) -> bool:
     """After a disclosure: the message asks for something else (a request Rasa is sure of)."""
     return intent in CLEAR_REQUESTS and confidence >= REQUEST_CONFIDENCE
+
+
+def clear_request(ranking: Sequence[tuple[str, float]]) -> bool:
+    """`asks_clearly` on Rasa's ranking: the most likely intent is a request, and the
+    requests together are sure ("kan ik toch die afspraak maken": booking 0.62, moving 0.19,
+    cancelling 0.16 is a request about an appointment)."""
+    if not ranking:
+        return False
+    share = sum(confidence for name, confidence in ranking if name in CLEAR_REQUESTS)
+    return asks_clearly(ranking[0][0], share)
 
 
 # After Veilig Thuis: the one who hurts is on the way ("hij komt zo thuis"): 112 first.

@@ -9,6 +9,7 @@ from integrations.safety.protocol import (
     SafetyState,
     Step,
     asks_clearly,
+    clear_request,
     read_answer,
     silent_dial,
     stay_phrase,
@@ -430,3 +431,17 @@ def test_after_veilig_thuis_the_one_who_hurts_on_the_way_is_112_first() -> None:
     assert stay_phrase(violence, "mijn man is bijna thuis") == "utter_veilig_thuis_coming"
     assert stay_phrase(violence, "ok") == "utter_veilig_thuis_stay"
     assert stay_phrase(SafetyState("suicide"), "hij komt zo thuis") == "utter_safety_stay"
+
+
+def test_a_request_spread_over_its_kinds_is_still_clear() -> None:
+    """Held on 7 December: "kan ik toch die afspraak maken" after Veilig Thuis was booking at
+    0.62, moving 0.19 and cancelling 0.16, and got "Ik ben er nog" instead of the booking."""
+    spread = [
+        ("book_appointment", 0.62),
+        ("change_appointment", 0.19),
+        ("cancel_appointment", 0.16),
+    ]
+    assert clear_request(spread)
+    assert not clear_request([("greet", 0.6), ("book_appointment", 0.35)])
+    assert not clear_request([("book_appointment", 0.5), ("stress", 0.45)])
+    assert not clear_request([])
