@@ -210,8 +210,8 @@ _DONT_KNOW = [
     rf"{_F}(?:weet niet|wenie|weenie|weetnie|weetniet|weeniet|wetnie|weet ik veel|wie weet)",
 ]
 _QUESTION_START = (
-    r"(?:wat|wa|wad|wie|hoe|hoezo|waarom|warom|welke|welk|wanneer|waar|huh|he|pardon|"
-    r"what|why|how|who|which|where|when)"
+    r"(?:wat|wa|wad|wie|hoe|hoelang|hoeveel|hoezo|waarom|warom|welke|welk|wanneer|waar|huh|he|"
+    r"pardon|what|why|how|who|which|where|when)"
 )
 _QUESTION_BACK = [
     rf"{_F}{_QUESTION_START}(?: .*)?",

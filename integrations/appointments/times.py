@@ -14,7 +14,7 @@ from integrations.agenda.choice import Choice, ChoiceKind, Offer
 from integrations.agenda.registry import fold
 from integrations.agenda.wishes import DayWish
 from integrations.appointments.reading import says
-from integrations.appointments.wishes import any_time, read_wish
+from integrations.appointments.wishes import any_time, clock_times, read_wish
 
 _ORDINALS = {
     "1": 0,
@@ -105,7 +105,8 @@ def _picked_by_words(
     if not offers:
         return None
     numbers = [w for w in words if w in _ORDINALS]
-    if len(words) <= 3 and len(numbers) == 1 and not _TIME.search(text.replace(numbers[0], "", 1)):
+    alone = not _TIME.search(text.replace(numbers[0], "", 1)) if numbers else False
+    if len(words) <= 3 and len(numbers) == 1 and alone and not clock_times(text):
         index = _ORDINALS[numbers[0]]
         if index < len(offers):
             return offers[index].slot_id
@@ -126,6 +127,11 @@ def _picked_by_words(
 
 
 def _hours(text: str) -> list[tuple[int, int]]:
+    """The clock times named: as read with their words ("half twee" is 13.30), else the
+    numbers that look like an hour ("13.45", "9")."""
+    named = clock_times(text)
+    if named:
+        return named
     hours = [(int(m.group(1)), int(m.group(2) or 0)) for m in _TIME.finditer(text)]
     return [h for h in hours if 7 <= h[0] <= 20]
 

@@ -45,10 +45,10 @@ _THIS_WEEK = ("deze week", "nog deze week")
 _MONTHS = _p(
     "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 )
-_CLAUSE = re.compile(r"[,.;:!?]+|\s(?=(?:want|maar|omdat|behalve|alleen)\s)")
+_CLAUSE = re.compile(r"[,;!?]+|[.:]+(?!\d)|\s(?=(?:want|maar|omdat|behalve|alleen)\s)")
 _TIME = re.compile(
     r"(?:\b(?P<word>niet na|niet voor|later dan|eerder dan|na|vanaf|voor|tot|om|rond|tegen"
-    r"|uiterlijk)\s+)?\b(?P<half>half\s+)?(?P<hour>\d{1,2}|[a-z]+)(?:[.:](?P<min>\d{2}))?"
+    r"|uiterlijk)\s+)?\b(?P<half>half\s+|kwart\s+voor\s+|kwart\s+over\s+)?(?P<hour>\d{1,2}|[a-z]+)(?:(?P<sep>[.:]|\s)(?P<min>[0-5]\d)\b)?"
     r"(?P<uur>\s*(?:uur|u)\b)?(?!\s*(?:week|weken|dag|dagen|maand|maanden|jaar|keer|minuten"
     r"|kinderen|personen|e|ste|de|januari|februari|maart|april|mei|juni|juli|augustus"
     r"|september|oktober|november|december)\b)"
@@ -186,19 +186,27 @@ def _hour(raw: str, uur: bool) -> int | None:
 
 def _times(folded: str) -> list[tuple[str, int]]:
     """("from" | "until" | "at", minute of the day) for every time named in the clause:
-    "na 15 uur", "niet voor 11.00", "om half 3", "na drieen"; never "voor 2 weken"."""
+    "na 15 uur", "niet voor 11.00", "om half 3", "kwart voor twee", "na drieen"; never "voor 2
+    weken"."""
     found: list[tuple[str, int]] = []
     for match in _TIME.finditer(folded):
         word, uur = match.group("word"), bool(match.group("uur"))
         raw = match.group("hour")
-        if not (word or uur or match.group("min")):
+        if not (word or uur or match.group("min") or match.group("half")):
             continue
+        if match.group("sep") == " " and not (word or uur):
+            continue  # "06 12 34" is a phone number; "om 9 00" is "om 9.00" folded
         hour = _hour(raw, uur or bool(match.group("half")))
         if hour is None:
             continue
         minute = int(match.group("min") or 0)
-        if match.group("half"):
+        half = (match.group("half") or "").split()
+        if half == ["half"]:
             hour, minute = hour - 1, 30
+        elif half == ["kwart", "voor"]:
+            hour, minute = hour - 1, 45
+        elif half == ["kwart", "over"]:
+            minute = 15
         if hour < OPENING_HOUR:
             hour += 12
         if not 0 <= hour <= 23 or minute > 59:
@@ -211,6 +219,11 @@ def _times(folded: str) -> list[tuple[str, int]]:
         else:
             found.append(("at", at))
     return found
+
+
+def clock_times(text: str) -> list[tuple[int, int]]:
+    """(hour, minute) of every clock time named as such: "om 9.00", "half twee", "kwart over 9"."""
+    return [divmod(at, 60) for kind, at in _times(fold(text)) if kind == "at"]
 
 
 def _date_in(folded: str, today: date) -> date | None:

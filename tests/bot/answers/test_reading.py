@@ -127,6 +127,9 @@ def test_dont_know_is_no_answer_to_any_question(question: str, text: str) -> Non
         "what do you mean",
         "kost dat geld?",
         "wat betekent dat",
+        # written as one word, by chat and by speech recognition alike
+        "hoelang",
+        "hoeveel kost dat",
     ],
 )
 @pytest.mark.parametrize("question", ["help_needed", "help_for", "since_when", "next_step"])

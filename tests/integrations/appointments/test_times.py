@@ -31,6 +31,11 @@ OFFERS = [
         # held by phone on 7 December: "maakt niet uit" got "Kies een tijd met de toetsen"
         ("maakt niet uit", "a"),
         ("dat maakt mij niet uit hoor", "a"),
+        # A clock time in words is a time, never the number of an offer: "om een uur" is
+        # 13.00, not the first; "dinsdag om 9.00 uur" is 9.00, never "00 uur".
+        ("om een uur", "b"),
+        ("dinsdag om 9.00 uur", "a"),
+        ("woensdag om negen uur", "c"),
     ],
 )
 def test_a_time_is_chosen_by_button_number_day_or_hour(text: str, slot: str) -> None:
@@ -64,3 +69,11 @@ def test_a_call_instead_or_no_appointment_at_all() -> None:
     assert read_choice("ik wil toch geen afspraak", OFFERS, SUNDAY).kind == "give_up"
     assert read_without_times("ja bel mij") == "callback"
     assert read_without_times("nee dank u") == "give_up"
+
+
+def test_half_and_quarter_hours_are_times_not_the_number_of_an_offer() -> None:
+    # "half twee" is 13.30: no offer is at 13.30, so it is a wish, never the second offer.
+    choice = read_choice("half twee", OFFERS, SUNDAY)
+    assert choice.kind == "wish"
+    assert choice.wish == read_wish("om 13.30 uur", SUNDAY)
+    assert read_choice("kwart over 9", OFFERS, SUNDAY).kind == "wish"
