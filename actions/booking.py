@@ -100,10 +100,18 @@ class BookingValidation:
             # The form checks a slot that was filled before it started: the dialogue ended
             # at once (a question answered), and nothing was said in this answer.
             return {STEP: value}
-        body = {"text": answer_text(value)}
-        answered = await appointments(tracker.sender_id, "answer", body, channel_of(tracker))
-        say(dispatcher, answered)
-        return {STEP: ended(answered)}
+        return await answer_in_dialogue(value, dispatcher, tracker)
+
+
+async def answer_in_dialogue(
+    text: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Result:
+    """Words the classifier read as something else that belong to the appointment dialogue
+    ("aan de telefoon"): passed on as an answer, as the form's validation would."""
+    body = {"text": answer_text(text)}
+    answered = await appointments(tracker.sender_id, "answer", body, channel_of(tracker))
+    say(dispatcher, answered)
+    return {STEP: ended(answered)}
 
 
 class ActionAskAppointmentStep(Action):

@@ -45,7 +45,10 @@ from bot.answers.reading import (
     SWITCH_INTENTS,
     Reading,
     also_needed,
+    aside_out_of_scope,
     other_need,
+    plain,
+    question_topics,
     read_answer,
     said_answers,
     settle,
@@ -103,6 +106,12 @@ def read_in_context(
     open was read from an earlier message (bot/answers) and is kept as it is."""
     if tracker.get_slot("requested_slot") != question:
         return {question: value}
+    intent = tracker.latest_message.get("intent") or {}
+    if aside_out_of_scope(str(value or ""), intent.get("name"), intent.get("confidence") or 0.0):
+        # A passport or waste question in passing: where to go, then the same question again
+        # (no try lost, nothing kept).
+        dispatcher.utter_message(response="utter_out_of_scope_aside")
+        return {question: None}
     questions = questions_of(form, domain)
     reading = read_answer(question, value, questions)
     open_question = reading.kind == QUESTION_BACK and reading.topic is None
@@ -322,9 +331,14 @@ class ActionSubmitIntake(Action):
         left = tracker.get_slot(EXIT)
         if left in (EXIT_LEFT, EXIT_TO_LEARN, EXIT_GOODBYE):
             # Nothing is kept and nothing is sent: the resident hears what happens now.
-            for response in leaving_responses(route, left):
+            said = str(tracker.latest_message.get("text") or "")
+            for response in leaving_responses(route, left, said):
                 dispatcher.utter_message(response=response)
-            return end_intake()
+            if left != EXIT_TO_LEARN:
+                return end_intake()
+            # "ik wil eerst alleen weten wat het kost": a question for information, no request.
+            await update_case(tracker.sender_id, {"route": "informatie"})
+            return [*end_intake(), SlotSet("route", "informatie")]
         if left == EXIT_PERSON:
             return await hand_to_a_person(dispatcher, tracker)
         if left == EXIT_OTHER_NEED:
@@ -385,15 +399,17 @@ def readback_update(slots: Mapping[str, Any]) -> dict[str, Any]:
     return update
 
 
-def leaving_responses(route: str | None, exit_: str) -> list[str]:
-    """What the resident hears after leaving a form: how it works when that was the
-    question, that nothing was passed on, and whether there is something else."""
+def leaving_responses(route: str | None, exit_: str, said: str = "") -> list[str]:
+    """What the resident hears after leaving a form: the answers to what they wanted to
+    know ("alleen weten wat het kost en hoe lang het duurt"), else how it works; that
+    nothing was passed on, and whether there is something else."""
     if exit_ == EXIT_GOODBYE:  # "doei" in the middle of a form ends the conversation
         return ["utter_intake_left", "utter_goodbye"]
     how = []
     if exit_ == EXIT_TO_LEARN:
+        asked = [TOPIC_ANSWERS[t] for t in question_topics(plain(said)) if t in TOPIC_ANSWERS]
         kind = "buurtteam" if route == "buurtteam" else "direct"
-        how = [f"utter_intake_how_it_works_{kind}"]
+        how = asked or [f"utter_intake_how_it_works_{kind}"]
     return [*how, "utter_intake_left", "utter_anything_else"]
 
 

@@ -6,9 +6,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.booking import answer_in_dialogue
 from actions.conversation_state import end_intake
 from actions.gateway_client import update_case
-from bot.answers.reading import answer_not_person
+from bot.answers.reading import APPOINTMENT_STEP, answer_not_person
 from bot.triage.routes import triage
 
 
@@ -71,6 +72,12 @@ class ActionHandoff(Action):
         answers = answer_not_person(tracker.get_slot("requested_slot"), typed_text(tracker))
         if form and answers:
             # "bel mij maar terug" to "Bellen wij u?" answers the question: the form goes on.
+            if APPOINTMENT_STEP in answers:
+                # "aan de telefoon" in the appointment dialogue: the words go to the dialogue
+                # here (a form called after another action does not validate), then the form
+                # asks its next question or ends.
+                said = await answer_in_dialogue(answers[APPOINTMENT_STEP], dispatcher, tracker)
+                return [SlotSet(APPOINTMENT_STEP, said[APPOINTMENT_STEP]), FollowupAction(form)]
             events = [SlotSet(slot, value) for slot, value in answers.items()]
             return [*events, FollowupAction(form)]
         dispatcher.utter_message(response="utter_handoff")

@@ -250,6 +250,11 @@ _QUESTION_TOPICS = [
 ]  # fmt: skip
 
 
+def question_topics(said: str) -> list[str]:
+    """Every topic a message asks about ("wat het kost en hoe lang het duurt")."""
+    return [topic for topic, pattern in _QUESTION_TOPICS if re.search(pattern, said)]
+
+
 def question_topic(said: str) -> str | None:
     """What a question back asks about ("costs", "buurtteam", "wmo", "duration"), or None."""
     return next((topic for topic, pattern in _QUESTION_TOPICS if re.search(pattern, said)), None)
@@ -519,6 +524,18 @@ def contact_preference(said: str) -> str | None:
     return None
 
 
+APPOINTMENT_STEP = "appointment_step"
+_BY_PHONE = re.compile(
+    r"\b(?:telefonisch|telefoon|telefoontje|bellen|opbellen|terugbellen|bel (?:mij|me)|"
+    r"belt u (?:mij|me)|by phone|on the phone|over the phone|call me|phone call)\b"
+)
+# Words that ask for a person after all: "ik wil een medewerker aan de telefoon".
+_A_PERSON = re.compile(
+    r"\b(?:medewerker|mens|persoon|iemand spreken|iemand praten|echt iemand|staff|person|"
+    r"human|real)\b"
+)
+
+
 def answer_not_person(question: str | None, text: str | None) -> dict[str, str]:
     """A message the classifier read as asking for a person that answers the open question
     about contact ("bel mij maar terug" to "Bellen wij u? Of belt u zelf?", "bel me op 06 ...");
@@ -527,6 +544,10 @@ def answer_not_person(question: str | None, text: str | None) -> dict[str, str]:
     number = phone_number_in(text)
     if question == "phone_number" and number:
         return {"phone_number": number}
+    if question == APPOINTMENT_STEP and _BY_PHONE.search(said) and not _A_PERSON.search(said):
+        # "aan de telefoon" (a button of the appointment dialogue), "kan het telefonisch",
+        # "ik wil liever dat ze mij bellen": an appointment by phone, for the dialogue to read.
+        return {APPOINTMENT_STEP: answer_text(text)}
     if question != "contact_preference":
         return {}
     preference = contact_preference(said)
@@ -735,6 +756,19 @@ _CHANGED_MIND = re.compile(
     r"^(?:(?:nee|sorry|oh|o|wacht|eh|ehm)\s)*(?:wacht|eigenlijk|ik bedoel|nee niet|niet)\b"
     r"|\b(?:eigenlijk gaat het|het gaat eigenlijk|ik bedoel eigenlijk|maar eigenlijk)\b"
 )
+
+
+def aside_out_of_scope(text: str | None, intent: str | None, sure: float) -> bool:
+    """A question for another part of the municipality asked in passing in a form ("ik moet
+    ook mijn paspoort verlengen, kan dat hier?"): answered, and the form goes on. Said as a
+    change of mind ("nee wacht, het gaat eigenlijk om mijn paspoort") it is another need."""
+    said = plain(text)
+    return (
+        intent == "out_of_scope"
+        and sure >= SWITCH_CONFIDENCE
+        and len(said.split()) >= SWITCH_MIN_WORDS
+        and not _CHANGED_MIND.search(said)
+    )
 
 
 def other_need(

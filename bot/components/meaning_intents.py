@@ -50,8 +50,11 @@ WINDOW_WORDS = 12
 WINDOW_STEP = 6
 # Intents a piece may not decide on its own: they say nothing about the need.
 NO_NEED = frozenset(
-    {"greet", "goodbye", "affirm", "deny", "inform", "dont_understand", "repeat", "nlu_fallback"}
-)
+    {
+        "greet", "goodbye", "affirm", "deny", "inform", "dont_understand", "repeat",
+        "bot_challenge", "nlu_fallback",
+    }
+)  # fmt: skip
 # A safety reading of the whole message is never overruled by a piece or by a route of
 # ordinary intents: a story that ends in a goodbye stays a crisis.
 SAFETY_INTENTS = frozenset(

@@ -459,7 +459,11 @@ class Conductor:
             if d.place_question == "wijk":
                 await self._save(session_id, d.model_copy(update={"place_question": "postcode"}))
                 return Turn(says)
-            return await self._place_unclear(session_id, d, says)
+            # Neither the wijk nor the postcode or street: asking again does not help (held
+            # on 7 December, the postcode question came four times). The buurtteam calls.
+            return await self._place_unclear(
+                session_id, d.model_copy(update={"tries": MAX_UNCLEAR}), says
+            )
         willing = wants_appointment(text) or yes_or_no(text) is True
         if found.status == "unknown" and willing and not d.tries:
             # "oke doe dan maar een afspraak", "yes please": yes to booking, not a wijk; asked

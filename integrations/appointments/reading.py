@@ -385,11 +385,19 @@ def asks_to_book(text: str | None) -> bool:
     return says(folded, _BOOK) and says(folded, _WANT)
 
 
+# "ik kom niet rond" (money), "ik kom niet meer buiten", "ik kom niet uit bed": no appointment
+# called off.
+_NOT_COMING_IDIOMS = re.compile(
+    r"\b(?:kom|komt|komen|kan|kunnen|kwam)(?: ik| we| wij| hij| ze)? (?:niet|nie)(?: meer)?"
+    r" (?:rond|buiten|uit|verder|overeind|omhoog|bij|mee|de deur uit|de trap op)\b"
+)
+
+
 def purpose_of(text: str | None, intent: str | None) -> Purpose:
     """What the resident wants with an appointment. Their words decide; the classifier's
     intent only where the words say nothing clear. "ik wil een afspraak maken met het
     buurtteam" is never a cancellation, "hoe laat was mijn afspraak?" never a change."""
-    folded = words_of(text)
+    folded = _NOT_COMING_IDIOMS.sub(" ", words_of(text))
     cancel = says(folded, _CANCEL)
     move = says(folded, _MOVE) and not says(folded, ("later terug", "later nog"))
     book = says(folded, _BOOK)

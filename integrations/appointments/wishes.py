@@ -89,7 +89,18 @@ def read_wish(text: str | None, today: date) -> DayWish:
     return wish
 
 
+def _morning_after_a_day(folded: str) -> str:
+    """ "woensdag morgen" (speech recognition writes "woensdagmorgen" as two words) is
+    Wednesday morning, not tomorrow."""
+    words = folded.split()
+    for i, word in enumerate(words[:-1]):
+        if words[i + 1] == "morgen" and _weekdays([word]):
+            words[i + 1] = "ochtend"
+    return " ".join(words)
+
+
 def _clause_wish(folded: str, today: date) -> DayWish:
+    folded = _morning_after_a_day(folded)
     # "niet voor 11 uur" is a time of its own ("from 11"), not a clause that says no.
     negated = says(_TIME_NEGATED.sub(" ", folded), _NEGATION)
     words = folded.split()

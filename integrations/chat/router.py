@@ -46,6 +46,7 @@ from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import repaired
 
 OTHER_LANGUAGE = "utter_other_language"
+HELP_PERSON = "utter_safety_help_person"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 log = structlog.get_logger(__name__)
@@ -315,6 +316,10 @@ async def answer(
             metrics.errors.labels("rasa_unavailable").inc()
             if not messages:
                 return await kind_failure(book, 503, spoken)
+    if screened.handled and HELP_PERSON in screened.step.phrases:
+        # "help" three times while nobody is at work: a call back, asked for a number (it
+        # was "Nu is er niemand van de gemeente", and no way on).
+        messages += await question_after_handoff(state, session_id, spoken)
     if not messages:
         # Rasa answered but said nothing (an action failed): never leave silence.
         log.warning("chat.empty_reply")

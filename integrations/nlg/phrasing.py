@@ -126,10 +126,20 @@ class PhrasingBook:
         self._translations = {lang: dict(book) for lang, book in (translations or {}).items()}
 
     def translated(self, name: str, language: str | None) -> Phrase | None:
-        """The variant of `name` in `language`, or None (then the Dutch text is said)."""
+        """The variant of `name` in `language`, or None (then the Dutch text is said). A
+        conversation in another language (Turkish, Polish ...) gets English where its own
+        language has no variant: a Turkish resident who asked for a person is asked for a
+        phone number in English, never in Dutch."""
+        return self._variant(name, language)[0]
+
+    def _variant(self, name: str, language: str | None) -> tuple[Phrase | None, str | None]:
         if not language or language == DUTCH:
-            return None
-        return self._translations.get(language, {}).get(name)
+            return None, None
+        own = self._translations.get(language, {}).get(name)
+        if own is not None:
+            return own, language
+        english = self._translations.get(ENGLISH, {}).get(name)
+        return (english, ENGLISH) if english is not None else (None, None)
 
     @property
     def languages(self) -> frozenset[str]:
@@ -167,13 +177,13 @@ class PhrasingBook:
         phrase = self._phrases.get(name)
         if phrase is None:
             raise KeyError(name)
-        variant = self.translated(name, language)
+        variant, said_in = self._variant(name, language)
         if variant is not None:
             phrase, text, voice, closed, button_titles = variant, None, None, None, None
         values = {k: str(v) for k, v in (slots or {}).items() if v is not None}
         values.update(self._constants)
         # What is shown in another language says dates its way; payloads keep the Dutch.
-        english = variant is not None and language == ENGLISH
+        english = said_in == ENGLISH
         shown = {k: english_when(v) for k, v in values.items()} if english else values
         chat_text = text if text is not None else phrase.text
         voice_text = voice if text is not None else phrase.voice

@@ -28,6 +28,7 @@ from fastapi.responses import Response
 from redis.exceptions import RedisError
 
 from integrations.cases.record import (
+    SAFETY_ROUTES,
     Case,
     CaseUpdate,
     ContactUpdate,
@@ -106,6 +107,7 @@ NO_ANSWER_TEXTS = {
 ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
 OTHER_LANGUAGE = "utter_other_language"
+HELP_PERSON = "utter_safety_help_person"
 OTHER_LANGUAGE_LATER = "utter_other_language_call_again"
 OTHER_LANGUAGE_REASON = "spreekt een andere taal: tolk nodig"
 PERSON_REASON = "vraagt om een medewerker"
@@ -456,6 +458,13 @@ class Line:
             urgency: Urgency = "acuut" if change is None or change.urgency == "acuut" else "hoog"
             spoken = [*texts, await self.say("utter_phone_transfer")]
             return await self.to_a_person(call_sid, reason, spoken, urgency)
+        if HELP_PERSON in screened.step.phrases and not office_open(self.settings):
+            # "help" three times at night: the callback question, never silence after "Nu is
+            # er niemand van de gemeente" (held on 7 December). Not after a disclosure: the
+            # protocol's own numbers stay.
+            case = await self.cases.get(call_sid)
+            if case is None or case.route not in SAFETY_ROUTES:
+                return await self.start_callback(call_sid, texts)
         return await self.ask(call_sid, screened.messages)
 
     async def answer(

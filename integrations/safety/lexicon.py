@@ -151,22 +151,25 @@ class SafetyLexicon:
         ]
         return cls(phrases, vocabulary, spelling, figurative, common)
 
-    def _corrected(self, word: str) -> str:
-        """A long word one typo away from a lexicon word is read as that word."""
+    def _corrected(self, word: str, written: str) -> str:
+        """A long word (`word`, folded; `written`, as the resident wrote it) one typo away from
+        a lexicon word is read as that word."""
         if word in self._known or len(word) < FUZZY_MIN_LENGTH:
             return word
         match = extractOne(word, self._long_words, scorer=Levenshtein.distance, score_cutoff=1)
         if not match:
             return word
         near = str(match[0])
-        if self._common is not None and self._common(word):
+        # Asked of the word as written: folded, "leerkracht" is "lerkragt", which no
+        # dictionary holds, one letter from "verkracht" ("ferkragt").
+        if self._common is not None and self._common(written):
             # Another form of the same word ("moeders", "sleutel") is still read as it.
             return near if near.startswith(word) or word.startswith(near) else word
         return near
 
     def folded(self, text: str) -> str:
         words = (self._spelling.get(w, w) for w in words_of(text))
-        return " " + "".join(self._corrected(fold_word(w)) + " " for w in words)
+        return " " + "".join(self._corrected(fold_word(w), w) + " " for w in words)
 
     def spelled(self, text: str) -> str:
         """`text` in the spelling list's words, without typo correction: how the meaning

@@ -151,8 +151,10 @@ _ASKS_ABOUT_113 = re.compile(
 )
 # "er is geen gevaar", "ik ben veilig": no danger now.
 _NO_DANGER = re.compile(
-    r"\b(?:geen gevaar|niet in gevaar|niet gevaarlijk|ik ben veilig|we zijn veilig|i am safe|"
-    r"im safe|not in danger|no danger)\b"
+    r"\b(?:geen gevaar|niet in gevaar|niet gevaarlijk|"
+    r"(?:ik ben|we zijn|wij zijn|ben ik|zijn we) (?:nu |nu wel |hier |weer |al |inmiddels |wel )*"
+    r"veilig|(?:het )?gevaar is (?:nu )?(?:voorbij|weg)|i am safe|im safe|i m safe|"
+    r"we are safe|not in danger|no danger)\b"
 )
 # "het gaat nu al lang goed met me": no thoughts of harming oneself now.
 _GOING_WELL = re.compile(
@@ -282,6 +284,12 @@ def _signal_step(
     )
 
 
+HELPS_TO_A_PERSON = 3
+# The handoff's reason after "help" three times: when nobody is at work, the resident is asked
+# for a number to call back (chat: callbacks/chat.py; phone: the callback question).
+HELP_REASON = "vraagt steeds om hulp"
+
+
 def _help_again(
     state: SafetyState, channel: Channel, office_open: bool
 ) -> tuple[SafetyState, Step]:
@@ -293,10 +301,13 @@ def _help_again(
         return now, Step(to_rasa=True)
     if helps == 2:
         return now, Step(["utter_safety_help_check"])
+    if helps > HELPS_TO_A_PERSON:
+        # A fourth "help": a person still, never the intake from the start again.
+        return now, Step(["utter_safety_help_person"])
     signal = SafetySignal("unclear", "drie keer alleen om hulp gevraagd")
-    change = CaseChange(None, "hoog", None, signal, "help (drie keer)", "vraagt steeds om hulp")
+    change = CaseChange(None, "hoog", None, signal, "help (drie keer)", HELP_REASON)
     dial: Dial | None = "aanmeldteam" if channel == "phone" and office_open else None
-    return replace(now, helps=0), Step(["utter_safety_help_person"], change, dial, interrupt=True)
+    return now, Step(["utter_safety_help_person"], change, dial, interrupt=True)
 
 
 def _cannot_call(state: SafetyState, said: str) -> bool:
@@ -401,9 +412,16 @@ def step(
     ):
         # "wanneer komt die medewerker dan?": about the person asked for, not an appointment.
         return state, Step(["utter_safety_person_coming"])
-    if channel == "chat" and state.stage in (*CRISIS_KINDS, "violence") and _PLAIN_YES.match(said):
+    if (
+        channel == "chat"
+        and state.stage in (*CRISIS_KINDS, "violence")
+        and not state.moved_on
+        and _PLAIN_YES.match(said)
+    ):
         # "ja" to "Wilt u met een medewerker praten?": a person, as the button asks (at night
-        # the answer says when one is there); never the same question again.
+        # the answer says when one is there); never the same question again. Once the
+        # resident went on with something else ("kan ik toch de afspraak maken?"), a "ja"
+        # answers that ("Zal ik de afspraak voor u maken?").
         return state, Step(to_rasa=True, rasa_text=PERSON_PAYLOAD)
     if state.stage == "violence" and _ASKS_ABOUT_VEILIG_THUIS.search(said):
         # "moet ik mijn naam zeggen?", "vertellen zij het aan mijn man?": answered.

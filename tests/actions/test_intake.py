@@ -312,6 +312,19 @@ def test_leaving_says_what_happens_and_sends_nothing(run: Any) -> None:
         "utter_intake_left",
         "utter_anything_else",
     ]
+    # What the resident wanted to know is answered, and the case is a question for
+    # information now (conversations v13: "eigenlijk wil ik eerst alleen weten wat het kost en
+    # hoe lang het duurt" in the stairlift intake).
+    latest = {"text": "eigenlijk wil ik eerst alleen weten wat het kost en hoe lang het duurt"}
+    aids = {**slots, "intake_exit": "alleen informatie", "route": "voorziening"}
+    messages, events = run(ActionSubmitIntake(), slots=aids, latest=latest)
+    assert [m["response"] for m in messages] == [
+        "utter_info_costs",
+        "utter_info_duration",
+        "utter_intake_left",
+        "utter_anything_else",
+    ]
+    assert {"event": "slot", "name": "route", "value": "informatie", "timestamp": None} in events
 
 
 def test_a_goodbye_in_a_form_says_goodbye_and_sends_nothing(run: Any) -> None:
@@ -376,3 +389,27 @@ def test_another_need_in_a_form_starts_its_own_flow(tracker_of: Any, run: Any) -
         slots={"requested_slot": "help_for", "route": "voorziening"}, latest=mother
     )
     assert "intake_exit" not in aids.validate_help_for(who, CollectingDispatcher(), for_her, {})
+
+
+def test_a_question_for_another_department_in_passing_is_answered_and_the_form_goes_on(
+    tracker_of: Any,
+) -> None:
+    """Held on 7 December: "ik moet ook mijn paspoort verlengen, kan dat hier?" at "Sinds
+    wanneer?" ended the household intake; the next answer got "Sorry, dat begreep ik niet"."""
+    form = ValidateHouseholdHelpForm()
+    words = "ik moet ook mijn paspoort verlengen, kan dat hier?"
+    latest = {"text": words, "intent": {"name": "out_of_scope", "confidence": 0.95}}
+    tracker = tracker_of(
+        slots={"requested_slot": "since_when", "route": "huishoudelijke_hulp"}, latest=latest
+    )
+    dispatcher = CollectingDispatcher()
+    assert form.validate_since_when(words, dispatcher, tracker, {}) == {"since_when": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope_aside"]
+    # Said as a change of mind, it is another need: the form is left for it.
+    changed = "nee wacht het gaat eigenlijk om mijn paspoort"
+    latest = {"text": changed, "intent": {"name": "out_of_scope", "confidence": 0.95}}
+    tracker = tracker_of(
+        slots={"requested_slot": "help_needed", "route": "huishoudelijke_hulp"}, latest=latest
+    )
+    result = form.validate_help_needed(changed, CollectingDispatcher(), tracker, {})
+    assert result["intake_exit"] == "andere vraag"

@@ -1,6 +1,8 @@
 """The way to a person (actions/triage.py): asked for at any point, but an answer about
 contact to the open question is an answer."""
 
+import pytest
+
 from actions.triage import ActionHandoff
 from tests.actions.conftest import Run
 
@@ -33,6 +35,38 @@ def test_bel_mij_maar_terug_to_the_contact_question_is_an_answer(run: Run) -> No
         ("slot", "phone_number", "0612345678"),
         ("followup", "household_help_form", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text", ["aan de telefoon", "kan het telefonisch", "ik wil liever dat ze mij bellen"]
+)
+def test_an_appointment_by_phone_is_an_answer_to_the_appointment_dialogue(
+    run: Run, text: str
+) -> None:
+    """Held on 7 December: the dialogue's own button "Aan de telefoon", or "telefonisch" to
+    "Hoe wilt u met het buurtteam praten?", was read as asking for a person; the appointment
+    was lost in "Nu zijn er geen medewerkers"."""
+    messages, events = run(
+        ActionHandoff(),
+        latest={"text": text},
+        slots={"requested_slot": "appointment_step"},
+        active_loop="buurtteam_form",
+    )
+    # The words go to the appointment dialogue (here the gateway is down: nothing booked,
+    # and said so), then the form goes on; the real dialogue is in tests/e2e/test_booking.py.
+    assert [m["response"] for m in messages] == ["utter_booking_unavailable"]
+    assert [(e["event"], e.get("name"), e.get("value")) for e in events] == [
+        ("slot", "appointment_step", "geen afspraak"),
+        ("followup", "buurtteam_form", None),
+    ]
+    # Asking for a person in the same dialogue still reaches one.
+    messages, _ = run(
+        ActionHandoff(),
+        latest={"text": "ik wil een medewerker aan de telefoon"},
+        slots={"requested_slot": "appointment_step"},
+        active_loop="buurtteam_form",
+    )
+    assert [m["response"] for m in messages] == ["utter_handoff"]
 
 
 def test_the_same_words_outside_a_contact_question_ask_for_a_person(run: Run) -> None:

@@ -316,8 +316,34 @@ def test_after_a_disclosure_the_resident_can_still_book(gateway: httpx.Client) -
     assert "U heeft nog geen afspraak" not in joined(again)
     assert "In welke wijk woont u?" in joined(again)
     offered = say(gateway, session_id, text="Pittelo")
-    assert offers_in(offered)
+    times = offers_in(offered)
     assert case_of(gateway, session_id)["route"] == "veilig_thuis"  # never lowered
+    # Held on 7 December: "ja" to "Zal ik de afspraak voor u maken?" was read as a yes to the
+    # person offered after the disclosure ("Nu zijn er geen medewerkers"); nothing was booked.
+    say(gateway, session_id, payload=times[0]["payload"])
+    booked = say(gateway, session_id, text="ja")
+    assert "Nu zijn er geen medewerkers" not in joined(booked)
+    booked_with_code(gateway, session_id)
+    assert case_of(gateway, session_id)["appointment"]["buurtteam"] == (
+        "Buurtteam Pittelo & Lariks"
+    )
+
+
+def test_an_appointment_by_phone_in_own_words(gateway: httpx.Client) -> None:
+    """Held on 7 December: the dialogue's own button "Aan de telefoon", typed, and "kan het
+    telefonisch" were read as asking for a person; the appointment was lost."""
+    session_id = to_the_wijk_question(gateway)
+    say(gateway, session_id, payload="Assen-Oost")
+    asked = say(gateway, session_id, payload="andere manier")
+    assert "Aan de telefoon" in button_titles(asked)
+    chosen = say(gateway, session_id, text="kan het telefonisch")
+    assert "Op welk nummer belt het buurtteam u?" in joined(chosen), joined(chosen)
+    times = offers_in(say(gateway, session_id, text="06 12 34 56 78"))
+    say(gateway, session_id, payload=times[0]["payload"])
+    booked = say(gateway, session_id, payload="ja")
+    assert "Uw afspraak staat vast." in joined(booked)
+    case = case_of(gateway, session_id)
+    assert case["appointment"]["kind"] == "phone" and case["handoff"] is None
 
 
 def test_by_phone_without_punctuation(stack: Stack, gateway: httpx.Client) -> None:

@@ -222,6 +222,22 @@ def test_stop_leaves_the_form_and_nothing_is_sent(gateway: httpx.Client) -> None
     assert texts(say(gateway, session_id, text="ja"))[0] == "Waar kan ik u mee helpen?"
 
 
+def test_am_i_talking_to_a_computer_is_answered_honestly(gateway: httpx.Client) -> None:
+    # "wie ben jij?" got "Dat doet een ander team van de gemeente" (held on 7 December).
+    session_id = start(gateway)
+    told = texts(say(gateway, session_id, text="wie ben jij?"))
+    assert told[0].startswith("Ik ben een computer.")
+    assert told[1] == "Waar kan ik u mee helpen?"
+    assert case_of(gateway, session_id)["route"] is None
+    # In the middle of a form: answered, and the same question comes again; nothing is kept.
+    say(gateway, session_id, text="ik wil hulp bij het huishouden")
+    asked = texts(say(gateway, session_id, text="schoonmaken"))
+    assert asked == ["Voor wie is de hulp?"]
+    again = texts(say(gateway, session_id, text="eh praat ik nu met een mens"))
+    assert again[0].startswith("Ik ben een computer.") and again[-1] == "Voor wie is de hulp?"
+    assert texts(say(gateway, session_id, text="voor mezelf")) == ["Sinds wanneer is dit nodig?"]
+
+
 def test_only_wanting_to_know_how_it_works(gateway: httpx.Client) -> None:
     session_id = start(gateway)
     say(gateway, session_id, text="ik wil een traplift")

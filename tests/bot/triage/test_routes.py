@@ -5,7 +5,16 @@ import yaml
 from bot.triage.routes import ROUTES, SIGNAL_INTENTS, TRIAGE, URGENCIES, route_of_intent, triage
 
 REPO = Path(__file__).resolve().parents[3]
-CONVERSATIONAL = {"greet", "goodbye", "affirm", "deny", "dont_understand", "repeat", "inform"}
+CONVERSATIONAL = {
+    "greet",
+    "goodbye",
+    "affirm",
+    "deny",
+    "dont_understand",
+    "repeat",
+    "inform",
+    "bot_challenge",
+}
 # About an appointment booked earlier (in this conversation or another): no new route.
 APPOINTMENT_FOLLOW_UP = {"change_appointment", "cancel_appointment", "ask_appointment"}
 

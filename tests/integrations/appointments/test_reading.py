@@ -37,6 +37,9 @@ from integrations.appointments.reading import (
         ("wanneer kan ik bij het buurtteam terecht", "ask_appointment", "book"),
         ("ik wil met iemand praten over mijn schulden", None, "book"),
         ("oke doe dan maar een afspraak", None, "book"),
+        # "ik kom niet rond" is money, not an appointment called off (conversations v13)
+        ("Ik wil een afspraak want ik kom niet rond", "book_appointment", "book"),
+        ("ik kom niet meer buiten, kan iemand langskomen", None, "book"),
         # A question about an appointment is never a change.
         ("hoe laat was mijn afspraak ook alweer?", "cancel_appointment", "ask"),
         ("moet mijn zoon ook mee naar de afspraak?", "cancel_appointment", "ask"),

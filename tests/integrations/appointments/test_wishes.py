@@ -36,6 +36,9 @@ WEDNESDAY = date(2026, 11, 25)
         ("wonsdag", "op woensdag"),
         ("vrydag ochtend", "op vrijdag, in de ochtend"),
         ("dinsdagmiddag", "op dinsdag, in de middag"),
+        # speech recognition writes "woensdagmorgen" as two words: not tomorrow
+        ("eh woensdag morgen", "op woensdag, in de ochtend"),
+        ("morgen om 10 uur", "op donderdag 26 november, om 10.00 uur"),
         ("zo snel mogelijk", "zo snel mogelijk"),
         ("overmorgen", "op vrijdag 27 november"),
         ("8 december", "op dinsdag 8 december"),

@@ -155,3 +155,17 @@ def test_an_english_resident_is_asked_and_answered_in_english(
         declined = resident.says("no thanks, I will call myself")
         assert declined[0].startswith("All right. You can call us yourself on 14 0592.")
         assert resident.case().contact.preference == "zelf bellen"
+
+
+def test_help_three_times_at_night_asks_for_a_number(settings: Settings, rasa: Recorder) -> None:
+    """Held on 7 December: the third "help" got "Nu is er niemand van de gemeente" and no
+    way on; a fourth began the intake again."""
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.says("help")
+        resident.says("help")
+        third = resident.says("help")
+        assert third[0].startswith("Nu is er niemand van de gemeente.") and third[-1] == ASK
+        assert resident.case().handoff is not None
+        kept = resident.says("0612345678")
+        assert kept[0].startswith("Dank u. Een medewerker belt u op 06 12 34 56 78.")

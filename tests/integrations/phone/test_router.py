@@ -452,6 +452,23 @@ def test_asking_for_a_person_when_nobody_is_there_is_a_callback_never_a_transfer
     assert caller.case()["intake"]["phone_number"] == "0612345678"
 
 
+def test_help_three_times_at_night_asks_where_to_call_back_never_silence(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    """Held on 7 December: the third "help" got "Nu is er niemand van de gemeente" and then
+    nothing, and a fourth "help" began the intake again."""
+    caller = greeted(closed_line, settings, rasa)
+    caller.rasa_says("utter_ack_support", "utter_ask_situation")
+    caller.say("help")
+    caller.say("help")
+    third = caller.say("help")
+    assert third.find("Dial") is None
+    assert "Mogen wij u terugbellen op het nummer waarmee u nu belt?" in said(third)
+    done = caller.press("1")
+    assert done.find("Hangup") is not None
+    assert caller.case()["intake"]["phone_number"] == "0612345678"
+
+
 def test_words_that_held_a_bsn_are_never_said_back(
     open_line: TestClient, settings: Settings, rasa: Recorder
 ) -> None:

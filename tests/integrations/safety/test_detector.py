@@ -35,6 +35,8 @@ EVAL_SETS = {
     REPO / "tests" / "eval" / "first_turns_v15.tsv": (0.95, 0.95, 0.05),
     # v16: by a ninth hand (development; its misses were read).
     REPO / "tests" / "eval" / "first_turns_v16.tsv": (0.95, 0.95, 0.03),
+    # v17: by a tenth hand (development; its misses were read).
+    REPO / "tests" / "eval" / "first_turns_v17.tsv": (0.95, 0.95, 0.03),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -449,6 +451,54 @@ def test_someone_with_dementia_missing_at_any_hour_is_danger(
     ],
 )
 def test_where_one_is_children_who_fight_and_a_lost_thing_are_no_alarm(
+    detector: SafetyDetector, text: str
+) -> None:
+    assert detector.detect(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben op de keukenvloer gevallen en kom niet meer overeind",
+        "mijn vader heeft pijn op de borst en wil geen dokter",
+        "ik hoor de buurvrouw al de hele ochtend roepen maar ze doet niet open",
+        "mijn zoon van tien is niet thuisgekomen en het is al negen uur s avonds",
+        "hij is weg uit de woongroep en heeft zijn medicijnen niet bij zich",
+        "hij heeft een keukenmes en schreeuwt",
+    ],
+)
+def test_a_fall_a_heart_a_cry_behind_a_door_and_a_missing_child_are_danger(
+    detector: SafetyDetector, text: str
+) -> None:
+    """Kinds of miss in the development set v17 (written by a tenth hand)."""
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in CRISIS, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sinds mijn man me van de trap heeft geduwd kan ik niks meer",  # held on 7 December
+        "omdat hij haar tegen de muur had geduwd",
+    ],
+)
+def test_a_push_said_with_the_verb_last_is_violence(detector: SafetyDetector, text: str) -> None:
+    signal = detector.detect(text)
+    assert signal is not None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben leerkracht in groep 8 en heb een vraag over een leerling met een rolstoel",
+        "die trap is levensgevaarlijk ik val me nog eens dood",  # held on 7 December
+        "mijn vader heeft vorig jaar pijn op de borst gehad, nu wil hij een traplift",
+        "ik ben vorige maand gevallen en kon niet meer opstaan, nu wil ik een alarm",
+        "mijn zoon woont weer thuis na een opname (psychose), het gaat nu goed",
+        "I don't think she's in danger, but I'm worried about my daughter",
+    ],
+)
+def test_a_teacher_a_dangerous_stair_and_what_is_over_are_no_alarm(
     detector: SafetyDetector, text: str
 ) -> None:
     assert detector.detect(text) is None, text

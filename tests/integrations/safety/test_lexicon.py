@@ -162,6 +162,16 @@ def test_a_common_word_is_no_typo_but_another_form_of_a_word_is_read() -> None:
     assert common.detect("mijn moeders vriend sloeg") is not None  # a plural is the word
 
 
+def test_a_word_is_looked_up_as_written_not_as_folded() -> None:
+    """Found in a development set: "Ik ben leerkracht in groep 8" was read as rape. Folded,
+    "leerkracht" is "lerkragt", one letter from "verkracht" ("ferkragt"), and no dictionary
+    knows the folded form; the word as written is common."""
+    mapping = {"signals": {"violence": ["verkracht"]}}
+    lexicon = SafetyLexicon.from_mapping(mapping, common=lambda word: word == "leerkracht")
+    assert lexicon.detect("ik ben leerkracht in groep 8") is None
+    assert lexicon.detect("ik ben verkragt") is not None
+
+
 def test_the_meaning_reader_spells_but_does_not_correct() -> None:
     """The meaning reader's folding holds the spelling list, never a correction towards the
     lexicon's words, so a new phrase does not change what its classifier learns."""

@@ -6,6 +6,7 @@ import pytest
 
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.protocol import (
+    HELP_REASON,
     SafetyState,
     Step,
     asks_clearly,
@@ -139,7 +140,11 @@ def test_help_three_times_reaches_a_person_never_a_loop() -> None:
     assert second.phrases == ["utter_safety_help_check"] and not second.to_rasa
     state, third = step(state, "HELP me", None, "chat", True)
     assert third.phrases == ["utter_safety_help_person"]
-    assert third.case is not None and third.case.handoff_reason and state.helps == 0
+    assert third.case is not None and third.case.handoff_reason == HELP_REASON
+    # Held on 7 December: a fourth "help" began the intake from the start again.
+    state, fourth = step(state, "help", None, "chat", True)
+    assert fourth.phrases == ["utter_safety_help_person"] and fourth.case is None
+    assert not fourth.to_rasa
     _, by_phone = step(SafetyState(helps=2), "help", None, "phone", True)
     assert by_phone.dial == "aanmeldteam"
     _, other = step(SafetyState(helps=1), "ik heb hulp nodig met mijn huis", None, "chat", True)
@@ -351,6 +356,19 @@ def test_no_first_to_is_there_danger_now_is_a_no_whatever_follows() -> None:
     assert yes.phrases[0] == "utter_safety_danger_yes"
 
 
+def test_yes_i_am_safe_now_is_no_danger() -> None:
+    """Held by phone on 7 December: after 112 and "Is het gevaar voorbij? Bel dan Veilig
+    Thuis", the caller said "ja ik ben nu veilig" and heard "Hang op en bel nu meteen 112"."""
+    knife = SafetySignal("danger", "met een mes", ("violence",))
+    said = "ik slaap nu in de auto want mijn vriend heeft me bedreigd met een mes"
+    state, _ = step(SafetyState(), said, knife, "phone", False)
+    for answer in ("ja ik ben nu veilig", "ja het gevaar is voorbij", "we zijn hier wel veilig"):
+        _, safe = step(state, answer, None, "phone", False)
+        assert "utter_safety_danger_yes" not in safe.phrases, answer
+    _, unsafe = step(state, "ja hij zoekt me", None, "phone", False)
+    assert unsafe.phrases[0] == "utter_safety_danger_yes"
+
+
 @pytest.mark.parametrize(
     "question",
     ["Moet ik mijn naam zeggen?", "wat doet Veilig Thuis eigenlijk",
@@ -395,6 +413,10 @@ def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
     asked, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
     _, danger = step(asked, "ja", None, "chat", False)
     assert danger.phrases[0] == "utter_safety_danger_yes"
+    # Held on 7 December: after "kan ik toch de afspraak maken?" the resident chose a time,
+    # and "ja" to "Zal ik de afspraak voor u maken?" got "Nu zijn er geen medewerkers".
+    _, booking_yes = step(replace(state, moved_on=True), "ja", None, "chat", False)
+    assert booking_yes.to_rasa and booking_yes.rasa_text is None
 
 
 def test_a_silent_caller_is_put_through_once_to_the_line_that_helps() -> None:
