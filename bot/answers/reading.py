@@ -677,6 +677,9 @@ def _own_words(text: str) -> str:
     return answer_text(words)
 
 
+_HELP_ONLY = re.compile(r"(?:help|hulp|helpen|help me|help mij|help help|help me alstublieft)")
+
+
 def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) -> Reading:
     """What `text` means as an answer to `question` (a slot name); `questions` are the other
     questions of the open form, whose answers the same message may give."""
@@ -689,7 +692,8 @@ def read_answer(question: str, text: str | None, questions: Iterable[str] = ()) 
         return Reading(left)
     if not said:
         return Reading(INVALID)
-    if is_dont_know(said):
+    if is_dont_know(said) or _HELP_ONLY.fullmatch(said):
+        # "help" to "Sinds wanneer?" is no answer (it was kept as one: "Sinds: help").
         return Reading(DONT_KNOW)
     if question != "phone_number" and is_question_back(text, said):
         return Reading(QUESTION_BACK, topic=question_topic(said))

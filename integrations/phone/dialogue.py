@@ -99,9 +99,17 @@ _NO = {"nee", "neen", "nie", "niet", "geen", "fout", "no", "neuh", "verkeerd"}
 YES, NO = "ja", "nee"  # the payloads of the line's own yes/no menu
 
 
+# "je snapt me niet", "ik versta u niet": about understanding, not a no to the question.
+_NOT_UNDERSTOOD = re.compile(
+    r"\b(?:snap|snapt|begrijp|begrijpt|versta|verstaat|hoor|hoort|volg|volgt)"
+    r"(?: (?:het|u|je|jou|me|mij|er|dat|de vraag))*(?: (?:niks|niets|niet|nie))\b"
+)
+
+
 def yes_or_no(text: str) -> bool | None:
-    """True for yes, False for no ("nee", "klopt niet"), None when it says neither."""
-    words = re.findall(r"[a-z]+", plain(text))
+    """True for yes, False for no ("nee", "klopt niet"), None when it says neither ("je snapt
+    me niet" is no "niet")."""
+    words = re.findall(r"[a-z]+", _NOT_UNDERSTOOD.sub(" ", plain(text)))
     if not words:
         return None
     if any(w in _NO for w in words):

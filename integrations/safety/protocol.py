@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from integrations.cases.facts import speaks_of_self
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import plain_words
 
@@ -39,6 +40,7 @@ DANGER_QUESTIONS = frozenset(
         "utter_crisis_danger_call",
         "utter_crisis_danger_chat",
         "utter_crisis_danger_now",
+        "utter_crisis_danger_now_other",
         "utter_veilig_thuis_person",
     }
 )
@@ -216,11 +218,31 @@ def read_danger_answer(text: str) -> Literal["yes", "no", "unsure", "other"]:
     return read_answer(text)
 
 
+# Someone else named ("ze is 14 en ik zag dat ze zichzelf snijdt", "mijn zoon zegt dat hij dood
+# wil"); phone speech that drops "ik" ("wil niet meer leven") names nobody else and is the
+# caller's own.
+_THIRD_PERSON = re.compile(
+    r"\b(?:hij|zij|ze|zichzelf|mijn (?:dochter|zoon|kind|vriend|vriendin|moeder|vader|man|"
+    r"vrouw|broer|zus|partner|buurman|buurvrouw|leerling|collega)|een (?:leerling|vriend|"
+    r"vriendin|collega)|my (?:daughter|son|friend|mother|father|husband|wife)|he|she)\b"
+)
+
+
+# In English the resident's own "I": when in doubt, the words are the resident's own.
+_FIRST_PERSON_EN = re.compile(r"\b(?:i|im|myself|me|my life)\b")
+
+
 def _answer_to(
-    kind: str, channel: Channel, office_open: bool, violence: bool = False
+    kind: str,
+    channel: Channel,
+    office_open: bool,
+    violence: bool = False,
+    about_other: bool = False,
 ) -> tuple[list[str], Dial | None]:
     """The texts and the phone transfer for a signal. Danger from violence at home (a partner
-    at the door with a knife) is 112 first, and Veilig Thuis for afterwards."""
+    at the door with a knife) is 112 first, and Veilig Thuis for afterwards. Suicidal
+    thoughts of someone else (`about_other`: a parent, a friend) get 113 for the one who
+    worries, and the danger question about that person."""
     if kind == "danger" and violence:
         if channel == "phone":
             return ["utter_crisis_danger_call", "utter_veilig_thuis_after"], (
@@ -228,9 +250,11 @@ def _answer_to(
             )
         return ["utter_crisis_danger_chat", "utter_veilig_thuis_after", "utter_danger_person"], None
     if kind == "suicide":
+        told = "utter_crisis_suicide_other" if about_other else "utter_crisis_suicide"
         if channel == "phone":
-            return ["utter_crisis_suicide"], "suicide_prevention"
-        return ["utter_crisis_suicide", "utter_crisis_danger_now", "utter_safety_person"], None
+            return [told], "suicide_prevention"
+        now = "utter_crisis_danger_now_other" if about_other else "utter_crisis_danger_now"
+        return [told, now, "utter_safety_person"], None
     if kind == "danger":
         # "Bel nu meteen 112" without an "if" (someone who does not respond is danger now);
         # by phone who cannot call stays on the line and is put through to a person. In the
@@ -277,7 +301,13 @@ def _signal_step(
         # The same again in other words ("nee hij weet niet dat ik dit doe"): the numbers stay,
         # not the whole first answer again ("Wat goed dat u dit vertelt").
         return state, Step([STAY[kind]], _disclosure(kind, signal, text), quick_exit=True)
-    phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also)
+    about_other = (
+        not signal.phrase.startswith("ja op de vraag")
+        and _THIRD_PERSON.search(" ".join(plain_words(text))) is not None
+        and not speaks_of_self(text)
+        and _FIRST_PERSON_EN.search(" ".join(plain_words(text))) is None
+    )
+    phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also, about_other)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
         phrases, _disclosure(kind, signal, text), dial, interrupt=True, quick_exit=True

@@ -112,6 +112,13 @@ def test_dont_know_is_no_answer_to_any_question(question: str, text: str) -> Non
     assert reading.kind == DONT_KNOW and reading.answer is None
 
 
+@pytest.mark.parametrize("question", ["help_needed", "help_for", "since_when", "situation"])
+def test_help_alone_is_no_answer(question: str) -> None:
+    """Held on 7 December: the summary read "Sinds: help"."""
+    assert read_answer(question, "help", HOUSEHOLD).kind == DONT_KNOW
+    assert read_answer(question, "Help me!", HOUSEHOLD).kind == DONT_KNOW
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -128,6 +128,13 @@ def test_yes_and_no() -> None:
     assert yes_or_no("ja") and yes_or_no("ja hoor dat klopt") and yes_or_no("Klopt.")
     assert yes_or_no("nee") is False and yes_or_no("klopt niet") is False
     assert yes_or_no("misschien morgen") is None
+    # Held on 7 December: "je snapt me niet" to "Mogen wij u terugbellen?" was a no, and the
+    # caller was soon hung up on.
+    assert yes_or_no("je snapt me niet") is None and yes_or_no("ik versta u niet") is None
+    own = callback_start(CALLER, from_caller_id=True, hidden=False)
+    assert own.pending is not None
+    step = number_answer(own.pending, "je snapt me niet", False, CALLER)
+    assert not step.gave_up and step.to_rasa == "je snapt me niet"
 
 
 def test_a_check_back_goes_on_with_the_words_or_asks_again() -> None:

@@ -465,6 +465,10 @@ def test_where_one_is_children_who_fight_and_a_lost_thing_are_no_alarm(
         "mijn zoon van tien is niet thuisgekomen en het is al negen uur s avonds",
         "hij is weg uit de woongroep en heeft zijn medicijnen niet bij zich",
         "hij heeft een keukenmes en schreeuwt",
+        # held on 7 December: after a form's answer, in the same breath
+        "eh mijn huisnummer is 12 maar eigenlijk heb ik al een touw klaarliggen",
+        "woensdag maar ik heb al een touw op zolder hangen",
+        "de buurman heb ik al vier dagen niet gezien, de post ligt op de mat",
     ],
 )
 def test_a_fall_a_heart_a_cry_behind_a_door_and_a_missing_child_are_danger(

@@ -467,3 +467,20 @@ def test_a_request_spread_over_its_kinds_is_still_clear() -> None:
     assert not clear_request([("greet", 0.6), ("book_appointment", 0.35)])
     assert not clear_request([("book_appointment", 0.5), ("stress", 0.45)])
     assert not clear_request([])
+
+
+def test_suicidal_thoughts_of_someone_else_get_113_for_the_one_who_worries() -> None:
+    """Held on 7 December: a mother who saw her daughter of 14 cut herself got "Bent u nu in
+    direct gevaar?", as if she were the one at risk."""
+    suicide = SafetySignal("suicide", "snijdt zichzelf")
+    said = "ze is 14 en ik zag dat ze zichzelf snijdt in haar armen"
+    state, chat = step(SafetyState(), said, suicide, "chat", False)
+    assert chat.phrases[:2] == ["utter_crisis_suicide_other", "utter_crisis_danger_now_other"]
+    assert state.danger_asked and chat.case is not None and chat.case.route == "crisis"
+    _, phone = step(SafetyState(), "mijn zoon zegt dat hij dood wil", suicide, "phone", False)
+    assert phone.phrases == ["utter_crisis_suicide_other"]
+    assert phone.dial == "suicide_prevention"
+    # Phone speech that drops "ik", and English with "I", are the resident's own.
+    for own in ("wil niet meer leven", "I want to die, my husband does not know"):
+        _, self_ = step(SafetyState(), own, suicide, "chat", False)
+        assert self_.phrases[0] == "utter_crisis_suicide", own
