@@ -73,7 +73,7 @@ KEY_PREFIX = "appointments:dialogue:"
 MAX_ADDRESS_CHARS = 100
 DEFAULT_MINUTES = 45
 # Questions anyone may ask before having an appointment.
-GENERAL_QUESTIONS = ("what", "bring", "companion", "cost", "why", "buurtteam")
+GENERAL_QUESTIONS = ("what", "bring", "companion", "cost", "why", "buurtteam", "open")
 # Steps where a number is the answer: a correction of the wijk is not looked for there.
 NUMBER_STEPS = ("call_number", "callback", "detail", "sms_number", "code", "code_detail")
 # Steps where the resident can still change where, when and how.

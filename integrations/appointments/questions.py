@@ -153,6 +153,8 @@ def answer(
         return [Say("utter_info_buurtteam")]
     if question == "cost":
         return [Say("utter_info_costs")]
+    if question == "open":
+        return [Say("utter_info_opening_hours")]
     if question == "bring":
         return [Say("utter_appointment_bring")]
     if question == "companion":

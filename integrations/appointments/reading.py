@@ -14,7 +14,17 @@ from integrations.agenda.registry import fold
 
 Purpose = Literal["book", "ask", "move", "cancel"]
 Question = Literal[
-    "when", "where", "who", "bring", "companion", "what", "repeat", "why", "cost", "buurtteam"
+    "when",
+    "where",
+    "who",
+    "bring",
+    "companion",
+    "what",
+    "repeat",
+    "why",
+    "cost",
+    "buurtteam",
+    "open",
 ]
 Kind = Literal["office", "home", "phone"]
 
@@ -82,6 +92,14 @@ _QUESTIONS: tuple[tuple[Question, tuple[str, ...]], ...] = (
             "wat is een buurtteam|wat is dat buurtteam|wat is dit buurtteam|wat is het buurtteam|"
             "wat doet een buurtteam|wat doet het buurtteam|buurtteam wat is dat|wie zijn dat|"
             "what is a buurtteam|what is the buurtteam|what is buurtteam"
+        ),
+    ),
+    # "wanneer is het buurtteam open?": its hours, not the appointment's time
+    (
+        "open",
+        _p(
+            "open|openingstijden|openingstijd|geopend|spreekuur|inloopspreekuur|inloop|"
+            "opening hours|opening times"
         ),
     ),
     ("why", _p("waarom|waarvoor|waar is dat voor|wat moet u daarmee|waarom wilt u")),

@@ -284,6 +284,10 @@ def test_questions_in_between_are_answered_and_never_change_anything(
         companion = await resident.says("moet mijn zoon ook mee naar de afspraak?")
         assert companion.names[0] == "utter_appointment_companion"
         assert companion.offers() == offered.offers()  # the same question again
+        # Held on 7 December: the team's hours, not "Uw afspraak staat nog niet vast".
+        hours = await resident.says("wanneer is het buurtteam open")
+        assert hours.names[0] == "utter_info_opening_hours"
+        assert hours.offers() == offered.offers()
         await resident.says(offered.offers()[0])
         assert "utter_appointment_booked" in (await resident.says("ja")).names
         code = (await resident.says("12")).values("utter_appointment_code")["code"]
