@@ -121,7 +121,9 @@ def read_in_context(
         return {question: None, "answer_tries": 0, EXIT: EXIT_OTHER_NEED}
     known = {slot: tracker.get_slot(slot) for slot in questions}
     step = settle(question, reading, int(tracker.get_slot(TRIES) or 0), known)
-    if step.explain:
+    if step.changed:
+        dispatcher.utter_message(response="utter_intake_changed")
+    elif step.explain:
         dispatcher.utter_message(response=explanation(question, reading))
     return step.slots
 

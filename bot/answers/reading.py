@@ -833,6 +833,7 @@ class Step:
     slots: dict[str, object]
     explain: bool = False
     exit: str | None = None
+    changed: bool = False  # an earlier answer was corrected: said so, then the question again
 
 
 def settle(
@@ -863,6 +864,10 @@ def settle(
                 {question: None, "answer_tries": 0, "intake_exit": EXIT_PERSON}, exit=EXIT_PERSON
             )
         return Step({question: None, "answer_tries": tries + 1}, explain=True)
+    if reading.kind == ELSEWHERE and reading.corrects and also:
+        # "nee wacht, het is voor mijn moeder" to "Sinds wanneer?": the change is said back
+        # (it was explained as if the resident had not understood the question).
+        return Step({**also, question: None}, changed=True)
     if reading.kind == ELSEWHERE:
         # "voor mijn moeder" to "Waar heeft u hulp bij nodig?": kept for its own question; the
         # open one is explained (what it asks, with an example) and asked again, no try lost.

@@ -9,7 +9,7 @@ import structlog
 from redis.exceptions import RedisError
 
 from integrations.callbacks.asks import CallbackAsks
-from integrations.callbacks.talk import read_answer, should_ask
+from integrations.callbacks.talk import asks_when_called, read_answer, should_ask
 from integrations.cases.record import SAFETY_ROUTES, CaseUpdate, ContactUpdate
 from integrations.cases.store import CaseStore
 from integrations.chat.schemas import BotButton, BotMessage
@@ -88,3 +88,23 @@ async def question_after_handoff(
         log.error("callbacks.not_asked", reason="redis")
         return []
     return [await _message(state.phrasing, "utter_callback_ask", language)]
+
+
+async def answer_when_called(
+    state: Any, session_id: str, message: str, language: str = "nl"
+) -> list[BotMessage] | None:
+    """ "Wanneer bellen jullie?" after a call was promised (a handoff with a number to call):
+    when the call comes, not the opening hours; None otherwise (Rasa answers)."""
+    if not asks_when_called(message):
+        return None
+    cases: CaseStore = state.cases
+    try:
+        case = await cases.get(session_id)
+    except RedisError:
+        return None
+    if case is None or case.handoff is None or case.route in SAFETY_ROUTES:
+        return None
+    if not case.contact.phones:
+        return None
+    number = written_number(case.contact.phones[-1].number)
+    return [await _message(state.phrasing, "utter_callback_when", language, number=number)]

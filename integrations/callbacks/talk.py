@@ -61,3 +61,19 @@ def read_answer(state: State, text: str) -> CallbackAnswer:
     if state == "asking":
         return CallbackAnswer("asked_again", ["utter_callback_again"])
     return CallbackAnswer("done", [], to_rasa=True)
+
+
+# "wanneer bellen jullie?", "hoe laat belt die medewerker?", "when will you call?": asked after
+# a call was promised, about that call (Rasa reads it as "when are you open").
+_WHEN_CALLED = re.compile(
+    r"\b(?:wanneer|hoe laat|welke dag|hoelang|hoe lang)\b.{0,30}"
+    r"\b(?:bellen|belt|bel|gebeld|terugbellen|terug bellen|contact)\b"
+    r"|\bwhen\b.{0,20}\b(?:call|ring|contact)\b"
+)
+
+
+def asks_when_called(text: str) -> bool:
+    """Whether the message asks when the promised call comes."""
+    said = plain(text)
+    # "wanneer kan ik jullie bellen?" asks when the resident may call: the opening hours.
+    return bool(_WHEN_CALLED.search(said)) and not re.search(r"\b(?:kan|mag|moet) ik\b", said)

@@ -12,7 +12,11 @@ from fastapi.responses import JSONResponse, Response
 from redis.exceptions import RedisError
 from starlette.datastructures import State
 
-from integrations.callbacks.chat import answer_to_question, question_after_handoff
+from integrations.callbacks.chat import (
+    answer_to_question,
+    answer_when_called,
+    question_after_handoff,
+)
 from integrations.cases.contact_reply import contact_reply
 from integrations.cases.facts import read_message
 from integrations.cases.live import transcript_events
@@ -274,6 +278,9 @@ async def answer(
     # What the gateway says itself is in the conversation's language too (English or Dutch).
     spoken = answer_language(language)
     callback = await answer_to_question(state, session_id, message, safety_answered, spoken)
+    if callback is None and not safety_answered:
+        # "wanneer bellen jullie?" after a call was promised: when it comes (callbacks/).
+        callback = await answer_when_called(state, session_id, message, spoken)
     noted = (
         None
         if callback is not None or screened.handled or messages

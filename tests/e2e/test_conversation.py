@@ -238,6 +238,18 @@ def test_am_i_talking_to_a_computer_is_answered_honestly(gateway: httpx.Client) 
     assert texts(say(gateway, session_id, text="voor mezelf")) == ["Sinds wanneer is dit nodig?"]
 
 
+def test_a_change_of_who_at_another_question_is_said_back(gateway: httpx.Client) -> None:
+    """Held on 7 December: "nee wacht, het is voor mijn moeder" at "Sinds wanneer?" was
+    kept, but answered with the explanation of that question."""
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil hulp bij het schoonmaken")
+    say(gateway, session_id, text="voor mezelf")
+    changed = texts(say(gateway, session_id, text="nee wacht, het is voor mijn moeder"))
+    assert changed == ["Goed. Dat heb ik veranderd.", "Sinds wanneer is dit nodig?"]
+    say(gateway, session_id, text="al langer")
+    assert "moeder" in str(case_of(gateway, session_id)["intake"].get("help_for"))
+
+
 def test_only_wanting_to_know_how_it_works(gateway: httpx.Client) -> None:
     session_id = start(gateway)
     say(gateway, session_id, text="ik wil een traplift")

@@ -499,7 +499,9 @@ def test_a_correction_said_at_another_question_changes_the_answer(question: str,
     reading = read_answer(question, text, HOUSEHOLD)
     step = settle(question, reading, 0, {"help_for": "voor mijn moeder"})
     assert step.slots["help_for"] == "voor mijn schoonmoeder"
-    assert step.slots[question] is None and step.explain
+    # Held on 7 December: the change was explained as if the question was not understood
+    # ("Het hoeft niet precies ..."); now it is said back, then the question comes again.
+    assert step.slots[question] is None and step.changed and not step.explain
     # Without a correction, a known answer stays.
     plain_again = read_answer(question, "voor mijn schoonmoeder", HOUSEHOLD)
     assert (

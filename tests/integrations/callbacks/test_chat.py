@@ -169,3 +169,18 @@ def test_help_three_times_at_night_asks_for_a_number(settings: Settings, rasa: R
         assert resident.case().handoff is not None
         kept = resident.says("0612345678")
         assert kept[0].startswith("Dank u. Een medewerker belt u op 06 12 34 56 78.")
+
+
+def test_when_will_you_call_is_answered_with_the_call(settings: Settings, rasa: Recorder) -> None:
+    """Held in three rounds as residents: "wanneer bellen jullie?" after the promise of a
+    call got the opening hours of the buurtteam."""
+    with line(settings, rasa, NEVER_OPEN) as client:
+        resident = Resident(client)
+        resident.says("hallo")
+        resident.handed_over_by_rasa()
+        resident.says("ik wil een medewerker spreken")
+        resident.says("06-12345678")
+        asked_rasa = len(rasa.requests)
+        when = resident.says("wanneer bellen jullie?")
+        assert when[0].startswith("Een medewerker belt u op 06 12 34 56 78.")
+        assert len(rasa.requests) == asked_rasa  # answered without Rasa

@@ -2,7 +2,7 @@
 
 import pytest
 
-from integrations.callbacks.talk import read_answer, should_ask
+from integrations.callbacks.talk import asks_when_called, read_answer, should_ask
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,17 @@ def test_asked_only_after_a_handoff_when_closed_and_no_number_is_known() -> None
     assert not should_ask("none", office_open=False, handed_over=False, has_number=False)
     assert not should_ask("none", office_open=False, handed_over=True, has_number=True)
     assert not should_ask("done", office_open=False, handed_over=True, has_number=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_the_call"),
+    [
+        ("wanneer bellen jullie?", True),
+        ("hoe laat belt die medewerker mij", True),
+        ("when will you call?", True),
+        ("wanneer kan ik jullie bellen", False),  # when the resident may call: the hours
+        ("wanneer is het buurtteam open", False),
+    ],
+)
+def test_asking_when_the_promised_call_comes(text: str, about_the_call: bool) -> None:
+    assert asks_when_called(text) is about_the_call
