@@ -247,7 +247,8 @@ def test_a_change_of_who_at_another_question_is_said_back(gateway: httpx.Client)
     changed = texts(say(gateway, session_id, text="nee wacht, het is voor mijn moeder"))
     assert changed == ["Goed. Dat heb ik veranderd.", "Sinds wanneer is dit nodig?"]
     say(gateway, session_id, text="al langer")
-    assert "moeder" in str(case_of(gateway, session_id)["intake"].get("help_for"))
+    readback = " ".join(texts(say(gateway, session_id, text="bel me maar op 06 12 34 56 78")))
+    assert "Voor wie: voor uw moeder." in readback, readback
 
 
 def test_only_wanting_to_know_how_it_works(gateway: httpx.Client) -> None:
