@@ -496,6 +496,7 @@ def test_a_push_said_with_the_verb_last_is_violence(detector: SafetyDetector, te
     [
         "Ik ben leerkracht in groep 8 en heb een vraag over een leerling met een rolstoel",
         "die trap is levensgevaarlijk ik val me nog eens dood",  # held on 7 December
+        "mijn dochter zegt je gaat er nog aan dood met die trap, ik wil hulp bij de was",
         "mijn vader heeft vorig jaar pijn op de borst gehad, nu wil hij een traplift",
         "ik ben vorige maand gevallen en kon niet meer opstaan, nu wil ik een alarm",
         "mijn zoon woont weer thuis na een opname (psychose), het gaat nu goed",
