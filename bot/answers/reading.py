@@ -257,7 +257,7 @@ def question_topics(said: str) -> list[str]:
 
 def question_topic(said: str) -> str | None:
     """What a question back asks about ("costs", "buurtteam", "wmo", "duration"), or None."""
-    return next((topic for topic, pattern in _QUESTION_TOPICS if re.search(pattern, said)), None)
+    return next(iter(question_topics(said)), None)
 
 
 def is_dont_know(said: str) -> bool:

@@ -48,9 +48,9 @@ from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import repaired
+from integrations.safety.protocol import HELP_PERSON
 
 OTHER_LANGUAGE = "utter_other_language"
-HELP_PERSON = "utter_safety_help_person"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 log = structlog.get_logger(__name__)

@@ -73,7 +73,7 @@ from integrations.phone.whisper import staff_whisper
 from integrations.privacy.messages import kept_out, with_note_first
 from integrations.safety.guard import SafetyGuard, Screened
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import SafetyState
+from integrations.safety.protocol import HELP_PERSON, SafetyState
 from integrations.safety.protocol import step as safety_step
 from integrations.settings import Settings
 from integrations.staff.office_hours import office_open
@@ -107,7 +107,6 @@ NO_ANSWER_TEXTS = {
 ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
 OTHER_LANGUAGE = "utter_other_language"
-HELP_PERSON = "utter_safety_help_person"
 OTHER_LANGUAGE_LATER = "utter_other_language_call_again"
 OTHER_LANGUAGE_REASON = "spreekt een andere taal: tolk nodig"
 PERSON_REASON = "vraagt om een medewerker"

@@ -48,6 +48,8 @@ DANGER_QUESTIONS = frozenset(
 # "no not right now he is at work": a "nee" of this many words at most answers "Bent u nu in
 # gevaar?"; a longer one may carry a new question, and Rasa reads it.
 NO_DANGER_WORDS = 10
+# The signal of "ja" (or "soms") to the caring question.
+ANSWERED_YES = "ja op de vraag naar zelfdoding"
 # A message of this many words that raised the caring question asked for something else too.
 HELD_WORDS = 6
 # After a disclosure: the numbers stay (the same signal again, or Rasa not understanding).
@@ -232,6 +234,16 @@ _THIRD_PERSON = re.compile(
 _FIRST_PERSON_EN = re.compile(r"\b(?:i|im|myself|me|my life)\b")
 
 
+def _about_someone_else(text: str) -> bool:
+    """The words name someone else at risk and say nothing of the resident's own."""
+    said = " ".join(plain_words(text))
+    return (
+        _THIRD_PERSON.search(said) is not None
+        and _FIRST_PERSON_EN.search(said) is None
+        and not speaks_of_self(text)
+    )
+
+
 def _answer_to(
     kind: str,
     channel: Channel,
@@ -301,12 +313,8 @@ def _signal_step(
         # The same again in other words ("nee hij weet niet dat ik dit doe"): the numbers stay,
         # not the whole first answer again ("Wat goed dat u dit vertelt").
         return state, Step([STAY[kind]], _disclosure(kind, signal, text), quick_exit=True)
-    about_other = (
-        not signal.phrase.startswith("ja op de vraag")
-        and _THIRD_PERSON.search(" ".join(plain_words(text))) is not None
-        and not speaks_of_self(text)
-        and _FIRST_PERSON_EN.search(" ".join(plain_words(text))) is None
-    )
+    # "ja" to the caring question is the resident's own answer, whoever else it names.
+    about_other = signal.phrase != ANSWERED_YES and _about_someone_else(text)
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also, about_other)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
     return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
@@ -315,6 +323,7 @@ def _signal_step(
 
 
 HELPS_TO_A_PERSON = 3
+HELP_PERSON = "utter_safety_help_person"
 # The handoff's reason after "help" three times: when nobody is at work, the resident is asked
 # for a number to call back (chat: callbacks/chat.py; phone: the callback question).
 HELP_REASON = "vraagt steeds om hulp"
@@ -333,11 +342,11 @@ def _help_again(
         return now, Step(["utter_safety_help_check"])
     if helps > HELPS_TO_A_PERSON:
         # A fourth "help": a person still, never the intake from the start again.
-        return now, Step(["utter_safety_help_person"])
+        return now, Step([HELP_PERSON])
     signal = SafetySignal("unclear", "drie keer alleen om hulp gevraagd")
     change = CaseChange(None, "hoog", None, signal, "help (drie keer)", HELP_REASON)
     dial: Dial | None = "aanmeldteam" if channel == "phone" and office_open else None
-    return now, Step(["utter_safety_help_person"], change, dial, interrupt=True)
+    return now, Step([HELP_PERSON], change, dial, interrupt=True)
 
 
 def _cannot_call(state: SafetyState, said: str) -> bool:
@@ -390,7 +399,7 @@ def step(
         if state.stage == "suicide":
             return state, Step(["utter_safety_stay"])
         if state.stage != "none":  # the numbers were given: now a person, never a loop
-            return state, Step(["utter_safety_help_person"])
+            return state, Step([HELP_PERSON])
         return _help_again(state, channel, office_open)
     if state.helps:
         state = replace(state, helps=0)
@@ -400,7 +409,7 @@ def step(
             return _signal_step(state, text, signal, channel, office_open)
         answered = f"op de vraag of u eraan denkt uzelf iets aan te doen: {text}"
         if answer == "yes":
-            yes = SafetySignal("suicide", "ja op de vraag naar zelfdoding")
+            yes = SafetySignal("suicide", ANSWERED_YES)
             return _signal_step(state, answered, yes, channel, office_open)
         if answer == "unsure":
             unsure = SafetySignal("suicide", "weet niet op de vraag naar zelfdoding")
