@@ -339,7 +339,8 @@ _AIDS = [
 _PHONE_CANDIDATE = re.compile(r"(?:\+|00)?\d[\d\s\-.()]{8,16}\d")
 _CALL_ME = re.compile(
     r"\b(?:(?:mij|me) (?:bellen|terugbellen|opbellen)|bel (?:mij|me|mn|ons)|"
-    r"belt u (?:mij|me)|bellen (?:mij|me)|call me|terugbellen|terug bellen|opbellen)\b"
+    r"belt u (?:mij|me|maar)|bel maar|bellen (?:mij|me)|call me|terugbellen|terug bellen|"
+    r"opbellen)\b"
 )
 _CALL_SELF = re.compile(r"\b(?:ik bel (?:zelf|wel|u)|zelf bellen|bel zelf|zelf|i will call)\b")
 _NO_PREFERENCE = re.compile(
@@ -757,7 +758,8 @@ SWITCH_INTENTS = frozenset(
     }
 )  # fmt: skip
 _CHANGED_MIND = re.compile(
-    r"^(?:(?:nee|sorry|oh|o|wacht|eh|ehm)\s)*(?:wacht|eigenlijk|ik bedoel|nee niet|niet)\b"
+    r"^(?:(?:nee|sorry|oh|o|wacht|wag|eh|ehm)\s)*"
+    r"(?:wacht|wag|wagt|eigenlijk|ik bedoel|nee niet|niet)\b"
     r"|\b(?:eigenlijk gaat het|het gaat eigenlijk|ik bedoel eigenlijk|maar eigenlijk)\b"
 )
 
@@ -795,8 +797,8 @@ def other_need(
 
 # The words a correction starts with: "nee wacht, het is voor mijn zus".
 _LEADING_CORRECTION = re.compile(
-    r"^(?:(?:nee|sorry|wacht|oh|o|eh|ehm|ik bedoel|eigenlijk|het is|het gaat|is|om|no|wait|"
-    r"sorry it is|it is|its|actually) )*"
+    r"^(?:(?:nee|sorry|wacht|wag|wagt|oh|o|eh|ehm|ik bedoel|eigenlijk|het is|het gaat|is|om|"
+    r"no|wait|sorry it is|it is|its|actually) )*"
 )
 
 
@@ -812,7 +814,9 @@ def _only_says(question: str, said: str, also: Mapping[str, str]) -> bool:
         return help_for(said) is None
     if question in ("phone_number", "contact_preference"):
         return False
-    words = _LEADING_CORRECTION.sub("", said).split()
+    # "voor me schoonmoeder die woont bij ons": who, with a word about that person.
+    words = re.split(r" (?:die|dat|want|omdat|who|she|he) ", _LEADING_CORRECTION.sub("", said))[0]
+    words = words.split()
     if "help_for" in also and words and words[0] in ("voor", "for") and len(words) <= 4:
         return True
     return "phone_number" in also and len(re.sub(r"[\d\s+]", "", said)) <= 12

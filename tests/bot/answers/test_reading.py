@@ -202,6 +202,7 @@ def test_niet_further_in_a_sentence_is_no_no(text: str) -> None:
         ("next_step", "ik wil wel een afspraak", "afspraak"),
         ("next_step", "no thank you", "geen afspraak"),
         ("contact_preference", "belt u mij maar", "bellen"),
+        ("contact_preference", "belt u maar", "bellen"),  # held on 7 December
         ("contact_preference", "u mag mij bellen", "bellen"),
         ("contact_preference", "ik bel zelf wel", "zelf bellen"),
         ("contact_preference", "maakt niet uit", "geen voorkeur"),
@@ -491,6 +492,8 @@ def test_when_it_began_is_not_who_the_help_is_for() -> None:
         ("since_when", "nee wacht het is voor mijn schoonmoeder"),
         ("help_needed", "nee wacht, het is voor mijn schoonmoeder"),
         ("contact_preference", "nee sorry het is voor mijn schoonmoeder niet mijn moeder"),
+        # held on 7 December in phonetic spelling, with a word about that person
+        ("help_needed", "nee wag het is voor me schoonmoeder die woont bij ons"),
     ],
 )
 def test_a_correction_said_at_another_question_changes_the_answer(question: str, text: str) -> None:
