@@ -68,8 +68,10 @@ ASKS_DUTCH = re.compile(
     re.IGNORECASE,
 )
 SCRIPT_LANGUAGES = {"arabic": "ar", "ethiopic": "ti"}
-TURKISH_LETTERS = re.compile(r"[şğı]", re.IGNORECASE)
-POLISH_LETTERS = re.compile(r"[ąęłńśźż]", re.IGNORECASE)
+# Both cases written out, never re.IGNORECASE: under it Python matches "i" and "I" to the
+# dotless "ı", and every "ik" lingua leans Turkish on became Turkish.
+TURKISH_LETTERS = re.compile(r"[şğıŞĞİ]")
+POLISH_LETTERS = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
 RIGHT_QUOTE = "\u2019"  # the apostrophe phones write in "don't"
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 

@@ -32,6 +32,8 @@ DUTCH_RESIDENTS = [
     "de douche moet aangepast want me man kan er niet in",
     "hoe lang duurt het voordat ik hoor of mijn aanvraag is goedgekeurd",
     "mijn vader is niet meer aan te spreken hij a demt heel raar",
+    # Lingua leans Turkish on these; an "i" is no Turkish dotless i.
+    "ik", "IK", "ik wil", "ik ben ziek", "kijk", "bij mij", "ik zit in de bijstand", "iemand?",
 ]  # fmt: skip
 
 
