@@ -69,7 +69,7 @@ ASKS_DUTCH = re.compile(
 )
 SCRIPT_LANGUAGES = {"arabic": "ar", "ethiopic": "ti"}
 # Both cases written out, never re.IGNORECASE: under it Python matches "i" and "I" to the
-# dotless "ı", and every "ik" lingua leans Turkish on became Turkish.
+# dotless i, and every "ik" lingua leans Turkish on became Turkish.
 TURKISH_LETTERS = re.compile(r"[şğıŞĞİ]")
 POLISH_LETTERS = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
 RIGHT_QUOTE = "\u2019"  # the apostrophe phones write in "don't"

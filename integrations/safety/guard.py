@@ -57,6 +57,23 @@ COLD_ANSWERS = (
     "utter_fallback_again",
     "utter_out_of_scope",
 )
+# "kunnen we verder?" after a disclosure: the case's topic and the payload that starts its
+# intake again in Rasa (the form's answers were forgotten when the disclosure ended it).
+RESUME_PAYLOADS = {
+    "household_help": "/ask_household_help",
+    "aids": "/ask_aids",
+    "appointment": "/book_appointment",
+    "money_worries": "/money_worries",
+    "parenting": "/parenting",
+    "loneliness": "/loneliness",
+    "paperwork": "/paperwork",
+    "caregiving": "/caregiving",
+    "day_activities": "/day_activities",
+    "stress": "/stress",
+    "addiction": "/addiction",
+    "neighbour_quarrel": "/neighbour_quarrel",
+    "housing_trouble": "/housing_trouble",
+}
 # How long the safety answer waits at most for Rasa to leave a form.
 LEAVE_FORM_SECONDS = 2.0
 
@@ -123,6 +140,8 @@ class SafetyGuard:
                 # request: the numbers and a person again, never the greeting, a form or the
                 # times offered before.
                 result = Step([stay_phrase(new_state, message)], to_rasa=False)
+        if result.resume:
+            result = await self._resumed(session_id, result)
         if new_state != state:
             await self._save(session_id, new_state)
         if result.case is not None:
@@ -173,6 +192,19 @@ class SafetyGuard:
         stay = await self._message(STAY[stage], channel, language)
         kept = [m for m in messages if m.text not in cold]
         return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
+
+    async def _resumed(self, session_id: str, result: Step) -> Step:
+        """What "kunnen we verder?" goes on with: the last topic of the case that has an
+        intake, or the question what the resident needs."""
+        try:
+            case = await self._state.cases.get(session_id)
+        except RedisError:
+            case = None
+        topics = case.topics if case is not None else []
+        for topic in reversed(topics):
+            if topic in RESUME_PAYLOADS:
+                return replace(result, rasa_text=RESUME_PAYLOADS[topic])
+        return Step(["utter_how_can_i_help"])
 
     async def _asks_clearly(self, session_id: str, message: str) -> bool:
         """Whether Rasa's classifier reads a clear request in `message`; not when Rasa is

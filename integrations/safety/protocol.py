@@ -118,6 +118,9 @@ class Step:
     rasa_text: str | None = None  # what Rasa answers instead of this message (a held one)
     interrupt: bool = False  # end whatever form Rasa was in
     quick_exit: bool = False
+    # "kunnen we verder?" after the numbers: Rasa goes on with what the resident came for
+    # (the gateway knows the case's topics; guard.py), or asks what it is.
+    resume: bool = False
 
 
 _YES = {"ja", "jawel", "soms", "vaak", "wel", "eigenlijk", "beetje", "misschien", "yes",
@@ -177,6 +180,21 @@ _PLAIN_YES = re.compile(
     r"yes please|yeah|ja een medewerker|ja graag een medewerker)$"
 )
 PERSON_PAYLOAD = "/ask_person"
+# "kunnen we verder?", "ga maar door", "let's continue": after the numbers, back to what the
+# resident came for. Not after no place to sleep tonight: that stays the need.
+_GO_ON = re.compile(
+    r"^(?:(?:ok|oke|okay|goed|ja|nou|dank u|dank je|bedankt|thanks|fijn|prima)\s)*"
+    r"(?:(?:kunnen|kan|mogen|mag|zullen|gaan) (?:we|wij|ik) (?:nu |dan |nog |weer |toch )*"
+    r"(?:verder|door)(?: ?gaan)?"
+    r"|(?:ga|gaat u|gaan we) (?:maar |nu |dan |toch )*(?:verder|door)"
+    r"|(?:ik wil |wil )?(?:graag )?(?:verder|doorgaan|verder gaan)"
+    r"|(?:can|shall) we (?:go on|continue|carry on)|let'?s (?:go on|continue)|continue"
+    r"|(?:i want to |i'd like to )?(?:go on|continue))"
+    r"(?: (?:met|with) (?:de|het|mijn|the|my)"
+    r" (?:vragen|vraag|aanvraag|afspraak|questions|request))?"
+    r"(?: (?:alstublieft|graag|please))?$"
+)
+GO_ON_STAGES = ("violence", "suicide", "danger")
 _THANKS = re.compile(
     r"^((ok|oke|okay|oké|goed|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you|wel)\s?)+$"
 )
@@ -467,6 +485,10 @@ def step(
         return state, Step(["utter_veilig_thuis_about"])
     if state.stage == "suicide" and _ASKS_ABOUT_113.search(said):
         return state, Step(["utter_113_about"])
+    if state.stage in GO_ON_STAGES and _GO_ON.match(said):
+        # "kunnen we verder?" after Veilig Thuis: the form the disclosure ended goes on (it
+        # was "Ik ben er nog" to every answer after it, a loop).
+        return replace(state, moved_on=True), Step(to_rasa=True, resume=True)
     if channel == "chat" and state.stage == "shelter":
         # "ik heb geen familie hier": tonight's place to sleep stays the need (the words go to
         # the case for the person); never a new intake about something else.

@@ -125,6 +125,26 @@ def test_a_crisis_in_the_middle_of_a_form_comes_first(gateway: httpx.Client) -> 
     assert case_of(gateway, session_id)["route"] == "crisis"
 
 
+def test_after_veilig_thuis_lets_go_on_goes_back_to_the_household_form(
+    gateway: httpx.Client,
+) -> None:
+    """Held as a resident on 8 December: after Veilig Thuis and "nee nu niet", "kunnen we
+    verder?" and every answer after it got "Ik ben er nog", a loop with no way back."""
+    session_id = start(gateway)
+    say(gateway, session_id, text="ik wil hulp bij het huishouden")
+    say(gateway, session_id, payload="schoonmaken")
+    told = " ".join(
+        texts(say(gateway, session_id, text="mijn man slaat me soms als het huis niet schoon is"))
+    )
+    assert "0800-2000" in told
+    say(gateway, session_id, text="nee nu niet")
+    again = texts(say(gateway, session_id, text="kunnen we verder?"))
+    assert not any(text.startswith("Ik ben er nog") for text in again)
+    assert "U zoekt hulp in het huishouden" in " ".join(again)
+    case = case_of(gateway, session_id)
+    assert (case["route"], case["urgency"]) == ("veilig_thuis", "acuut")  # never lowered
+
+
 def test_veilig_thuis_gives_the_number_and_asks_no_address(gateway: httpx.Client) -> None:
     session_id = start(gateway)
     reply = texts(say(gateway, session_id, text="me man slaat mij als ie dronken is"))

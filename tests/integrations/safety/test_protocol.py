@@ -419,6 +419,21 @@ def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
     assert booking_yes.to_rasa and booking_yes.rasa_text is None
 
 
+def test_lets_go_on_after_the_numbers_goes_back_to_what_the_resident_came_for() -> None:
+    """Held on 8 December: after Veilig Thuis, "kunnen we verder?" got "Ik ben er nog" again
+    and again. The gateway picks the intake from the case (guard.py)."""
+    for said in ("kunnen we verder?", "ok ga maar door", "Kunnen we nu verder met de vragen",
+                 "can we continue please", "verder"):  # fmt: skip
+        for stage in ("violence", "suicide", "danger"):
+            after, go_on = step(SafetyState(stage), said, None, "chat", False)  # type: ignore[arg-type]
+            assert go_on.resume and go_on.to_rasa and after.moved_on, (said, stage)
+    # No place to sleep tonight stays the need; words that go on about dying are no "verder".
+    _, shelter = step(SafetyState("shelter"), "kunnen we verder?", None, "chat", False)
+    assert not shelter.resume
+    for said in ("ik wil niet verder", "verder leven heeft geen zin"):
+        assert not step(SafetyState("suicide"), said, None, "chat", False)[1].resume
+
+
 def test_a_silent_caller_is_put_through_once_to_the_line_that_helps() -> None:
     for stage, line in (("asked", "suicide_prevention"), ("suicide", "suicide_prevention"),
                         ("violence", "veilig_thuis")):  # fmt: skip
