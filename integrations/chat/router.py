@@ -17,7 +17,7 @@ from integrations.callbacks.chat import (
     answer_when_called,
     question_after_handoff,
 )
-from integrations.cases.contact_reply import contact_reply
+from integrations.cases.contact_reply import NUMBER_NOTED_ASK_SAFE, contact_reply
 from integrations.cases.facts import read_message
 from integrations.cases.live import transcript_events
 from integrations.cases.store import CaseStore
@@ -284,7 +284,7 @@ async def answer(
     noted = (
         None
         if callback is not None or screened.handled or messages
-        else await contact_noted(book, cases, session_id, message, spoken)
+        else await contact_noted(book, cases, guard, session_id, message, spoken)
     )
     button = message.startswith("/")
     if callback is not None:
@@ -382,7 +382,12 @@ async def about_safety(cases: CaseStore, session_id: str) -> bool:
 
 
 async def contact_noted(
-    book: Phrasing, cases: CaseStore, session_id: str, message: str, language: str = "nl"
+    book: Phrasing,
+    cases: CaseStore,
+    guard: SafetyGuard,
+    session_id: str,
+    message: str,
+    language: str = "nl",
 ) -> list[BotMessage] | None:
     """A resident of a safety case who waits for a person and sends only a number or when
     calling is safe hears that it is passed on (cases.contact_reply); None: ask Rasa."""
@@ -395,6 +400,8 @@ async def contact_noted(
     replies = contact_reply(case, read_message(message))
     if replies is None:
         return None
+    if any(r.name == NUMBER_NOTED_ASK_SAFE for r in replies):
+        await guard.asked_if_call_safe(session_id)
     return [
         BotMessage(
             text=str((await book.render(r.name, "chat", r.slots, language=language))["text"])

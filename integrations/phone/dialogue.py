@@ -102,7 +102,8 @@ YES, NO = "ja", "nee"  # the payloads of the line's own yes/no menu
 # "je snapt me niet", "ik versta u niet": about understanding, not a no to the question.
 _NOT_UNDERSTOOD = re.compile(
     r"\b(?:snap|snapt|begrijp|begrijpt|versta|verstaat|hoor|hoort|volg|volgt)"
-    r"(?: (?:het|u|je|jou|me|mij|er|dat|de vraag))*(?: (?:niks|niets|niet|nie))\b"
+    r"(?: (?:het|u|je|jou|me|mij|er|dat|de vraag|helemaal|echt|gewoon|nog steeds|totaal))*"
+    r"(?: (?:niks|niets|niet|nie))\b"
 )
 
 

@@ -19,7 +19,7 @@ from redis.exceptions import RedisError
 
 from integrations.cases.changes import apply_case_update
 from integrations.cases.facts import read_message
-from integrations.cases.record import CaseUpdate, Handoff
+from integrations.cases.record import CaseUpdate, ContactUpdate, Handoff
 from integrations.cases.record import SafetySignal as CaseSignal
 from integrations.chat.rasa_client import RasaClient, RasaUnavailable
 from integrations.chat.schemas import BotButton, BotMessage
@@ -146,6 +146,8 @@ class SafetyGuard:
             await self._save(session_id, new_state)
         if result.case is not None:
             await self._change_case(session_id, result)
+        if result.call_safe is not None:
+            await self._keep_call_safe(session_id, result.call_safe)
         if result.interrupt:
             await self._leave_form(session_id)
         messages = [await self._message(name, channel, language) for name in result.phrases]
@@ -192,6 +194,19 @@ class SafetyGuard:
         stay = await self._message(STAY[stage], channel, language)
         kept = [m for m in messages if m.text not in cold]
         return [*kept, stay] if stay.text not in {m.text for m in kept} else kept
+
+    async def asked_if_call_safe(self, session_id: str) -> None:
+        """The chat asked "Is het veilig als wij u op dit nummer bellen?": the protocol reads
+        the next message as its answer."""
+        state = await self._load(session_id)
+        await self._save(session_id, replace(state, call_safe_asked=True))
+
+    async def _keep_call_safe(self, session_id: str, words: str) -> None:
+        update = CaseUpdate(contact=ContactUpdate(safe_words=[without_bsn(words)[:200]]))
+        try:
+            await self._state.cases.update(session_id, update)
+        except RedisError:
+            log.error("safety.contact_not_saved", reason="redis")
 
     async def _resumed(self, session_id: str, result: Step) -> Step:
         """What "kunnen we verder?" goes on with: the last topic of the case that has an

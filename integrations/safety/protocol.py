@@ -95,6 +95,15 @@ class SafetyState:
     # After the disclosure the resident clearly asked for something else (`asks_clearly`):
     # the conversation goes on with Rasa (a booking, an intake), until a new signal.
     moved_on: bool = False
+    # In the chat, after Veilig Thuis: a number was given and the assistant asked whether a
+    # call on it is safe (cases/contact_reply.py); the next message answers that.
+    call_safe_asked: bool = False
+    # The disclosure was about someone else ("mijn dochter wil niet meer leven"): what comes
+    # after is for a worried parent or friend, not for the one at risk.
+    about_other: bool = False
+    # Danger now by violence ("mijn vriend staat met een mes voor de deur"): a caller who
+    # falls silent after it may be unable to speak, and is put through to Veilig Thuis.
+    violent: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,9 @@ class Step:
     # "kunnen we verder?" after the numbers: Rasa goes on with what the resident came for
     # (the gateway knows the case's topics; guard.py), or asks what it is.
     resume: bool = False
+    # The answer to "Is het veilig als wij u op dit nummer bellen?", for the case's safe
+    # contact (guard.py), in the resident's words or as the assistant read them.
+    call_safe: str | None = None
 
 
 _YES = {"ja", "jawel", "soms", "vaak", "wel", "eigenlijk", "beetje", "misschien", "yes",
@@ -195,6 +207,33 @@ _GO_ON = re.compile(
     r"(?: (?:alstublieft|graag|please))?$"
 )
 GO_ON_STAGES = ("violence", "suicide", "danger")
+# "kunnen jullie mij bellen?", "ik wil dat iemand mij belt" after Veilig Thuis in the chat.
+_CALL_ME = re.compile(
+    r"\b(?:kunnen|kan|wil|willen|zou) (?:jullie|u|iemand|een medewerker|die) (?:mij|me)"
+    r" (?:\w+ )?(?:terug ?bellen|bellen|opbellen)\b"
+    r"|\b(?:iemand|een medewerker|jullie|u) (?:mij|me) (?:\w+ )?(?:terug ?belt|belt|bellen)\b"
+    r"|\bgebeld worden\b|^(?:bel|belt u) (?:mij|me)(?: (?:terug|maar|even|aub|alstublieft))*$"
+    r"|\b(?:can|could) (?:you|someone|somebody) (?:call|ring) me\b|\bcall me\b"
+)
+# "kunnen jullie de politie sturen?", "bel de politie", "can you call the police".
+_ASKS_POLICE = re.compile(
+    r"\b(?:politie|agent\w*|ambulance|hulpdiensten|112)\b.{0,20}"
+    r"\b(?:sturen|bellen|komen|waarschuwen|bellen)\b"
+    r"|\b(?:stuur|bel|sturen|bellen|waarschuw)\w* (?:jullie |u |even |nu )*"
+    r"(?:de |een )?(?:politie|ambulance|112)\b"
+    r"|\b(?:send|call) (?:the )?(?:police|ambulance)\b"
+)
+# The answer to "Is het veilig als wij u op dit nummer bellen?".
+_NOT_SAFE_TO_CALL = re.compile(
+    r"^(?:nee|neen|no|liever niet|beter niet)\b|\bniet (?:veilig|bellen|op dit nummer)\b"
+    r"|\b(?:nooit|niet) bellen\b|\bnot safe\b|\bdon'?t call\b|\bdo not call\b"
+)
+_SAFE_TO_CALL = re.compile(
+    r"^(?:ja|jawel|yes|yeah|ok|oke|prima|goed|dat kan|is goed|is veilig|veilig)\b"
+    r"|\b(?:overdag|ochtend|s ?ochtends|middag|s ?middags|avond|s ?avonds|maandag|dinsdag"
+    r"|woensdag|donderdag|vrijdag|zaterdag|zondag|weekend|werkdag\w*|doordeweeks"
+    r"|alleen als|als hij|als zij|als ze|when he|when she)\b|\b\d{1,2}(?:[.:]\d{2})? ?uur\b"
+)
 _THANKS = re.compile(
     r"^((ok|oke|okay|oké|goed|dank|dank je|dank u|dankjewel|bedankt|thanks|thank you|wel)\s?)+$"
 )
@@ -305,6 +344,18 @@ def _answer_to(
     return ["utter_veilig_thuis", "utter_veilig_thuis_person"], None
 
 
+def _call_safe_step(said: str, text: str) -> Step | None:
+    """The answer to "Is het veilig als wij u op dit nummer bellen?"; None when the message
+    is about something else."""
+    if _UNSURE.search(said):
+        return Step(["utter_call_not_safe"], call_safe=f"weet niet of bellen veilig is: {text}")
+    if _NOT_SAFE_TO_CALL.search(said):
+        return Step(["utter_call_not_safe"], call_safe=f"bellen is niet veilig: {text}")
+    if _SAFE_TO_CALL.search(said):
+        return Step(["utter_call_safe_noted"], call_safe=f"bellen is veilig: {text}")
+    return None
+
+
 def _disclosure(kind: str, signal: SafetySignal, words: str) -> CaseChange:
     if kind == "violence":
         return CaseChange("veilig_thuis", "acuut", "violence", signal, words, "veilig_thuis")
@@ -335,7 +386,9 @@ def _signal_step(
     about_other = signal.phrase != ANSWERED_YES and _about_someone_else(text)
     phrases, dial = _answer_to(kind, channel, office_open, "violence" in signal.also, about_other)
     asked = any(p in DANGER_QUESTIONS for p in phrases)
-    return SafetyState(kind, danger_asked=asked), Step(  # type: ignore[arg-type]
+    violent = kind == "danger" and "violence" in signal.also
+    after = SafetyState(kind, danger_asked=asked, about_other=about_other, violent=violent)  # type: ignore[arg-type]
+    return after, Step(
         phrases, _disclosure(kind, signal, text), dial, interrupt=True, quick_exit=True
     )
 
@@ -389,6 +442,11 @@ def step(
 ) -> tuple[SafetyState, Step]:
     """The protocol's answer to one message."""
     said = " ".join(plain_words(text))
+    if state.call_safe_asked:
+        state = replace(state, call_safe_asked=False)
+        call_safe = _call_safe_step(said, text) if signal is None else None
+        if call_safe is not None:
+            return state, call_safe
     if state.danger_asked:
         state = replace(state, danger_asked=False)
         if _cannot_call(state, said) and (signal is None or signal.by_meaning):
@@ -480,6 +538,9 @@ def step(
         # resident went on with something else ("kan ik toch de afspraak maken?"), a "ja"
         # answers that ("Zal ik de afspraak voor u maken?").
         return state, Step(to_rasa=True, rasa_text=PERSON_PAYLOAD)
+    if state.stage in ("danger", "violence") and _ASKS_POLICE.search(said):
+        # "kunnen jullie de politie sturen?": the assistant cannot; who can, and how.
+        return state, Step(["utter_safety_no_police"])
     if state.stage == "violence" and _ASKS_ABOUT_VEILIG_THUIS.search(said):
         # "moet ik mijn naam zeggen?", "vertellen zij het aan mijn man?": answered.
         return state, Step(["utter_veilig_thuis_about"])
@@ -489,6 +550,10 @@ def step(
         # "kunnen we verder?" after Veilig Thuis: the form the disclosure ended goes on (it
         # was "Ik ben er nog" to every answer after it, a loop).
         return replace(state, moved_on=True), Step(to_rasa=True, resume=True)
+    if channel == "chat" and state.stage == "violence" and _CALL_ME.search(said):
+        # "kunnen jullie mij bellen?" after Veilig Thuis: yes, with the number and when
+        # calling is safe (it got the opening hours, or "Ik ben er nog").
+        return state, Step(["utter_veilig_thuis_call_me"])
     if channel == "chat" and state.stage == "shelter":
         # "ik heb geen familie hier": tonight's place to sleep stays the need (the words go to
         # the case for the person); never a new intake about something else.
@@ -508,8 +573,13 @@ SILENT_DIALS: dict[str, Dial] = {
 
 
 def silent_dial(state: SafetyState) -> tuple[SafetyState, Dial | None]:
-    """The line to put a silent caller through to (once per call), or None."""
-    dial = None if state.silent_dialled else SILENT_DIALS.get(state.stage)
+    """The line to put a silent caller through to (once per call), or None. Danger now by
+    violence (a knife at the door) is Veilig Thuis too: the caller told to hang up and call
+    112 who stays on the line silent may not be able to speak (it was a goodbye)."""
+    line = SILENT_DIALS.get(state.stage)
+    if state.stage == "danger" and state.violent:
+        line = "veilig_thuis"
+    dial = None if state.silent_dialled else line
     if dial is None:
         return state, None
     return replace(state, silent_dialled=True), dial
@@ -556,7 +626,11 @@ _COMING_HOME = re.compile(
 
 def stay_phrase(state: SafetyState, text: str) -> str:
     """The answer while the protocol stays (`stays`): the numbers and a person; after Veilig
-    Thuis, when the one who hurts is on the way, first what to do if there is danger."""
+    Thuis, when the one who hurts is on the way, first what to do if there is danger; to a
+    parent or friend of someone with suicidal thoughts, what they can do ("hoe kan ik haar
+    helpen?" got "Ik ben er nog" again and again)."""
     if state.stage == "violence" and _COMING_HOME.search(" ".join(plain_words(text))):
         return "utter_veilig_thuis_coming"
+    if state.stage == "suicide" and state.about_other:
+        return "utter_safety_stay_other"
     return STAY[state.stage]

@@ -2,7 +2,13 @@
 
 from datetime import UTC, datetime
 
-from integrations.cases.contact_reply import NUMBER_NOTED, TIME_NOTED, Reply, contact_reply
+from integrations.cases.contact_reply import (
+    NUMBER_NOTED,
+    NUMBER_NOTED_ASK_SAFE,
+    TIME_NOTED,
+    Reply,
+    contact_reply,
+)
 from integrations.cases.facts import read_message
 from integrations.cases.record import Case, Handoff
 
@@ -23,7 +29,12 @@ def test_a_number_and_a_safe_time_are_passed_on_in_a_safety_case() -> None:
         Reply(NUMBER_NOTED, {"call_number": "06 1112 2233"}),
         Reply(TIME_NOTED),
     ]
+    # After Veilig Thuis a number alone is first asked whether a call on it is safe.
     assert contact_reply(WAITING, read_message("0592 123 456")) == [
+        Reply(NUMBER_NOTED_ASK_SAFE, {"call_number": "0592 123 456"})
+    ]
+    crisis = WAITING.model_copy(update={"route": "crisis"})
+    assert contact_reply(crisis, read_message("0592 123 456")) == [
         Reply(NUMBER_NOTED, {"call_number": "0592 123 456"})
     ]
     assert contact_reply(WAITING, read_message("alleen na 5 uur bellen")) == [Reply(TIME_NOTED)]

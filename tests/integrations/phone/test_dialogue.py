@@ -131,6 +131,7 @@ def test_yes_and_no() -> None:
     # Held on 7 December: "je snapt me niet" to "Mogen wij u terugbellen?" was a no, and the
     # caller was soon hung up on.
     assert yes_or_no("je snapt me niet") is None and yes_or_no("ik versta u niet") is None
+    assert yes_or_no("u begrijpt me helemaal niet") is None  # held on 8 December
     own = callback_start(CALLER, from_caller_id=True, hidden=False)
     assert own.pending is not None
     step = number_answer(own.pending, "je snapt me niet", False, CALLER)

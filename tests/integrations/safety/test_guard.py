@@ -103,6 +103,33 @@ def test_veilig_thuis_by_phone_is_announced_and_transferred_with_a_next_step(
     assert case["route"] == "veilig_thuis" and case["urgency"] == "acuut"
 
 
+def test_after_veilig_thuis_the_chat_asks_whether_a_call_is_safe(
+    client: TestClient, settings: Settings
+) -> None:
+    """Held as residents on 8 December: after "mijn vriend leest al mijn berichten", "kunnen
+    jullie mij bellen?" got the opening hours and the number was taken without asking whether
+    a call on it is safe; the case said "Veilig contact: niet gevraagd"."""
+    session_id = client.post("/api/chat/sessions").json()["session_id"]
+    chat(client, session_id, "mijn man slaat me als hij gedronken heeft")
+    call_me = texts(chat(client, session_id, "kunnen jullie mij bellen?"))
+    assert "Typ hier uw telefoonnummer" in call_me and "wanneer bellen veilig is" in call_me
+    asked = texts(chat(client, session_id, "0611223344"))
+    assert "Is het veilig als wij u op dit nummer bellen?" in asked
+    told = texts(chat(client, session_id, "alleen overdag als hij werkt"))
+    assert "Dat geef ik door" in told
+    case = client.get(f"/api/cases/{session_id}", headers=staff(settings)).json()
+    assert "alleen overdag als hij werkt" in " ".join(case["contact"]["safe_words"])
+    assert "niet gevraagd" not in case["summary"]
+    # Not safe: no call on that number, and Veilig Thuis to call herself.
+    other = client.post("/api/chat/sessions").json()["session_id"]
+    chat(client, other, "mijn vriend leest al mijn berichten en slaat me")
+    chat(client, other, "0687654321")
+    refused = texts(chat(client, other, "nee"))
+    assert "dan bellen wij u niet op dit nummer" in refused and "0800-2000" in refused
+    case = client.get(f"/api/cases/{other}", headers=staff(settings)).json()
+    assert "bellen is niet veilig" in " ".join(case["contact"]["safe_words"])
+
+
 def test_a_bsn_in_a_disclosure_is_not_kept(client: TestClient, settings: Settings) -> None:
     session_id = client.post("/api/chat/sessions").json()["session_id"]
     chat(client, session_id, "mijn man slaat mij, mijn bsn is 111222333")

@@ -434,6 +434,61 @@ def test_lets_go_on_after_the_numbers_goes_back_to_what_the_resident_came_for() 
         assert not step(SafetyState("suicide"), said, None, "chat", False)[1].resume
 
 
+def test_a_knife_at_the_door_and_silence_is_put_through_to_veilig_thuis() -> None:
+    """Held by phone on 8 December: "help mijn vriend staat met een mes voor de deur", then
+    silence twice, ended in "Tot ziens" and a hang-up."""
+    knife = SafetySignal("danger", "met een mes", also=("violence",))
+    after, _ = step(
+        SafetyState(), "mijn vriend staat met een mes voor de deur", knife, "phone", False
+    )
+    assert after.violent and silent_dial(after)[1] == "veilig_thuis"
+    breath = SafetySignal("danger", "ademt niet meer")
+    after, _ = step(SafetyState(), "mijn vader ademt niet meer", breath, "phone", False)
+    assert silent_dial(after)[1] is None  # danger of another kind: 112 and the goodbye
+
+
+def test_a_parent_after_113_for_a_child_hears_what_to_do() -> None:
+    """Held on 8 December: "hoe kan ik haar helpen?" after "mijn dochter zegt dat ze niet
+    meer wil leven" got "Ik ben er nog. U kunt 113 altijd bellen" again and again."""
+    said = "mijn dochter van 15 zegt dat ze niet meer wil leven"
+    after, _ = step(SafetyState(), said, SUICIDE, "chat", False)
+    assert after.about_other
+    assert stay_phrase(after, "hoe kan ik haar helpen?") == "utter_safety_stay_other"
+    own, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
+    assert stay_phrase(own, "hallo?") == "utter_safety_stay"
+
+
+def test_asking_the_assistant_to_send_the_police_is_answered() -> None:
+    for stage in ("danger", "violence"):
+        for said in (
+            "kunnen jullie de politie sturen?",
+            "bel de politie",
+            "can you call the police",
+        ):
+            _, answer = step(SafetyState(stage), said, None, "chat", False)  # type: ignore[arg-type]
+            assert answer.phrases == ["utter_safety_no_police"], (stage, said)
+
+
+def test_after_veilig_thuis_a_call_is_asked_for_and_its_safety_answered() -> None:
+    """Held on 8 December: "kunnen jullie mij bellen?" got the opening hours, and the number
+    given next was passed on without asking whether a call on it is safe."""
+    state = SafetyState("violence")
+    _, call_me = step(state, "kunnen jullie mij bellen?", None, "chat", False)
+    assert call_me.phrases == ["utter_veilig_thuis_call_me"]
+    asked = replace(state, call_safe_asked=True)
+    for said, name, kept in (
+        ("ja overdag als hij werkt", "utter_call_safe_noted", "bellen is veilig"),
+        ("nee hij kijkt mee", "utter_call_not_safe", "bellen is niet veilig"),
+        ("weet ik niet", "utter_call_not_safe", "weet niet of bellen veilig is"),
+    ):
+        after, answer = step(asked, said, None, "chat", False)
+        assert answer.phrases == [name] and answer.call_safe is not None
+        assert answer.call_safe.startswith(kept) and not after.call_safe_asked
+    # Something else is answered as always, and the question is not asked again.
+    after, other = step(asked, "hij komt zo thuis", None, "chat", False)
+    assert other.call_safe is None and not after.call_safe_asked
+
+
 def test_a_silent_caller_is_put_through_once_to_the_line_that_helps() -> None:
     for stage, line in (("asked", "suicide_prevention"), ("suicide", "suicide_prevention"),
                         ("violence", "veilig_thuis")):  # fmt: skip
