@@ -42,7 +42,7 @@ from integrations.languages.detection import DUTCH, ENGLISH
 from integrations.languages.store import ConversationLanguages
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.service import Phrasing
-from integrations.numbers.phone_numbers import joined_numbers
+from integrations.numbers.phone_numbers import joined_numbers, spelled_numbers
 from integrations.observability.metrics import Metrics
 from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
@@ -306,11 +306,12 @@ async def answer(
                 metadata["safety_checked"] = True  # bot/components/safety_signal.py
             elif signal is None and not button:
                 metadata["safety_read_clear"] = True  # the safety reader found nothing
-            # A number typed in groups as one word: the classifier reads the question.
+            # A number typed in groups or in words as one word of digits: the classifier
+            # reads the question, a form the number.
             # A greeting in front of the need ("hallo goedemorgen, ik ...") is left out.
             # After "nee" to the caring question: the message that raised it (protocol.py).
             heard = screened.step.rasa_text or await typed_button(cases, session_id, message)
-            said_to_rasa = without_greeting(joined_numbers(heard))
+            said_to_rasa = without_greeting(joined_numbers(spelled_numbers(heard)))
             answered = await rasa.send(session_id, said_to_rasa, metadata=metadata)
             held = screened.step.rasa_text is not None
             after = await guard.after_rasa(session_id, answered, "chat", spoken, held)

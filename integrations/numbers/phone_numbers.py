@@ -6,11 +6,12 @@
 - `caller_number` is the caller ID as a Dutch number, or None when it is hidden.
 - `spoken_number` says a number back digit by digit in small groups, for the ear.
 - `joined_numbers` writes a typed number in groups ("0592 123 456") as one word of digits.
+- `spelled_numbers` writes a number typed in words ("nul zes twaalf ...") as digits.
 """
 
 import re
 
-from integrations.numbers.words import digit_words, digits_in, plain
+from integrations.numbers.words import DOUBLE, digit_words, digits_in, plain, word_value
 
 LENGTH = 10  # a Dutch number: 0 and 9 digits
 # Said with the trunk 0 left off: "zes twaalf vierendertig ..." is 06 12 34 ...
@@ -104,3 +105,37 @@ def joined_numbers(text: str) -> str:
         return digits if is_dutch_number(digits) else match.group()
 
     return _TYPED_NUMBER.sub(joined, text)
+
+
+# At least this many number words in a row before a run is read as a phone number.
+MIN_SPELLED_WORDS = 4
+
+
+def _number_token(word: str) -> bool:
+    bare = plain(word).strip(",.;:-()")
+    return bool(bare) and (
+        bare.isdigit() or bare in DOUBLE or bare == "plus" or word_value(bare) is not None
+    )
+
+
+def spelled_numbers(text: str) -> str:
+    """The text with a Dutch phone number typed in words ("nul zes een twee drie vier vijf zes
+    zeven acht", "zes twaalf vierendertig ...") written as its 10 digits. The chat's forms
+    read digits; a number in words reached "Nu zijn er geen medewerkers" (residents,
+    8 December). Only a run of number words that makes a whole Dutch number is changed."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and _number_token(words[j]):
+            j += 1
+        if j - i >= MIN_SPELLED_WORDS:
+            digits = normalised(digits_in(" ".join(words[i:j])))
+            if is_dutch_number(digits):
+                out.append(digits)
+                i = j
+                continue
+        out.extend(words[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return " ".join(out) if out != words else text

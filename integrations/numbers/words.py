@@ -31,7 +31,8 @@ _COMPOUND = re.compile(rf"^(?P<unit>{_UNIT_NAMES})en(?P<tens>{_TEN_NAMES})$")
 _NUMBER_WORD = re.compile(
     rf"^(?:(?P<hundreds>(?:{_UNIT_NAMES})?honderd)(?P<rest>{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})$"
 )
-_DOUBLE = {"dubbel", "dubbele"}
+DOUBLE = frozenset({"dubbel", "dubbele"})
+_DOUBLE = DOUBLE
 _TOKEN = re.compile(r"\+|\d+|[a-z]+")
 SPOKEN_DIGITS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
 

@@ -9,6 +9,7 @@ from integrations.numbers.phone_numbers import (
     means_own_number,
     number_so_far,
     phone_number,
+    spelled_numbers,
     spoken_number,
     written_number,
 )
@@ -118,3 +119,19 @@ def test_a_number_typed_in_groups_becomes_one_word_for_the_classifier() -> None:
     assert joined_numbers("+31 6 1234 5678 of (0592) 123456") == "0612345678 of 0592123456"
     for kept in ("bel 0800-2000", "om 10 12 uur", "0612345678", "06 1234 567", "nummer 12"):
         assert joined_numbers(kept) == kept
+
+
+def test_a_number_typed_in_words_becomes_digits_for_the_form() -> None:
+    """Held as residents on 8 December: "nul zes een twee drie vier vijf zes zeven acht" at
+    "Wat is uw telefoonnummer?" in the chat reached "Nu zijn er geen medewerkers"."""
+    assert spelled_numbers("nul zes een twee drie vier vijf zes zeven acht") == "0612345678"
+    assert (
+        spelled_numbers(
+            "mijn nummer is nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig"
+        )
+        == "mijn nummer is 0612345678"
+    )
+    assert spelled_numbers("zes twaalf vierendertig zesenvijftig achtenzeventig") == "0612345678"
+    for kept in ("ik heb een twee drie kinderen", "ik woon op nummer twaalf", "0612345678",
+                 "twee drie vier vijf", "ik ben vijfenzeventig en woon alleen"):  # fmt: skip
+        assert spelled_numbers(kept) == kept

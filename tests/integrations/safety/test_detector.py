@@ -37,6 +37,8 @@ EVAL_SETS = {
     REPO / "tests" / "eval" / "first_turns_v16.tsv": (0.95, 0.95, 0.03),
     # v17: by a tenth hand (development; its misses were read).
     REPO / "tests" / "eval" / "first_turns_v17.tsv": (0.95, 0.95, 0.03),
+    # v18: by an eleventh hand (development; its misses were read).
+    REPO / "tests" / "eval" / "first_turns_v18.tsv": (0.95, 0.95, 0.03),
 }
 CRISIS = {"suicide", "danger", "shelter"}
 
@@ -477,6 +479,28 @@ def test_a_fall_a_heart_a_cry_behind_a_door_and_a_missing_child_are_danger(
     """Kinds of miss in the development set v17 (written by a tenth hand)."""
     signal = detector.detect(text)
     assert signal is not None and signal.kind in CRISIS, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik heb mijn spelcomputer aan mijn neef gegeven, die heb ik straks toch niet meer nodig",
+        "ik wil der uut stappen, t hoeft veur mie nait meer",
+        "mijn oude tante neemt al twee dagen haar telefoon niet op en ze woont alleen",  # held
+        "mijn buurman van 85 doet al twee dagen niet open",
+    ],
+)
+def test_a_goodbye_by_things_given_away_and_days_without_an_answer(
+    detector: SafetyDetector, text: str
+) -> None:
+    """Kinds of miss in the development set v18 (an eleventh hand) and of residents held on
+    8 December."""
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in CRISIS, (text, signal)
+
+
+def test_an_office_that_does_not_answer_is_no_danger(detector: SafetyDetector) -> None:
+    assert detector.detect("de gemeente neemt al twee dagen de telefoon niet op") is None
 
 
 @pytest.mark.parametrize(
