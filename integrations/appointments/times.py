@@ -51,6 +51,17 @@ _MORE = (
 )
 _NO = {"nee", "neen", "nie", "niet", "geen", "nope"}
 _YES = {"ja", "jawel", "graag", "goed", "oke", "ok", "prima", "zeker"}
+# Said to the times offered, with no time in it: the first time is proposed, and only the
+# resident's yes to "Zal ik de afspraak voor u maken op ...?" books it (by phone "ja" or
+# "weet ik niet" got "Kies een tijd met de toetsen", three times).
+_TAKE_ANY = frozenset(
+    {
+        "ja", "ja hoor", "ja graag", "ja goed", "goed", "is goed", "prima", "oke", "ok", "okay",
+        "weet ik niet", "weet niet", "ik weet het niet", "geen idee", "zeg jij maar",
+        "zeg u maar", "zegt u maar", "kies jij maar", "kies u maar", "kiest u maar", "doe maar",
+        "doe maar wat", "doe maar een", "maakt niks uit", "maakt niets uit", "dat is goed",
+    }
+)  # fmt: skip
 _CALLBACK = ("bel mij", "bellen", "terugbellen", "bel me", "opbellen")
 _GIVE_UP = ("geen afspraak", "hoeft niet")
 _TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(?:uur|u)?\b")
@@ -75,7 +86,7 @@ def read_choice(text: str, offers: Sequence[Offer], today: date) -> Choice:
         if folded == fold(offer.when):
             return Choice("chosen", offer.slot_id)
     wish = read_wish(text, today)
-    if any_time(text) and wish.empty and offers:
+    if (any_time(text) or folded in _TAKE_ANY) and wish.empty and offers:
         # "maakt niet uit" to the times offered: the first one, which the resident confirms.
         return Choice("chosen", offers[0].slot_id)
     if says(folded, _MORE):

@@ -31,6 +31,12 @@ OFFERS = [
         # held by phone on 7 December: "maakt niet uit" got "Kies een tijd met de toetsen"
         ("maakt niet uit", "a"),
         ("dat maakt mij niet uit hoor", "a"),
+        # held by phone on 8 December: "ja", "goed" and "weet ik niet" got "Kies een tijd met
+        # de toetsen" three times; the first time is proposed and confirmed
+        ("ja", "a"),
+        ("goed", "a"),
+        ("weet ik niet", "a"),
+        ("kiest u maar", "a"),
         # A clock time in words is a time, never the number of an offer: "om een uur" is
         # 13.00, not the first; "dinsdag om 9.00 uur" is 9.00, never "00 uur".
         ("om een uur", "b"),
