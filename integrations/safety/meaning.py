@@ -36,7 +36,7 @@ import numpy as np
 import yaml
 
 from integrations.safety.lexicon import SafetySignal
-from integrations.sentences.encoder import Encode, sentence_encoder
+from integrations.sentences.encoder import ENCODING, Encode, sentence_encoder
 from integrations.sentences.views import TextViews, unit
 
 HERE = Path(__file__).resolve().parent
@@ -254,7 +254,7 @@ def remembered(encode: Encode, texts: Sequence[str], cache_dir: Path | None) -> 
     that cannot be read or written is no cache, never an error."""
     if cache_dir is None:
         return encode(list(texts))
-    digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256("\n".join([ENCODING, *texts]).encode("utf-8")).hexdigest()[:20]
     path = cache_dir / f"safety-examples-{digest}.npy"
     try:
         kept = np.load(path)

@@ -42,6 +42,7 @@ DANGER_QUESTIONS = frozenset(
         "utter_crisis_danger_now",
         "utter_crisis_danger_now_other",
         "utter_veilig_thuis_person",
+        "utter_veilig_thuis_person_other",
     }
 )
 # "nee" to that question: no danger now; the numbers stay, and the conversation goes on.
@@ -311,7 +312,8 @@ def _answer_to(
     """The texts and the phone transfer for a signal. Danger from violence at home (a partner
     at the door with a knife) is 112 first, and Veilig Thuis for afterwards. Suicidal
     thoughts of someone else (`about_other`: a parent, a friend) get 113 for the one who
-    worries, and the danger question about that person."""
+    worries, and the danger question about that person; so does violence against someone
+    else (a child, a sister)."""
     if kind == "danger" and violence:
         if channel == "phone":
             return ["utter_crisis_danger_call", "utter_veilig_thuis_after"], (
@@ -341,7 +343,9 @@ def _answer_to(
         )
     if channel == "phone":
         return ["utter_veilig_thuis"], "veilig_thuis"
-    return ["utter_veilig_thuis", "utter_veilig_thuis_person"], None
+    # "mijn man slaat onze zoon", "mijn zus wordt geslagen": whether that person is in danger.
+    person = "utter_veilig_thuis_person_other" if about_other else "utter_veilig_thuis_person"
+    return ["utter_veilig_thuis", person], None
 
 
 def _call_safe_step(said: str, text: str) -> Step | None:

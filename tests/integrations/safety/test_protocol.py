@@ -554,3 +554,14 @@ def test_suicidal_thoughts_of_someone_else_get_113_for_the_one_who_worries() -> 
     for own in ("wil niet meer leven", "I want to die, my husband does not know"):
         _, self_ = step(SafetyState(), own, suicide, "chat", False)
         assert self_.phrases[0] == "utter_crisis_suicide", own
+
+
+def test_violence_against_someone_else_asks_whether_that_person_is_in_danger() -> None:
+    """Held on 8 December: "mijn man slaat onze zoon van 7" and "mijn zus wordt door haar man
+    geslagen" got "Bent u nu in gevaar?"."""
+    for said in ("mijn man slaat onze zoon van 7", "mijn zus wordt door haar man geslagen"):
+        after, answer = step(SafetyState(), said, VIOLENCE, "chat", False)
+        assert answer.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person_other"], said
+        assert after.danger_asked
+    _, own = step(SafetyState(), "mijn man slaat mij en de kinderen", VIOLENCE, "chat", False)
+    assert own.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person"]
