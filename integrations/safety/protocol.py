@@ -74,6 +74,11 @@ CLEAR_REQUESTS = frozenset(
     }
 )  # fmt: skip
 REQUEST_CONFIDENCE = 0.8
+DANGER_UNSURE = {
+    "suicide": "utter_danger_unsure_suicide",
+    "violence": "utter_danger_unsure_violence",
+    "danger": "utter_danger_unsure",
+}
 NO_DANGER_NOW = {
     "suicide": "utter_safety_no_danger_suicide",
     "violence": "utter_veilig_thuis_no_danger",
@@ -208,6 +213,12 @@ _GO_ON = re.compile(
     r"(?: (?:alstublieft|graag|please))?$"
 )
 GO_ON_STAGES = ("violence", "suicide", "danger")
+# "ik wil wel die afspraak", "kan de afspraak toch doorgaan?" after a disclosure.
+_BOOKING_AGAIN = re.compile(
+    r"\b(?:wil|wel|toch|nog|graag|kan|mag|maak|maken|doorgaan|houden)\b.{0,30}\bafspraak\b"
+    r"|\bafspraak\b.{0,30}\b(?:maken|doorgaan|houden|graag|toch|nog)\b"
+    r"|\b(?:still|want|book|keep)\b.{0,20}\bappointment\b"
+)
 # "kunnen jullie mij bellen?", "ik wil dat iemand mij belt" after Veilig Thuis in the chat.
 _CALL_ME = re.compile(
     r"\b(?:kunnen|kan|wil|willen|zou) (?:jullie|u|iemand|een medewerker|die) (?:mij|me)"
@@ -475,6 +486,10 @@ def step(
         ):
             # "nee nu niet, hij is weg": heard, the numbers stay; not read by a form as an answer.
             return state, Step([NO_DANGER_NOW[state.stage]])
+        if answer == "unsure" and state.stage in DANGER_UNSURE:
+            # "weet ik niet" to "Bent u nu in gevaar?": not alone with the doubt (it got "Ik
+            # ben er nog", the same numbers again).
+            return state, Step([DANGER_UNSURE[state.stage]])
     if signal is None and state.stage != "asked" and _HELP_ONLY.match(said) and "help" in said:
         if state.stage == "suicide":
             return state, Step(["utter_safety_stay"])
@@ -550,6 +565,10 @@ def step(
         return state, Step(["utter_veilig_thuis_about"])
     if state.stage == "suicide" and _ASKS_ABOUT_113.search(said):
         return state, Step(["utter_113_about"])
+    if state.stage in GO_ON_STAGES and not state.moved_on and _BOOKING_AGAIN.search(said):
+        # "ik wil wel die afspraak": the booking goes on (Rasa reads it), whatever the
+        # classifier's doubt about so few words.
+        return replace(state, moved_on=True), Step(to_rasa=True)
     if state.stage in GO_ON_STAGES and _GO_ON.match(said):
         # "kunnen we verder?" after Veilig Thuis: the form the disclosure ended goes on (it
         # was "Ik ben er nog" to every answer after it, a loop).

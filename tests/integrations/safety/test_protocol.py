@@ -565,3 +565,14 @@ def test_violence_against_someone_else_asks_whether_that_person_is_in_danger() -
         assert after.danger_asked
     _, own = step(SafetyState(), "mijn man slaat mij en de kinderen", VIOLENCE, "chat", False)
     assert own.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person"]
+
+
+def test_dont_know_about_danger_now_and_the_booking_after_it() -> None:
+    """Held on 8 December: "weet ik niet" to "Bent u nu in direct gevaar?" and then "ik wil
+    wel die afspraak" got "Ik ben er nog" twice; the booking could not go on."""
+    asked, _ = step(SafetyState(), "het hoeft voor mij niet meer", SUICIDE, "chat", False)
+    assert asked.danger_asked
+    state, unsure = step(asked, "weet ik niet", None, "chat", False)
+    assert unsure.phrases == ["utter_danger_unsure_suicide"]
+    after, booking = step(state, "ik wil wel die afspraak", None, "chat", False)
+    assert booking.to_rasa and not booking.phrases and after.moved_on
