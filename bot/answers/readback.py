@@ -130,12 +130,39 @@ class ReadbackReading:
     words: str | None = None
 
 
+# "me" is "mijn" before a noun ("me moeder") and "mij" elsewhere: at the end, or before one of
+# these words ("mijn rug vermoordt me gewoon" was said back as "... vermoordt uw gewoon").
+_ME_AS_OBJECT_BEFORE = frozenset(
+    [
+        "nog", "gewoon", "echt", "niet", "nie", "wel", "al", "ook", "zo", "een", "eens", "maar",
+        "te", "in", "op", "aan", "uit", "af", "bij", "mee", "toe", "na", "over", "helemaal",
+        "dood", "kapot", "gek", "dat", "dan", "nu", "straks", "altijd", "steeds", "vaak", "soms",
+        "heel", "erg", "zelf", "alleen", "niks", "niets", "pijn", "zorgen", "moe", "ziek",
+        "bang", "rot", "beter", "slecht",
+    ]
+)  # fmt: skip
+
+
+def _you(words: list[str], i: int) -> str:
+    word = words[i]
+    bare = word.lower().strip(",.!?;:")
+    if bare in ("me", "mij") and (
+        bare == "mij"
+        or i + 1 == len(words)
+        or words[i + 1].lower() in _ME_AS_OBJECT_BEFORE
+        or word != word.rstrip(",.!?;:")
+    ):
+        return "u" + word[len(bare) :]
+    return _MY_TO_YOUR.get(word.lower(), word)
+
+
 def to_you(answer: str) -> str:
-    """An answer as the assistant says it back: "voor mijn moeder" becomes "voor uw moeder"."""
+    """An answer as the assistant says it back: "voor mijn moeder" becomes "voor uw moeder",
+    "het doet me pijn" becomes "het doet u pijn"."""
     if plain(answer) == DONT_KNOW_ANSWER:
         return "dat weet u niet"
     words = answer.split()
-    return " ".join(_MY_TO_YOUR.get(word.lower(), word) for word in words)
+    return " ".join(_you(words, i) for i in range(len(words)))
 
 
 def shown_phone(number: str) -> str:

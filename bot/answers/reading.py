@@ -338,7 +338,8 @@ _AIDS = [
 ]
 _PHONE_CANDIDATE = re.compile(r"(?:\+|00)?\d[\d\s\-.()]{8,16}\d")
 _CALL_ME = re.compile(
-    r"\b(?:(?:mij|me) (?:bellen|terugbellen|opbellen)|bel (?:mij|me|mn|ons)|"
+    r"\b(?:(?:mij|me) (?:(?:maar|even|dan|gewoon|wel|liever) )*(?:bellen|terugbellen|opbellen)"
+    r"|bel (?:mij|me|mn|ons)|"
     r"belt u (?:mij|me|maar)|bel maar|bellen (?:mij|me)|call me|terugbellen|terug bellen|"
     r"opbellen)\b"
 )

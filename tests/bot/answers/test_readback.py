@@ -134,6 +134,12 @@ def test_the_answers_said_back_to_the_resident() -> None:
     assert to_you("voor mijn moeder") == "voor uw moeder"
     assert to_you("voor mijzelf") == "voor uzelf"
     assert to_you("voor me vader") == "voor uw vader"
+    # Held by phone on 8 December: "Sinds wanneer: al langer uw rug vermoordt uw gewoon".
+    assert to_you("al langer mijn rug vermoordt me gewoon") == (
+        "al langer uw rug vermoordt u gewoon"
+    )
+    assert to_you("voor mij") == "voor u" and to_you("het doet me pijn") == "het doet u pijn"
+    assert to_you("sinds kort, help me.") == "sinds kort, help u."
     values = readback_values({**ANSWERS, "phone_number": "0612345678"})
     assert values["help_for"] == "voor uw man"
     assert values["phone_shown"] == "06 12 34 56 78"

@@ -203,6 +203,7 @@ def test_niet_further_in_a_sentence_is_no_no(text: str) -> None:
         ("next_step", "no thank you", "geen afspraak"),
         ("contact_preference", "belt u mij maar", "bellen"),
         ("contact_preference", "belt u maar", "bellen"),  # held on 7 December
+        ("contact_preference", "u moet mij maar bellen", "bellen"),  # held on 8 December
         ("contact_preference", "u mag mij bellen", "bellen"),
         ("contact_preference", "ik bel zelf wel", "zelf bellen"),
         ("contact_preference", "maakt niet uit", "geen voorkeur"),
