@@ -168,11 +168,16 @@ _WANT = _p(
 _HOME = _p(
     "bij mij thuis|bij ons thuis|bij me thuis|thuis komen|thuis langs|thuis langskomen|aan huis|"
     "huisbezoek|naar mij toe|naar mijn huis|naar huis komen|bij mij langs|bij ons langs|"
-    "bij me langs|bij mij komen|langskomen|langs komen|deur niet uit|deur nie uit|"
+    "bij me langs|bij mij komen|langskomen|langs komen|liever thuis|thuis graag"
+)
+# Why the resident cannot come: a home visit, unless the same words ask for a call ("ik kan
+# niet weg bij mijn vader, kunnen ze mij niet bellen?" was booked as a home visit).
+_HOME_REASON = _p(
+    "deur niet uit|deur nie uit|"
     "deur niet meer uit|deur nie meer uit|huis niet uit|huis nie uit|niet alleen laten|"
     "nie alleen laten|kan niet weg|kan nie weg|slecht lopen|niet goed lopen|nie goed lopen|"
     "kan niet lopen|kan nie lopen|niet zo goed lopen|nie zo goed lopen|bedlegerig|kom niet buiten|"
-    "kom nie buiten|kan niet van huis|liever thuis|thuis graag"
+    "kom nie buiten|kan niet van huis"
 )
 # In a short answer ("thuis", "bij mij") these mean a home visit too; in "ik heb stress
 # thuis en wil een afspraak" they do not.
@@ -381,6 +386,8 @@ def kind_in(text: str | None) -> Kind | None:
         return "home"
     if says(folded, _PHONE):
         return "phone"
+    if says(folded, _HOME_REASON):
+        return "home"
     if says(folded, _OFFICE):
         return "office"
     return None
