@@ -565,6 +565,14 @@ def step(
         return state, Step(["utter_veilig_thuis_about"])
     if state.stage == "suicide" and _ASKS_ABOUT_113.search(said):
         return state, Step(["utter_113_about"])
+    if (
+        state.stage in NO_DANGER_NOW
+        and _NO_DANGER.search(said)
+        and len(plain_words(text)) <= NO_DANGER_WORDS
+    ):
+        # "nee ik ben nu veilig hij is weg", unasked (by phone after Veilig Thuis did not
+        # answer): heard, not "Ik ben er nog" as if nothing was said.
+        return state, Step([NO_DANGER_NOW[state.stage]])
     if state.stage in GO_ON_STAGES and not state.moved_on and _BOOKING_AGAIN.search(said):
         # "ik wil wel die afspraak": the booking goes on (Rasa reads it), whatever the
         # classifier's doubt about so few words.

@@ -576,3 +576,10 @@ def test_dont_know_about_danger_now_and_the_booking_after_it() -> None:
     assert unsure.phrases == ["utter_danger_unsure_suicide"]
     after, booking = step(state, "ik wil wel die afspraak", None, "chat", False)
     assert booking.to_rasa and not booking.phrases and after.moved_on
+
+
+def test_safe_now_said_unasked_is_heard() -> None:
+    """Held by phone on 8 December: after Veilig Thuis did not answer, "nee ik ben nu veilig
+    hij is weg" got "Ik ben er nog"."""
+    _, safe = step(SafetyState("violence"), "nee ik ben nu veilig hij is weg", None, "phone", False)
+    assert safe.phrases == ["utter_veilig_thuis_no_danger"]
