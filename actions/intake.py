@@ -339,7 +339,8 @@ class ActionSubmitIntake(Action):
             if left != EXIT_TO_LEARN:
                 return end_intake()
             # "ik wil eerst alleen weten wat het kost": a question for information, no request.
-            await update_case(tracker.sender_id, {"route": "informatie"})
+            update = {"route": "informatie", "route_withdrawn": True}
+            await update_case(tracker.sender_id, update)
             return [*end_intake(), SlotSet("route", "informatie")]
         if left == EXIT_PERSON:
             return await hand_to_a_person(dispatcher, tracker)

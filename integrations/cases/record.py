@@ -150,6 +150,9 @@ class CaseUpdate(BaseModel):
     """What an action may change. Every field is optional."""
 
     route: Route | None = None
+    # The resident withdrew the request ("eigenlijk wil ik eerst alleen weten wat het kost"):
+    # `route` replaces the route even when it ranks lower, never a crisis or Veilig Thuis.
+    route_withdrawn: bool = False
     urgency: Urgency | None = None
     topic: str | None = Field(default=None, max_length=60)
     life_area: str | None = Field(default=None, max_length=40)
@@ -302,7 +305,8 @@ def new_case(session_id: str, channel: Channel, now: datetime) -> Case:
 
 
 def apply_update(case: Case, update: CaseUpdate, now: datetime) -> Case:
-    route = merged_route(case.route, update.route)
+    withdrawn = update.route_withdrawn and update.route and case.route not in SAFETY_ROUTES
+    route = update.route if withdrawn else merged_route(case.route, update.route)
     changes: dict[str, object] = {
         "updated_at": now,
         "route": route,

@@ -282,6 +282,8 @@ def test_only_wanting_to_know_how_it_works(gateway: httpx.Client) -> None:
     ]
     case = case_of(gateway, session_id)
     assert not case.get("intake") and case["handoff"] is None
+    # Conversations v13: the request was withdrawn, the case is a question for information.
+    assert case["route"] == "informatie"
 
 
 def test_twice_no_answer_reaches_a_person(gateway: httpx.Client) -> None:

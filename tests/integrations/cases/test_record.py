@@ -39,6 +39,18 @@ def test_safety_routes_are_never_replaced_by_a_lesser_route() -> None:
     assert merged_route("crisis", None) == "crisis"
 
 
+def test_a_withdrawn_request_lowers_the_route_but_never_a_safety_route() -> None:
+    """Conversations v13: "eigenlijk wil ik eerst alleen weten wat het kost" after a
+    traplift request ended the form, but the case stayed `voorziening`."""
+    withdrawn = CaseUpdate(route="informatie", route_withdrawn=True)
+    aids = new_case("s1", "chat", T0).model_copy(update={"route": "voorziening"})
+    assert apply_update(aids, withdrawn, T0).route == "informatie"
+    for safety in ("crisis", "veilig_thuis"):
+        case = aids.model_copy(update={"route": safety})
+        assert apply_update(case, withdrawn, T0).route == safety
+    assert apply_update(aids, CaseUpdate(route="informatie"), T0).route == "voorziening"
+
+
 def test_urgency_only_goes_up() -> None:
     assert merged_urgency("normaal", "acuut") == "acuut"
     assert merged_urgency("acuut", "normaal") == "acuut"

@@ -499,6 +499,16 @@ def test_a_goodbye_by_things_given_away_and_days_without_an_answer(
     assert signal is not None and signal.kind in CRISIS, (text, signal)
 
 
+def test_not_knowing_how_long_one_holds_on_gets_the_caring_question(
+    detector: SafetyDetector,
+) -> None:
+    """Held on 8 December: after "sinds mijn zoon is overleden kom ik mijn bed bijna niet meer
+    uit", "ik weet niet of ik dit nog lang volhoud" got what the buurtteam is."""
+    for text in ("ik weet niet of ik dit nog lang volhoud", "ik hou het niet lang meer vol"):
+        signal = detector.detect(text)
+        assert signal is not None and signal.kind == "unclear", text
+
+
 def test_an_office_that_does_not_answer_is_no_danger(detector: SafetyDetector) -> None:
     assert detector.detect("de gemeente neemt al twee dagen de telefoon niet op") is None
 
