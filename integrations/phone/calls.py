@@ -85,6 +85,13 @@ class CallState:
         if await self._redis.exists(key):
             await self._redis.hset(key, field, value)
 
+    async def other_language_answered(self, call_sid: str) -> int:
+        """One more answer in a language the assistant does not speak; how many now."""
+        key = KEY_PREFIX + call_sid
+        if not await self._redis.exists(key):
+            return 1
+        return int(await self._redis.hincrby(key, "other_language", 1))
+
     async def caller(self, call_sid: str) -> str | None:
         raw: Any = await self._redis.hget(KEY_PREFIX + call_sid, "caller")
         return as_text(raw) if raw else None

@@ -45,7 +45,7 @@ from integrations.feedback.rules import is_feedback_menu, is_no_rating, rating_o
 from integrations.feedback.service import Feedback
 from integrations.handoff.queue import HandoffQueue
 from integrations.languages.decision import RASA_LANGUAGES, answer_language
-from integrations.languages.detection import DUTCH
+from integrations.languages.detection import DUTCH, ENGLISH
 from integrations.languages.store import ConversationLanguages
 from integrations.logging_setup import bind_conversation
 from integrations.nlg.overrides import Wording
@@ -108,6 +108,7 @@ ANSWERED = {"completed", "answered"}
 CALLBACK_REASON = "terugbelverzoek telefoon"
 OTHER_LANGUAGE = "utter_other_language"
 OTHER_LANGUAGE_LATER = "utter_other_language_call_again"
+OFFER_ENGLISH = "utter_other_language_offer_english"
 OTHER_LANGUAGE_REASON = "spreekt een andere taal: tolk nodig"
 PERSON_REASON = "vraagt om een medewerker"
 # Responses of Rasa the line must recognise to do what they say.
@@ -413,11 +414,19 @@ class Line:
         language (its voice, or English), then a person in office hours; never a Dutch route."""
         open_now = office_open(self.settings)
         answer = await self.rendered(OTHER_LANGUAGE if open_now else OTHER_LANGUAGE_LATER)
-        await self.record(call_sid, message, [*first, answer])
-        texts = [m.text for m in (*first, answer)]
         if open_now:
+            await self.record(call_sid, message, [*first, answer])
+            texts = [m.text for m in (*first, answer)]
             return await self.to_a_person(call_sid, OTHER_LANGUAGE_REASON, texts)
-        return twiml.goodbye(self.config, texts)
+        # After hours: once, English is offered before the goodbye (it was one sentence and a
+        # hang-up); "English" goes on in English (languages/decision.py).
+        if await self.calls.other_language_answered(call_sid) == 1:
+            offer = await self.phrasing.render(OFFER_ENGLISH, "phone", language=ENGLISH)
+            english = BotMessage(text=str(offer["text"]))
+            await self.record(call_sid, message, [*first, answer, english])
+            return twiml.ask(self.config, [m.text for m in (*first, answer, english)])
+        await self.record(call_sid, message, [*first, answer])
+        return twiml.goodbye(self.config, [m.text for m in (*first, answer)])
 
     def help_line(self, dial: str | None) -> str | None:
         """The number of a help line the protocol puts a caller through to (113, Veilig

@@ -127,7 +127,23 @@ def test_another_language_outside_office_hours_hears_when_to_call(
     assert said(root)[0].startswith("Mówimy po niderlandzku i po angielsku.")
     assert "Zadzwoń jeszcze raz w dzień roboczy" in said(root)[0]
     assert "1 4, 0 5 9 2" not in said(root)[0]  # never the number the caller is calling
+    assert root.find("Dial") is None
+    # Held on 8 December: one sentence and a hang-up. English is offered once, then goodbye.
+    assert said(root)[-1] == "Do you speak English? Then say: English."
+    assert root.find("Gather") is not None and root.find("Hangup") is None
+    root = caller.say("Nie rozumiem, proszę pomóc")
     assert root.find("Hangup") is not None and root.find("Dial") is None
+    assert caller.rasa_got() == ["/greet"]
+
+
+def test_another_language_after_hours_can_go_on_in_english(
+    closed_line: TestClient, settings: Settings, rasa: Recorder
+) -> None:
+    caller = greeted(closed_line, settings, rasa)
+    caller.say("Nie mogę już sprzątać mieszkania")
+    rasa_says_in(caller, "en", "utter_how_can_i_help")
+    caller.say("English")
+    assert metadata_sent(caller)[-1]["language"] == "en"
 
 
 def test_the_line_acts_on_english_goodbyes_and_handoffs(
