@@ -466,6 +466,10 @@ class Line:
             urgency: Urgency = "acuut" if change is None or change.urgency == "acuut" else "hoog"
             spoken = [*texts, await self.say("utter_phone_transfer")]
             return await self.to_a_person(call_sid, reason, spoken, urgency)
+        if screened.step.callback and not office_open(self.settings):
+            # "ja" to a person after a disclosure at night: where to call back (after Veilig
+            # Thuis first whether that number is safe: `start_callback`).
+            return await self.start_callback(call_sid, texts)
         if HELP_PERSON in screened.step.phrases and not office_open(self.settings):
             # "help" three times at night: the callback question, never silence after "Nu is
             # er niemand van de gemeente" (held on 7 December). Not after a disclosure: the

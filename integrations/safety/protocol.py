@@ -74,6 +74,12 @@ CLEAR_REQUESTS = frozenset(
     }
 )  # fmt: skip
 REQUEST_CONFIDENCE = 0.8
+# "ja" to a person after a disclosure while nobody is at work: who is there now, and a call.
+PERSON_CLOSED = {
+    "violence": "utter_person_closed_violence",
+    "suicide": "utter_person_closed_suicide",
+    "danger": "utter_person_closed_danger",
+}
 DANGER_UNSURE = {
     "suicide": "utter_danger_unsure_suicide",
     "violence": "utter_danger_unsure_violence",
@@ -139,6 +145,8 @@ class Step:
     # The answer to "Is het veilig als wij u op dit nummer bellen?", for the case's safe
     # contact (guard.py), in the resident's words or as the assistant read them.
     call_safe: str | None = None
+    # By phone, nobody at work: the line asks where to call back (phone/router.py).
+    callback: bool = False
 
 
 _YES = {"ja", "jawel", "soms", "vaak", "wel", "eigenlijk", "beetje", "misschien", "yes",
@@ -546,6 +554,17 @@ def step(
     ):
         # "wanneer komt die medewerker dan?": about the person asked for, not an appointment.
         return state, Step(["utter_safety_person_coming"])
+    if state.stage in PERSON_CLOSED and not state.moved_on and _PLAIN_YES.match(said):
+        # "ja" to "Wilt u met een medewerker praten?" after a disclosure. By phone: put
+        # through, or at night a callback (it was "Ik ben er nog" again and again). In the
+        # chat at night: who is there now, and a number to call back (it was "Nu zijn er
+        # geen medewerkers" and then nothing).
+        if channel == "phone":
+            if office_open:
+                return state, Step(dial="aanmeldteam")
+            return state, Step([PERSON_CLOSED[state.stage]], callback=True)
+        if not office_open:
+            return state, Step([PERSON_CLOSED[state.stage]])
     if (
         channel == "chat"
         and state.stage in (*CRISIS_KINDS, "violence")

@@ -168,7 +168,7 @@ def test_yes_to_is_there_danger_now_gets_112_never_the_menu() -> None:
     assert yes.phrases == ["utter_safety_danger_yes", "utter_safety_person"] and not yes.to_rasa
     assert not state.danger_asked and state.stage == "suicide"
     # Only the very next answer: a later "ja" belongs to whatever was asked then.
-    _, later = step(state, "ja", None, "chat", False)
+    _, later = step(state, "ja", None, "chat", True)
     assert later.to_rasa
     # By phone, danger: "ja" is "hang up and call 112", never a transfer that keeps the line.
     knife = SafetySignal("danger", "mes")
@@ -407,8 +407,17 @@ def test_yes_after_the_numbers_asks_for_a_person_as_the_button_does() -> None:
     question again, word for word."""
     state, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
     state, _ = step(state, "nee", None, "chat", False)  # no danger now
-    _, yes = step(state, "ja", None, "chat", False)
+    _, yes = step(state, "ja", None, "chat", True)
     assert yes.to_rasa and yes.rasa_text == "/ask_person"
+    # Held on 8 December: at night "ja" got "Nu zijn er geen medewerkers" and then nothing;
+    # now who is there now, and a number to call back. By phone: put through, or a callback
+    # (it was "Ik ben er nog" again and again).
+    _, night = step(state, "ja", None, "chat", False)
+    assert night.phrases == ["utter_person_closed_suicide"] and not night.to_rasa
+    _, open_line = step(state, "ja", None, "phone", True)
+    assert open_line.dial == "aanmeldteam"
+    _, closed_line = step(state, "ja", None, "phone", False)
+    assert closed_line.callback and closed_line.phrases == ["utter_person_closed_suicide"]
     # "ja" to "Bent u nu in gevaar?" is still a yes to danger.
     asked, _ = step(SafetyState(), "ik wil niet meer leven", SUICIDE, "chat", False)
     _, danger = step(asked, "ja", None, "chat", False)
