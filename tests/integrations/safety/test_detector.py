@@ -509,6 +509,37 @@ def test_not_knowing_how_long_one_holds_on_gets_the_caring_question(
         assert signal is not None and signal.kind == "unclear", text
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("doe maar woensdag, als ik er dan nog ben", ("unclear", "suicide")),
+        ("doe maar donderdag als ik dan nog leef", ("unclear", "suicide")),
+        ("sinds mijn vrouw dood is heeft alles geen zin meer", ("unclear", "suicide")),
+        ("mijn ex trapt de voordeur in ik heb me verstopt in de slaapkamer", ("danger",)),
+        ("mijn buurvrouw met dementie loopt 's nachts in haar nachthemd over straat", ("danger",)),
+        ("liever niet op mijn telefoon, mijn vrouw leest alles mee", ("violence",)),
+    ],
+)
+def test_held_as_residents_on_8_december(
+    detector: SafetyDetector, text: str, kinds: tuple[str, ...]
+) -> None:
+    signal = detector.detect(text)
+    assert signal is not None and signal.kind in kinds, (text, signal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die deurwaarder kan ik wel vermoorden haha, doe maar woensdag",
+        "het heeft geen zin meer om te bellen",
+        "als ik er morgen ben bel ik",
+        "ze staat soms in haar nachtjapon in de tuin",
+    ],
+)
+def test_no_alarm_on_these_held_on_8_december(detector: SafetyDetector, text: str) -> None:
+    assert detector.detect(text) is None, text
+
+
 def test_an_office_that_does_not_answer_is_no_danger(detector: SafetyDetector) -> None:
     assert detector.detect("de gemeente neemt al twee dagen de telefoon niet op") is None
 
