@@ -398,8 +398,12 @@ def _signal_step(
             return state, Step(["utter_safety_stay"], to_rasa=False)
         change = CaseChange(None, "hoog", None, signal, text, None)
         held = text if len(plain_words(text)) >= HELD_WORDS else ""
+        # A message that also asks for something ("doe maar woensdag, als ik er dan nog ben")
+        # leaves the form or booking as it is: after "nee" it answers the question it was
+        # asked for (it ended the booking and got "Sorry, dat begreep ik niet goed"). A "ja"
+        # or "weet ik niet" ends it then.
         return SafetyState("asked", 1, held=held), Step(
-            ["utter_safety_check"], change, interrupt=True
+            ["utter_safety_check"], change, interrupt=not held
         )
     if kind == state.stage and kind in ("violence", "suicide") and channel == "chat":
         # The same again in other words ("nee hij weet niet dat ik dit doe"): the numbers stay,
@@ -519,7 +523,9 @@ def step(
             change = CaseChange("crisis", "acuut", "suicide", unsure, answered, "crisis")
             dial: Dial | None = "suicide_prevention" if channel == "phone" else None
             phrases = ["utter_safety_unsure", *([] if dial else ["utter_safety_person"])]
-            return SafetyState("suicide"), Step(phrases, change, dial, quick_exit=True)
+            return SafetyState("suicide"), Step(
+                phrases, change, dial, interrupt=True, quick_exit=True
+            )
         if answer == "no" or text in ("/domestic_violence", "/ask_person"):
             if text == "/domestic_violence":
                 violence = SafetySignal("violence", "knop: ik ben bang voor iemand")

@@ -195,6 +195,23 @@ def test_a_danger_said_while_choosing_a_time_comes_first_and_booking_goes_on(
     assert offers_in(again) and "Kloosterveen" in joined(again)
 
 
+def test_a_worrying_remark_while_choosing_a_time_is_asked_about_and_booking_goes_on(
+    gateway: httpx.Client,
+) -> None:
+    """Held on 8 December: "doe maar woensdag, als ik er dan nog ben" was booked without a
+    word; once caught, "nee" to the caring question ended the booking in "Sorry, dat begreep
+    ik niet goed". Now the caring question first, and after "nee" the day she chose."""
+    session_id = to_the_wijk_question(gateway)
+    times = offers_in(say(gateway, session_id, text="Kloosterveen"))
+    day = times[-1]["title"].split(" ")[0]  # a day of the week that is offered
+    asked = joined(say(gateway, session_id, text=f"doe maar {day}, als ik er dan nog ben"))
+    assert "uzelf iets aan te doen" in asked and "Zal ik de afspraak" not in asked
+    after = joined(say(gateway, session_id, text="nee ik doe niks vannacht"))
+    assert "Sorry, dat begreep ik niet goed" not in after
+    assert "Zal ik de afspraak voor u maken?" in after or "Welke tijd" in after, after
+    assert case_of(gateway, session_id)["urgency"] == "hoog"
+
+
 # --- Conversations held as residents hold them -------------------------------------------
 
 
