@@ -311,12 +311,22 @@ _THIRD_PERSON = re.compile(
 _FIRST_PERSON_EN = re.compile(r"\b(?:i|im|myself|me|my life)\b")
 
 
+# What the resident owns, taken or watched ("mijn partner houdt al mijn geld en mijn bankpas",
+# "my husband checks my phone"): the resident is the one controlled.
+_OWN_THINGS = re.compile(
+    r"\b(?:mijn|m n|mn|my) (?:geld|bankpas|pinpas|telefoon|mobiel|paspoort|spullen|sleutels|"
+    r"berichten|post|uitkering|loon|salaris|rekening|phone|money|bank card|messages|keys|"
+    r"passport|account)\b"
+)
+
+
 def _about_someone_else(text: str) -> bool:
     """The words name someone else at risk and say nothing of the resident's own."""
     said = " ".join(plain_words(text))
     return (
         _THIRD_PERSON.search(said) is not None
         and _FIRST_PERSON_EN.search(said) is None
+        and _OWN_THINGS.search(said) is None
         and not speaks_of_self(text)
     )
 

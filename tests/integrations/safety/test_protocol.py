@@ -592,3 +592,12 @@ def test_safe_now_said_unasked_is_heard() -> None:
     hij is weg" got "Ik ben er nog"."""
     _, safe = step(SafetyState("violence"), "nee ik ben nu veilig hij is weg", None, "phone", False)
     assert safe.phrases == ["utter_veilig_thuis_no_danger"]
+
+
+def test_control_of_the_residents_own_money_or_phone_is_about_the_resident() -> None:
+    """Held on 8 December: "mijn partner houdt al mijn geld en mijn bankpas bij zich" and "my
+    husband checks my phone" got "Is die persoon nu in gevaar?"."""
+    for said in ("mijn partner houdt al mijn geld en mijn bankpas bij zich",
+                 "my husband checks my phone every night"):  # fmt: skip
+        _, answer = step(SafetyState(), said, VIOLENCE, "chat", False)
+        assert answer.phrases == ["utter_veilig_thuis", "utter_veilig_thuis_person"], said
