@@ -104,6 +104,9 @@ _NOT_UNDERSTOOD = re.compile(
     r"\b(?:snap|snapt|begrijp|begrijpt|versta|verstaat|hoor|hoort|volg|volgt)"
     r"(?: (?:het|u|je|jou|me|mij|er|dat|de vraag|helemaal|echt|gewoon|nog steeds|totaal))*"
     r"(?: (?:niks|niets|niet|nie))\b"
+    # "weet ik niet", "nee zo bedoel ik het niet": no answer to the question either
+    r"|\b(?:ik )?weet (?:ik )?(?:het )?(?:niet|nie)\b|\bgeen idee\b"
+    r"|\b(?:nee |neen )?(?:zo|dat) bedoel (?:ik|u|je) (?:het |dat )?(?:niet|nie)\b"
 )
 
 

@@ -132,6 +132,8 @@ def test_yes_and_no() -> None:
     # caller was soon hung up on.
     assert yes_or_no("je snapt me niet") is None and yes_or_no("ik versta u niet") is None
     assert yes_or_no("u begrijpt me helemaal niet") is None  # held on 8 December
+    assert yes_or_no("weet ik niet") is None and yes_or_no("nee zo bedoel ik het niet") is None
+    assert yes_or_no("nee dat klopt niet") is False
     own = callback_start(CALLER, from_caller_id=True, hidden=False)
     assert own.pending is not None
     step = number_answer(own.pending, "je snapt me niet", False, CALLER)
