@@ -244,6 +244,9 @@ def appointment_text(case: Case) -> str | None:
 def route_text(case: Case) -> str:
     if case.route is None:
         return "nog geen route."
+    if case.route == "crisis" and case.topic == "shelter":
+        # No place to sleep tonight is no danger or suicidal thought (staff read it as such).
+        return f"{route_name(case.route)}, omdat: {SIGNALS['shelter']}."
     return f"{route_name(case.route)}, omdat: {ROUTE_REASONS[case.route]}."
 
 

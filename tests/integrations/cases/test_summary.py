@@ -427,3 +427,12 @@ def test_a_number_given_as_a_correction_is_the_number_to_call() -> None:
     )
     assert case.contact.preference == "bellen"
     assert [p.number for p in case.contact.phones] == ["0612345678"]
+
+
+def test_no_place_to_sleep_is_named_as_such_in_the_route_line() -> None:
+    """Held on 8 December: a shelter case read "Crisis, omdat: gevaar of gedachten aan
+    zelfmoord genoemd"."""
+    shelter = CaseUpdate(route="crisis", urgency="acuut", topic="shelter")
+    summary = staff_summary(apply_update(new_case("s", "chat", T0), shelter, T0), [], CONSTANTS)
+    assert "Crisis, omdat: geen slaapplek vannacht." in summary
+    assert "gedachten aan zelfmoord" not in summary
