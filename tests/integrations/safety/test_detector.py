@@ -282,6 +282,13 @@ def test_worn_out_is_asked_about_not_read_as_suicide(detector: SafetyDetector) -
         ("de buurman staat op zijn balkon op drie hoog te roepen dat hij gaat springen", CRISIS),
         ("mijn broer is in de war en zegt dat hij kan vliegen", CRISIS),
         ("ze staat boven en ze wil van het balkon af", CRISIS),
+        # held as residents on 8 December
+        ("doe maar woensdag, als ik er dan nog ben", {"unclear", "suicide"}),
+        ("doe maar donderdag als ik dan nog leef", {"unclear", "suicide"}),
+        ("sinds mijn vrouw dood is heeft alles geen zin meer", {"unclear", "suicide"}),
+        ("mijn ex trapt de voordeur in ik heb me verstopt in de slaapkamer", {"danger"}),
+        ("mijn buurvrouw met dementie loopt 's nachts in haar nachthemd over straat", {"danger"}),
+        ("liever niet op mijn telefoon, mijn vrouw leest alles mee", {"violence"}),
     ],
 )
 def test_acute_danger_suicide_shelter_and_violence_in_plain_everyday_words(
@@ -509,37 +516,6 @@ def test_not_knowing_how_long_one_holds_on_gets_the_caring_question(
         assert signal is not None and signal.kind == "unclear", text
 
 
-@pytest.mark.parametrize(
-    ("text", "kinds"),
-    [
-        ("doe maar woensdag, als ik er dan nog ben", ("unclear", "suicide")),
-        ("doe maar donderdag als ik dan nog leef", ("unclear", "suicide")),
-        ("sinds mijn vrouw dood is heeft alles geen zin meer", ("unclear", "suicide")),
-        ("mijn ex trapt de voordeur in ik heb me verstopt in de slaapkamer", ("danger",)),
-        ("mijn buurvrouw met dementie loopt 's nachts in haar nachthemd over straat", ("danger",)),
-        ("liever niet op mijn telefoon, mijn vrouw leest alles mee", ("violence",)),
-    ],
-)
-def test_held_as_residents_on_8_december(
-    detector: SafetyDetector, text: str, kinds: tuple[str, ...]
-) -> None:
-    signal = detector.detect(text)
-    assert signal is not None and signal.kind in kinds, (text, signal)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "die deurwaarder kan ik wel vermoorden haha, doe maar woensdag",
-        "het heeft geen zin meer om te bellen",
-        "als ik er morgen ben bel ik",
-        "ze staat soms in haar nachtjapon in de tuin",
-    ],
-)
-def test_no_alarm_on_these_held_on_8_december(detector: SafetyDetector, text: str) -> None:
-    assert detector.detect(text) is None, text
-
-
 def test_an_office_that_does_not_answer_is_no_danger(detector: SafetyDetector) -> None:
     assert detector.detect("de gemeente neemt al twee dagen de telefoon niet op") is None
 
@@ -566,6 +542,11 @@ def test_a_push_said_with_the_verb_last_is_violence(detector: SafetyDetector, te
         "ik ben vorige maand gevallen en kon niet meer opstaan, nu wil ik een alarm",
         "mijn zoon woont weer thuis na een opname (psychose), het gaat nu goed",
         "I don't think she's in danger, but I'm worried about my daughter",
+        # held as residents on 8 December
+        "die deurwaarder kan ik wel vermoorden haha, doe maar woensdag",
+        "het heeft geen zin meer om te bellen",
+        "als ik er morgen ben bel ik",
+        "ze staat soms in haar nachtjapon in de tuin",
     ],
 )
 def test_a_teacher_a_dangerous_stair_and_what_is_over_are_no_alarm(
