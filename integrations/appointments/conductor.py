@@ -12,6 +12,7 @@ Three entries, each one call of a thin action:
 - `question`: the open question (with the times offered, where that is the question).
 """
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -75,6 +76,8 @@ DEFAULT_MINUTES = 45
 # Questions anyone may ask before having an appointment.
 GENERAL_QUESTIONS = ("what", "bring", "companion", "cost", "why", "buurtteam", "open")
 # Steps where a number is the answer: a correction of the wijk is not looked for there.
+# An appointment code said in a sentence: six digits on their own.
+_CODE = re.compile(r"(?<![\d-])\d{6}(?![\d-])")
 NUMBER_STEPS = ("call_number", "callback", "detail", "sms_number", "code", "code_detail")
 # Steps where the resident can still change where, when and how.
 CHOOSING_STEPS = ("kind", "time", "time_wish", "confirm", "no_times")
@@ -176,6 +179,16 @@ class Conductor:
             d = d.model_copy(update={"purpose": purpose, "question": asked})
             if purpose == "move":
                 await self._want(session_id, read_wish(text, self._today()), None)
+            code = _CODE.search(text)
+            if code is not None:
+                # "verzetten, de code is 427646 en ik woon op nummer 14": not asked again (it
+                # was "Heeft u de code van uw afspraak?", then "Ik hoorde geen code").
+                d = d.model_copy(update={"code": code.group()}).at("code_detail")
+                rest = text[: code.start()] + " " + text[code.end() :]
+                if house_number_in(rest) is not None:
+                    return await self._at_code_detail(session_id, d, rest, says)
+                await self._save(session_id, d)
+                return Turn(says)
             await self._save(session_id, d.at("code"))
             return Turn(says)
         if purpose == "ask" and booking is not None:

@@ -417,6 +417,26 @@ def test_the_code_finds_the_appointment_in_a_new_conversation(
     with_dialogue(work)
 
 
+def test_a_code_and_house_number_in_the_first_sentence_are_not_asked_again(
+    with_dialogue: WithDialogue,
+) -> None:
+    """Held as residents on 8 December: "ik wil mijn afspraak afzeggen, de code is 427646 en
+    ik woon op nummer 14" got "Heeft u de code van uw afspraak?", then "Ik hoorde geen
+    code"."""
+
+    async def work(built: Built) -> None:
+        code = await book_by_buttons(built.resident("first"))
+        later = built.resident("later")
+        said = f"ik wil mijn afspraak afzeggen, de code is {code} en ik woon op nummer 12"
+        found = await later.start(said, intent="cancel_appointment")
+        assert found.names == ["utter_appointment_found", "utter_ask_cancel"]
+        other = built.resident("other")
+        detail = await other.start(f"afspraak afzeggen code {code}", intent="cancel_appointment")
+        assert detail.names == ["utter_ask_code_detail"]
+
+    with_dialogue(work)
+
+
 def test_cancelling_without_the_code_goes_to_a_person_not_to_a_new_booking(
     with_dialogue: WithDialogue,
 ) -> None:
