@@ -166,14 +166,10 @@ def to_you(answer: str) -> str:
 
 
 def shown_phone(number: str) -> str:
-    """A phone number in the groups people read and hear: 06 12 34 56 78, or 0592 345 678
-    for a landline (it was "05 92 34 56 78")."""
+    """A phone number in pairs, as people read and hear it: 06 12 34 56 78."""
     if not re.fullmatch(r"0\d{9}", number):
         return number
-    if number.startswith("06"):
-        return " ".join([number[:2], *(number[i : i + 2] for i in range(2, 10, 2))])
-    # As integrations/numbers writes it (the action server's image holds bot/answers only).
-    return " ".join([number[:4], number[4:7], number[7:]])
+    return " ".join([number[:2], *(number[i : i + 2] for i in range(2, 10, 2))])
 
 
 def to_you_in_english(answer: str) -> str:
