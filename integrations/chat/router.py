@@ -48,7 +48,6 @@ from integrations.privacy.messages import kept_out, notes
 from integrations.safety.guard import SafetyGuard
 from integrations.safety.lexicon import SafetySignal
 from integrations.safety.normalise import repaired
-from integrations.safety.protocol import HELP_PERSON
 
 OTHER_LANGUAGE = "utter_other_language"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -324,7 +323,7 @@ async def answer(
             metrics.errors.labels("rasa_unavailable").inc()
             if not messages:
                 return await kind_failure(book, 503, spoken)
-    if screened.handled and HELP_PERSON in screened.step.phrases:
+    if screened.handled and screened.step.callback:
         # "help" three times while nobody is at work: a call back, asked for a number (it
         # was "Nu is er niemand van de gemeente", and no way on).
         messages += await question_after_handoff(state, session_id, spoken)

@@ -32,7 +32,6 @@ _NUMBER_WORD = re.compile(
     rf"^(?:(?P<hundreds>(?:{_UNIT_NAMES})?honderd)(?P<rest>{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})$"
 )
 DOUBLE = frozenset({"dubbel", "dubbele"})
-_DOUBLE = DOUBLE
 _TOKEN = re.compile(r"\+|\d+|[a-z]+")
 SPOKEN_DIGITS = ("nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
 
@@ -80,7 +79,7 @@ def digits_in(text: str) -> str:
     for token in tokens:
         if token == "+" or token.isdigit():
             values.append(token)
-        elif token in _DOUBLE:
+        elif token in DOUBLE:
             values.append("double")
         else:
             values.append(word_value(token))

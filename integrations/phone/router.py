@@ -28,7 +28,6 @@ from fastapi.responses import Response
 from redis.exceptions import RedisError
 
 from integrations.cases.record import (
-    SAFETY_ROUTES,
     Case,
     CaseUpdate,
     ContactUpdate,
@@ -73,7 +72,7 @@ from integrations.phone.whisper import staff_whisper
 from integrations.privacy.messages import kept_out, with_note_first
 from integrations.safety.guard import SafetyGuard, Screened
 from integrations.safety.lexicon import SafetySignal
-from integrations.safety.protocol import HELP_PERSON, SafetyState
+from integrations.safety.protocol import SafetyState
 from integrations.safety.protocol import step as safety_step
 from integrations.settings import Settings
 from integrations.staff.office_hours import office_open
@@ -467,16 +466,10 @@ class Line:
             spoken = [*texts, await self.say("utter_phone_transfer")]
             return await self.to_a_person(call_sid, reason, spoken, urgency)
         if screened.step.callback and not office_open(self.settings):
-            # "ja" to a person after a disclosure at night: where to call back (after Veilig
-            # Thuis first whether that number is safe: `start_callback`).
+            # A person asked for at night ("help" three times, "ja" to a person after a
+            # disclosure): where to call back, never silence after "Nu is er niemand van de
+            # gemeente" (after Veilig Thuis first whether that number is safe).
             return await self.start_callback(call_sid, texts)
-        if HELP_PERSON in screened.step.phrases and not office_open(self.settings):
-            # "help" three times at night: the callback question, never silence after "Nu is
-            # er niemand van de gemeente" (held on 7 December). Not after a disclosure: the
-            # protocol's own numbers stay.
-            case = await self.cases.get(call_sid)
-            if case is None or case.route not in SAFETY_ROUTES:
-                return await self.start_callback(call_sid, texts)
         return await self.ask(call_sid, screened.messages)
 
     async def answer(

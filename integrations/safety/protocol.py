@@ -145,7 +145,8 @@ class Step:
     # The answer to "Is het veilig als wij u op dit nummer bellen?", for the case's safe
     # contact (guard.py), in the resident's words or as the assistant read them.
     call_safe: str | None = None
-    # By phone, nobody at work: the line asks where to call back (phone/router.py).
+    # Nobody at work: the line asks where to call back (phone/router.py), the chat asks for
+    # a number (chat/router.py, where its own text does not already ask for one).
     callback: bool = False
 
 
@@ -448,13 +449,15 @@ def _help_again(
         return now, Step(to_rasa=True)
     if helps == 2:
         return now, Step(["utter_safety_help_check"])
+    # At night the person is a call back, asked for a number (chat and phone routers).
+    callback = not office_open
     if helps > HELPS_TO_A_PERSON:
         # A fourth "help": a person still, never the intake from the start again.
-        return now, Step([HELP_PERSON])
+        return now, Step([HELP_PERSON], callback=callback)
     signal = SafetySignal("unclear", "drie keer alleen om hulp gevraagd")
     change = CaseChange(None, "hoog", None, signal, "help (drie keer)", HELP_REASON)
     dial: Dial | None = "aanmeldteam" if channel == "phone" and office_open else None
-    return now, Step([HELP_PERSON], change, dial, interrupt=True)
+    return now, Step([HELP_PERSON], change, dial, interrupt=True, callback=callback)
 
 
 def _cannot_call(state: SafetyState, said: str) -> bool:

@@ -478,30 +478,18 @@ def test_where_one_is_children_who_fight_and_a_lost_thing_are_no_alarm(
         "eh mijn huisnummer is 12 maar eigenlijk heb ik al een touw klaarliggen",
         "woensdag maar ik heb al een touw op zolder hangen",
         "de buurman heb ik al vier dagen niet gezien, de post ligt op de mat",
+        # v18 (an eleventh hand) and residents held on 8 December: a goodbye by things given
+        # away, plain and dialect words, days without an answer
+        "ik heb mijn spelcomputer aan mijn neef gegeven, die heb ik straks toch niet meer nodig",
+        "ik wil der uut stappen, t hoeft veur mie nait meer",
+        "mijn oude tante neemt al twee dagen haar telefoon niet op en ze woont alleen",
+        "mijn buurman van 85 doet al twee dagen niet open",
     ],
 )
 def test_a_fall_a_heart_a_cry_behind_a_door_and_a_missing_child_are_danger(
     detector: SafetyDetector, text: str
 ) -> None:
-    """Kinds of miss in the development set v17 (written by a tenth hand)."""
-    signal = detector.detect(text)
-    assert signal is not None and signal.kind in CRISIS, (text, signal)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik heb mijn spelcomputer aan mijn neef gegeven, die heb ik straks toch niet meer nodig",
-        "ik wil der uut stappen, t hoeft veur mie nait meer",
-        "mijn oude tante neemt al twee dagen haar telefoon niet op en ze woont alleen",  # held
-        "mijn buurman van 85 doet al twee dagen niet open",
-    ],
-)
-def test_a_goodbye_by_things_given_away_and_days_without_an_answer(
-    detector: SafetyDetector, text: str
-) -> None:
-    """Kinds of miss in the development set v18 (an eleventh hand) and of residents held on
-    8 December."""
+    """Kinds of miss in the development sets v17 (a tenth hand) and v18 (an eleventh)."""
     signal = detector.detect(text)
     assert signal is not None and signal.kind in CRISIS, (text, signal)
 
